@@ -1,0 +1,75 @@
+"""The single place Pillow is configured for Pellicle.
+
+Pellicle reads photos it did not make, some of them hostile (decompression
+bombs, absurd declared dimensions). Pillow's defaults only warn about huge
+images and the HEIF opener must be registered before HEIC files can be read.
+Every module that decodes images (scrub's HEIF path and verification gate,
+thumbnails) imports Pillow settings from here so there is one deliberate
+policy, not several accidental ones.
+"""
+
+from __future__ import annotations
+
+import threading
+import warnings
+from typing import IO, Final
+
+from PIL import Image
+
+#: The largest image Pellicle will decode or export, in pixels. 200 MP covers
+#: every phone and almost every camera (a 102 MP medium-format sensor is half
+#: of it) while keeping a decoded RGB image under about 600 MB.
+MAX_PIXELS: Final = 200_000_000
+
+Image.MAX_IMAGE_PIXELS = MAX_PIXELS
+# Pillow only warns between MAX_IMAGE_PIXELS and twice that; for us a warning
+# is a refusal. `open_image` also checks explicitly, because a warnings filter
+# is process-global state that an embedding app could reset.
+warnings.filterwarnings("error", category=Image.DecompressionBombWarning)
+
+_heif_lock = threading.Lock()
+_heif_registered = False
+
+
+class ImageTooLarge(ValueError):
+    """The image declares more pixels than `MAX_PIXELS`."""
+
+
+def check_dimensions(width: int, height: int) -> None:
+    """Refuse dimensions that are empty or larger than the pixel budget."""
+    if width <= 0 or height <= 0:
+        raise ImageTooLarge(f"invalid dimensions {width}x{height}")
+    if width * height > MAX_PIXELS:
+        raise ImageTooLarge(f"image too large: {width}x{height} pixels")
+
+
+def register_heif() -> None:
+    """Register pillow-heif's HEIF opener with Pillow, once, on first need.
+
+    Lazy because importing pillow-heif loads libheif and its codecs, which
+    most runs (no HEIC in the library) never need.
+    """
+    global _heif_registered
+    with _heif_lock:
+        if _heif_registered:
+            return
+        import pillow_heif
+
+        pillow_heif.register_heif_opener()
+        _heif_registered = True
+
+
+def open_image(fp: IO[bytes], formats: tuple[str, ...] | None = None) -> Image.Image:
+    """Open an image with Pellicle's limits enforced.
+
+    Raises `ImageTooLarge` for bombs, and whatever Pillow raises for
+    unreadable data (callers wrap it in their own error type).
+    """
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        try:
+            img = Image.open(fp, formats=list(formats) if formats else None)
+        except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+            raise ImageTooLarge(str(exc)) from exc
+    check_dimensions(*img.size)
+    return img
