@@ -1,0 +1,77 @@
+"""Lossless, container-level metadata removal, and the gate that checks it.
+
+This package is the heart of Pellicle's privacy promise: an exported file
+carries pixels, colour profile and display orientation, and nothing that
+identifies a person, a place or a device. Each format family has its own
+module that rebuilds the file from a keep-list (never by deleting what it
+recognises, which leaves behind what it does not). `verify` re-reads the
+result with a separate parser before the sync layer lets the file be seen.
+
+`scrub` never lets any exception other than `ScrubError` escape, and never
+writes anywhere but the caller's descriptor.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+
+from pellicle.core.scrub._io import Sink, Source
+from pellicle.core.scrub._types import ScrubError, ScrubOptions, ScrubResult
+from pellicle.core.scrub.gif import scrub_gif
+from pellicle.core.scrub.heif import scrub_heif
+from pellicle.core.scrub.jpeg import scrub_jpeg
+from pellicle.core.scrub.png import scrub_png
+from pellicle.core.scrub.tiff import scrub_tiff
+from pellicle.core.scrub.verify import verify
+from pellicle.core.scrub.webp import scrub_webp
+
+__all__ = ["ScrubError", "ScrubOptions", "ScrubResult", "scrub", "verify"]
+
+_Scrubber = Callable[[Source, Sink, ScrubOptions], ScrubResult]
+
+_SCRUBBERS: dict[str, _Scrubber] = {
+    "jpeg": scrub_jpeg,
+    "png": scrub_png,
+    "webp": scrub_webp,
+    "gif": scrub_gif,
+    "tiff": scrub_tiff,
+    "heif": scrub_heif,
+    "avif": scrub_heif,
+}
+
+
+def scrub(
+    src: str | os.PathLike[str],
+    out_fd: int,
+    fmt: str,
+    options: ScrubOptions = ScrubOptions(),  # noqa: B008 - frozen, so sharing is safe
+) -> ScrubResult:
+    """Write a scrubbed copy of `src` (of format `fmt`, as sniffed) to `out_fd`.
+
+    `out_fd` must be an empty regular file; it is neither closed nor synced.
+    Raises ScrubError with a one-line reason for anything refused: formats
+    outside SUPPORTED, corrupt, truncated or hostile input, or a source that
+    changed (size or mtime) while it was read. On error the content of
+    `out_fd` is unspecified and the caller discards it.
+    """
+    scrubber = _SCRUBBERS.get(fmt)
+    if scrubber is None:
+        raise ScrubError(f"unsupported format: {fmt}")
+    source = Source(src, fmt)
+    try:
+        result = scrubber(source, Sink(out_fd), options)
+        source.check_unchanged()
+        return result
+    except ScrubError:
+        raise
+    except MemoryError:
+        raise ScrubError(f"{fmt.upper()} needs too much memory") from None
+    except OSError as exc:
+        raise ScrubError(f"I/O error: {exc.strerror or exc}") from exc
+    except Exception as exc:
+        # Any other failure is a parser meeting input it cannot handle; the
+        # file is refused rather than half-exported.
+        raise ScrubError(f"unreadable {fmt.upper()}: {type(exc).__name__}: {exc}") from exc
+    finally:
+        source.close()

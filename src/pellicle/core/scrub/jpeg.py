@@ -1,0 +1,193 @@
+"""Lossless JPEG scrubbing: rebuild the marker stream from a keep-list.
+
+JPEG metadata lives in marker segments (APPn, COM) and after the end-of-image
+marker (MPF secondary images, motion-photo videos, vendor trailers). The
+entropy-coded image data is copied byte for byte, so the picture is never
+re-encoded. Kept: a plain JFIF APP0 (no thumbnail), a minimal EXIF with
+Orientation (and DateTimeOriginal on request), the ICC profile chunks in
+order, the Adobe APP14 colour-transform marker (needed for CMYK/YCCK), and
+the coding segments (DQT, DHT, DAC, DRI, SOF, SOS) in their original order.
+"""
+
+from __future__ import annotations
+
+import re
+import struct
+from typing import Final
+
+from pellicle.core.imaging import ImageTooLarge, check_dimensions
+from pellicle.core.scrub._exif import minimal_tiff, read_kept
+from pellicle.core.scrub._io import CHUNK, Sink, Source
+from pellicle.core.scrub._types import ScrubError, ScrubOptions, ScrubResult
+
+# Baseline, extended and progressive Huffman JPEG: what every camera and
+# decoder handles. Lossless, hierarchical and arithmetic coding are refused.
+_SOF_OK: Final = frozenset({0xC0, 0xC1, 0xC2})
+_SOF_ALL: Final = frozenset(range(0xC0, 0xD0)) - {0xC4, 0xC8, 0xCC}
+_CODING: Final = frozenset({0xDB, 0xC4, 0xDD})  # DQT, DHT, DRI
+# Markers that end a run of entropy-coded data: 0xFF followed by anything
+# except a stuffed zero, a restart marker or another fill byte.
+_END_OF_ENTROPY: Final = re.compile(rb"\xff[^\x00\xd0-\xd7\xff]")
+# Header segments are buffered until the first scan; hostile files must not
+# make that buffer unbounded.
+_MAX_HEADER: Final = 32 << 20
+_ICC_SIG: Final = b"ICC_PROFILE\x00"
+
+
+def _app(marker: int, payload: bytes) -> bytes:
+    return bytes((0xFF, marker)) + struct.pack(">H", len(payload) + 2) + payload
+
+
+def _icc_segments(chunks: dict[int, bytes], declared: set[int]) -> list[bytes]:
+    if not chunks:
+        return []
+    if len(declared) != 1 or sorted(chunks) != list(range(1, next(iter(declared)) + 1)):
+        raise ScrubError("corrupt JPEG: inconsistent ICC profile chunks")
+    total = len(chunks)
+    return [_app(0xE2, _ICC_SIG + bytes((i, total)) + chunks[i]) for i in sorted(chunks)]
+
+
+def scrub_jpeg(src: Source, sink: Sink, options: ScrubOptions) -> ScrubResult:
+    if src.read(0, 2, "start of image") != b"\xff\xd8":
+        raise ScrubError("corrupt JPEG: no start of image")
+    pos = 2
+    jfif: bytes | None = None
+    exif_seen = False
+    orientation, date = 1, None
+    icc: dict[int, bytes] = {}
+    icc_total: set[int] = set()
+    adobe: bytes | None = None
+    coding: list[bytes] = []
+    header_bytes = 0
+    size: tuple[int, int] | None = None
+
+    # Phase 1: everything up to the first scan, so that the kept metadata
+    # segments can be written first, in a canonical order.
+    while True:
+        marker, pos = _next_marker(src, pos)
+        if marker in (0xD8, 0xD9, 0x01) or 0xD0 <= marker <= 0xD7:
+            raise ScrubError(f"corrupt JPEG: unexpected marker 0x{marker:02X} before image data")
+        length = struct.unpack(">H", src.read(pos, 2, "segment length"))[0]
+        if length < 2:
+            raise ScrubError("corrupt JPEG: bad segment length")
+        seg = src.read(pos - 2, length + 2, "segment")
+        payload = seg[4:]
+        header_bytes += len(seg)
+        if header_bytes > _MAX_HEADER:
+            raise ScrubError("corrupt JPEG: too much header data")
+        pos += length
+        if marker == 0xE0 and payload[:5] == b"JFIF\x00" and len(payload) >= 14 and jfif is None:
+            # Keep version and pixel density; drop any thumbnail.
+            jfif = _app(0xE0, payload[:12] + b"\x00\x00")
+        elif marker == 0xE1 and payload[:6] == b"Exif\x00\x00" and not exif_seen:
+            exif_seen = True
+            orientation, date = read_kept(payload[6:])
+        elif marker == 0xE2 and payload[:12] == _ICC_SIG and len(payload) >= 14:
+            seq, total = payload[12], payload[13]
+            if seq == 0 or seq in icc:
+                raise ScrubError("corrupt JPEG: inconsistent ICC profile chunks")
+            icc[seq] = payload[14:]
+            icc_total.add(total)
+        elif marker == 0xEE and payload[:5] == b"Adobe" and len(payload) >= 12 and adobe is None:
+            adobe = _app(0xEE, payload[:12])
+        elif 0xE0 <= marker <= 0xEF or marker == 0xFE:
+            pass  # every other APPn and comment is metadata
+        elif marker in _SOF_ALL:
+            if marker not in _SOF_OK:
+                raise ScrubError(f"unsupported JPEG coding (SOF 0x{marker:02X})")
+            if size is not None:
+                raise ScrubError("corrupt JPEG: more than one frame header")
+            if len(payload) < 6:
+                raise ScrubError("corrupt JPEG: short frame header")
+            height, width = struct.unpack(">HH", payload[1:5])
+            ncomp = payload[5]
+            if ncomp not in (1, 3, 4) or len(payload) != 6 + 3 * ncomp:
+                raise ScrubError("corrupt JPEG: bad frame header")
+            try:
+                check_dimensions(width, height)
+            except ImageTooLarge as exc:
+                raise ScrubError(f"JPEG {exc}") from None
+            size = (width, height)
+            coding.append(seg)
+        elif marker in _CODING or marker == 0xCC:
+            coding.append(seg)
+        elif marker == 0xDA:
+            if size is None:
+                raise ScrubError("corrupt JPEG: scan before frame header")
+            coding.append(seg)
+            break
+        else:
+            raise ScrubError(f"corrupt JPEG: unexpected marker 0x{marker:02X}")
+
+    assert size is not None
+    if not options.keep_capture_date:
+        date = None
+    sink.write(b"\xff\xd8")
+    if jfif is not None:
+        sink.write(jfif)
+    tiff = minimal_tiff(orientation, date)
+    if tiff is not None:
+        sink.write(_app(0xE1, b"Exif\x00\x00" + tiff))
+    for seg in _icc_segments(icc, icc_total):
+        sink.write(seg)
+    if adobe is not None:
+        sink.write(adobe)
+    sink.write(b"".join(coding))
+
+    # Phase 2: scans and the segments between them, up to end of image.
+    while True:
+        pos = _copy_entropy(src, sink, pos)
+        marker, pos = _next_marker(src, pos)
+        if marker == 0xD9:
+            sink.write(b"\xff\xd9")
+            break
+        if marker in (0xD8, 0x01) or 0xD0 <= marker <= 0xD7 or marker in _SOF_ALL:
+            raise ScrubError(f"corrupt JPEG: unexpected marker 0x{marker:02X} between scans")
+        length = struct.unpack(">H", src.read(pos, 2, "segment length"))[0]
+        if length < 2:
+            raise ScrubError("corrupt JPEG: bad segment length")
+        if marker in _CODING or marker in (0xDA, 0xCC):
+            sink.write(src.read(pos - 2, length + 2, "segment"))
+        elif not (0xE0 <= marker <= 0xEF or marker in (0xFE, 0xDC)):
+            raise ScrubError(f"corrupt JPEG: unexpected marker 0x{marker:02X}")
+        pos += length
+    return ScrubResult("jpeg", size[0], size[1], orientation)
+
+
+def _next_marker(src: Source, pos: int) -> tuple[int, int]:
+    """The marker at `pos` (skipping fill bytes) and the position after it."""
+    head = src.read_upto(pos, 64)
+    i = 0
+    if not head or head[0] != 0xFF:
+        if not head:
+            raise ScrubError("truncated JPEG: no end of image")
+        raise ScrubError("corrupt JPEG: expected a marker")
+    while i < len(head) and head[i] == 0xFF:
+        i += 1
+    if i == len(head):
+        if len(head) < 64:
+            raise ScrubError("truncated JPEG: no end of image")
+        raise ScrubError("corrupt JPEG: run of fill bytes")
+    return head[i], pos + i + 1
+
+
+def _copy_entropy(src: Source, sink: Sink, pos: int) -> int:
+    """Copy entropy-coded data from `pos`; return the position of the next marker."""
+    while True:
+        buf = src.read_upto(pos, CHUNK)
+        m = _END_OF_ENTROPY.search(buf)
+        if m is not None:
+            end = m.start()
+            # Fill bytes before the marker are not image data.
+            while end > 0 and buf[end - 1] == 0xFF:
+                end -= 1
+            sink.write(memoryview(buf)[:end])
+            return pos + end
+        if len(buf) < CHUNK:
+            raise ScrubError("truncated JPEG: no end of image")
+        # A trailing 0xFF may start a marker that straddles the chunk edge.
+        keep = len(buf.rstrip(b"\xff"))
+        if keep == 0:
+            raise ScrubError("corrupt JPEG: run of fill bytes")
+        sink.write(memoryview(buf)[:keep])
+        pos += keep
