@@ -1,0 +1,1285 @@
+"""The engine: one object the CLI, the GUI and the watcher all drive.
+
+It ties the layers together in the one direction data flows: library
+files -> scan -> policy -> sync plan -> scrub -> export folder. Callers edit
+rules and read state through it; they never touch the database or the
+export folder themselves.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import secrets
+import sqlite3
+import stat
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from pellicle.core import ledger as ledger_mod
+from pellicle.core.errors import NotInitialised, UserError
+from pellicle.core.exportdir import STAGING, ExportBlocked, ExportDir
+from pellicle.core.lock import ExportLock
+from pellicle.core.naming import Source, assign
+from pellicle.core.paths import Locations, locations
+from pellicle.core.plan import Exported, Key, Plan, Wanted, make_plan
+from pellicle.core.policy import Decision, Policy, Rule, Target, Verdict
+from pellicle.core.scan import FileFacts, FolderFacts, RootScan, facts_for, fingerprint, scan_root
+from pellicle.core.scrub import ScrubOptions
+from pellicle.core.store import Store, decode_rel, display
+from pellicle.core.sync import ApplyReport, Context, apply
+
+#: Bumped when the scrubber's output changes, so existing copies are redone.
+SCRUB_REVISION = "1"
+
+ProgressFn = Callable[[str, int, int], None]
+
+
+@dataclass(frozen=True)
+class Root:
+    id: int
+    path: str
+    label: str
+    state: str
+
+
+@dataclass(frozen=True)
+class Explanation:
+    path: str
+    decision: Decision
+    reason: str
+    problem: str | None = None
+    exported_as: str | None = None
+    is_folder: bool = False
+
+    def sentence(self) -> str:
+        text = f"{self.decision.value}: {self.reason}"
+        if self.problem:
+            text += f" (not exported: {self.problem})"
+        return text
+
+
+@dataclass
+class SyncReport:
+    added: int = 0
+    updated: int = 0
+    removed: int = 0
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    foreign: list[str] = field(default_factory=list)
+    paused: list[str] = field(default_factory=list)
+    in_sync: bool = False
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "added": self.added,
+            "updated": self.updated,
+            "removed": self.removed,
+            "failed": [{"path": p, "reason": r} for p, r in self.failed],
+            "foreign": self.foreign,
+            "paused_roots": self.paused,
+            "in_sync": self.in_sync,
+        }
+
+
+@dataclass
+class CheckReport:
+    problems: list[str] = field(default_factory=list)
+    checked: int = 0
+
+    @property
+    def clean(self) -> bool:
+        return not self.problems
+
+
+@dataclass
+class _State:
+    """A consistent in-memory picture of the library for one operation."""
+
+    roots: list[Root]
+    index: dict[int, dict[bytes, FileFacts]]
+    folders: dict[int, dict[bytes, FolderFacts]]
+    policy: Policy
+    verdicts: dict[Key, Verdict]
+    online: set[int]
+
+
+class Engine:
+    """Pellicle's core, bound to one state folder (see `paths`)."""
+
+    def __init__(self, where: Locations | None = None, *, lock_timeout: float = 60.0) -> None:
+        self.locations = where or locations()
+        self.locations.ensure()
+        self.store = Store(self.locations.database)
+        self.lock_timeout = lock_timeout
+        self.log: Callable[[str], None] | None = None
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> Engine:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ------------------------------------------------------------------ setup
+
+    @property
+    def initialised(self) -> bool:
+        return self.store.get_setting("export_dir") is not None
+
+    def roots(self) -> list[Root]:
+        return [
+            Root(int(r["id"]), os.fsdecode(bytes(r["path"])), str(r["label"]), str(r["state"]))
+            for r in self.store.query("SELECT id, path, label, state FROM roots ORDER BY id")
+        ]
+
+    @property
+    def export_dir(self) -> str:
+        value = self.store.get_setting("export_dir")
+        if value is None:
+            raise NotInitialised(
+                "Pellicle has no library yet; run: pellicle init --library DIR --export DIR"
+            )
+        return value
+
+    def settings(self) -> dict[str, Any]:
+        return {
+            "export_dir": self.store.get_setting("export_dir"),
+            "opaque_names": self.store.get_setting("opaque_names", "0") == "1",
+            "keep_capture_date": self.store.get_setting("keep_capture_date", "0") == "1",
+        }
+
+    def init(
+        self,
+        libraries: Sequence[str],
+        export: str,
+        *,
+        opaque_names: bool | None = None,
+        keep_capture_date: bool | None = None,
+    ) -> None:
+        """Set the library roots and the export folder (again, if need be)."""
+        if not libraries:
+            raise UserError("give at least one --library folder")
+        roots: list[str] = []
+        for lib in libraries:
+            path = os.path.realpath(os.path.expanduser(lib))
+            if not os.path.isdir(path):
+                raise UserError(f"library folder {display(lib)} does not exist or is not a folder")
+            roots.append(path)
+        for i, a in enumerate(roots):
+            for b in roots[i + 1 :]:
+                if a == b or _inside(a, b) or _inside(b, a):
+                    raise UserError(f"library folders overlap: {display(a)} and {display(b)}")
+        target = os.path.realpath(os.path.expanduser(export))
+        for root in roots:
+            if target == root or _inside(target, root):
+                raise UserError(
+                    f"the export folder {display(target)} lies inside the library {display(root)}"
+                )
+            if _inside(root, target):
+                raise UserError(
+                    f"the library {display(root)} lies inside the export folder {display(target)}"
+                )
+        _check_writable_export(target)
+        with ExportLock(self.locations.lock_file, timeout=self.lock_timeout):
+            old_export = self.store.get_setting("export_dir")
+            if old_export is not None and old_export != target:
+                self._withdraw_all(old_export, "export folder moved")
+            os.makedirs(target, exist_ok=True)
+            with self.store.write() as db:
+                existing = {
+                    os.fsdecode(bytes(r[1])): int(r[0])
+                    for r in db.execute("SELECT id, path FROM roots")
+                }
+                for path, rid in existing.items():
+                    if path not in roots:
+                        db.execute("DELETE FROM roots WHERE id=?", (rid,))
+                labels = {str(r[0]) for r in db.execute("SELECT label FROM roots")}
+                for path in roots:
+                    if path in existing:
+                        continue
+                    label = _unique_label(os.path.basename(path) or "root", labels)
+                    labels.add(label)
+                    db.execute(
+                        "INSERT INTO roots(path, label) VALUES(?, ?)", (os.fsencode(path), label)
+                    )
+                _set(db, "export_dir", target)
+                if db.execute("SELECT 1 FROM settings WHERE key='secret'").fetchone() is None:
+                    _set(db, "secret", secrets.token_hex(32))
+                if opaque_names is not None:
+                    _set(db, "opaque_names", "1" if opaque_names else "0")
+                if keep_capture_date is not None:
+                    _set(db, "keep_capture_date", "1" if keep_capture_date else "0")
+                self.store.bump_rules_generation(db)
+            self._enforce_privacy()
+
+    def set_options(
+        self, *, opaque_names: bool | None = None, keep_capture_date: bool | None = None
+    ) -> None:
+        with self.store.write() as db:
+            if opaque_names is not None:
+                _set(db, "opaque_names", "1" if opaque_names else "0")
+            if keep_capture_date is not None:
+                _set(db, "keep_capture_date", "1" if keep_capture_date else "0")
+
+    # ------------------------------------------------------------------ rules
+
+    def share(self, paths: Iterable[str]) -> list[Explanation]:
+        return self._set_rules(paths, Decision.SHAREABLE)
+
+    def private(self, paths: Iterable[str]) -> list[Explanation]:
+        """Mark private; returns once every affected exported copy is gone."""
+        return self._set_rules(paths, Decision.PRIVATE)
+
+    def clear(self, paths: Iterable[str]) -> list[Explanation]:
+        return self._set_rules(paths, None)
+
+    def _set_rules(self, paths: Iterable[str], decision: Decision | None) -> list[Explanation]:
+        roots = self.roots()
+        if not roots:
+            raise NotInitialised(
+                "Pellicle has no library yet; run: pellicle init --library DIR --export DIR"
+            )
+        rows: list[tuple[Any, ...]] = []
+        targets: list[tuple[int, bytes, str]] = []
+        for raw in paths:
+            root, rel, st = self._locate(raw, roots, must_exist=decision is not None)
+            targets.append((root.id, rel, raw))
+            if decision is None:
+                continue
+            if st is not None and stat.S_ISDIR(st.st_mode):
+                rows.append(
+                    (root.id, rel, "folder", decision.value, None, None, None, st.st_dev, st.st_ino)
+                )
+            elif not rel:
+                raise UserError(f"{display(raw)} is a library root; only folders can hold rules")
+            else:
+                assert st is not None
+                try:
+                    fp = fingerprint(os.path.join(root.path, decode_rel(rel)))
+                except OSError as exc:
+                    raise UserError(f"cannot read {display(raw)}: {exc.strerror}") from None
+                rows.append(
+                    (
+                        root.id,
+                        rel,
+                        "file",
+                        decision.value,
+                        st.st_size,
+                        st.st_mtime_ns,
+                        fp,
+                        st.st_dev,
+                        st.st_ino,
+                    )
+                )
+        if not targets:
+            raise UserError("give at least one path")
+        with self.store.write() as db:
+            if decision is None:
+                for rid, rel, _ in targets:
+                    db.execute("DELETE FROM rules WHERE root_id=? AND rel=?", (rid, rel))
+            else:
+                now = time.time()
+                db.executemany(
+                    "INSERT INTO rules(root_id, rel, target, decision, size, mtime_ns, fingerprint,"
+                    " dev, ino, missing, created) VALUES(?,?,?,?,?,?,?,?,?,0,?)"
+                    " ON CONFLICT(root_id, rel) DO UPDATE SET target=excluded.target,"
+                    " decision=excluded.decision, size=excluded.size, mtime_ns=excluded.mtime_ns,"
+                    " fingerprint=excluded.fingerprint, dev=excluded.dev, ino=excluded.ino,"
+                    " missing=0, created=excluded.created",
+                    [(*row, now) for row in rows],
+                )
+            self.store.bump_rules_generation(db)
+        if decision is not Decision.SHAREABLE:
+            with ExportLock(self.locations.lock_file, timeout=self.lock_timeout):
+                self._enforce_privacy()
+        return [self.explain(raw) for _, _, raw in targets if os.path.lexists(raw)]
+
+    def rules(self) -> list[Rule]:
+        return [_rule(r) for r in self.store.query("SELECT * FROM rules")]
+
+    def move_rules(self, src: str, dst: str) -> int:
+        """Follow a move the watcher saw: rules at or under `src` go to `dst`.
+
+        Returns how many rules moved. Both paths must lie in library roots.
+        """
+        roots = self.roots()
+        found_src = _find_root(os.path.abspath(src), roots)
+        found_dst = _find_root(os.path.abspath(dst), roots)
+        if found_src is None or found_dst is None:
+            return 0
+        (sroot, srel), (droot, drel) = found_src, found_dst
+        if not srel:
+            return 0
+        moved = 0
+        with self.store.write() as db:
+            rows = db.execute(
+                "SELECT id, rel FROM rules WHERE root_id=? AND (rel=? OR substr(rel, 1, ?)=?)",
+                (sroot.id, srel, len(srel) + 1, srel + b"/"),
+            ).fetchall()
+            for rid, rel in rows:
+                new = drel + bytes(rel)[len(srel) :]
+                db.execute("DELETE FROM rules WHERE root_id=? AND rel=?", (droot.id, new))
+                db.execute(
+                    "UPDATE rules SET root_id=?, rel=?, missing=0 WHERE id=?", (droot.id, new, rid)
+                )
+                moved += 1
+            if moved:
+                self.store.bump_rules_generation(db)
+        return moved
+
+    # --------------------------------------------------------------- queries
+
+    def explain(self, raw: str) -> Explanation:
+        roots = self.roots()
+        root, rel, st = self._locate(raw, roots, must_exist=True)
+        policy = self._policy(roots)
+        assert st is not None
+        shown = display(raw)
+        if stat.S_ISDIR(st.st_mode):
+            verdict = policy.by_place(root.id, rel, is_folder=True)
+            return Explanation(shown, verdict.decision, verdict.reason, is_folder=True)
+        path = os.path.join(root.path, decode_rel(rel))
+        facts = facts_for(path, rel, [r.path for r in roots])
+        fp = None
+        if facts is not None and facts.size in policy.sizes_needing_fingerprint():
+            fp = _safe_fingerprint(path)
+        verdict = policy.decide(root.id, rel, fp)
+        problem = facts.problem if facts is not None else "not a photo"
+        if problem is None:
+            row = self.store.query(
+                "SELECT problem FROM files WHERE root_id=? AND rel=? AND size=? AND mtime_ns=?",
+                (root.id, rel, facts.size if facts else -1, facts.mtime_ns if facts else -1),
+            )
+            if row and row[0]["problem"]:
+                problem = str(row[0]["problem"])
+        exported = self.store.query(
+            "SELECT export_rel FROM exports WHERE root_id=? AND rel=?", (root.id, rel)
+        )
+        return Explanation(
+            shown,
+            verdict.decision,
+            verdict.reason,
+            problem,
+            bytes(exported[0]["export_rel"]).decode() if exported else None,
+        )
+
+    def status(self) -> dict[str, Any]:
+        """Counts, export state and problems, from the index (no rescan)."""
+        roots = self.roots()
+        export = self.export_dir
+        state = self._state(roots, scan=False)
+        photos = sum(len(files) for files in state.index.values())
+        shareable = sum(1 for v in state.verdicts.values() if v.shareable)
+        problems = [
+            {"path": self._source_name((rid, rel), roots), "reason": facts.problem}
+            for rid, files in state.index.items()
+            for rel, facts in sorted(files.items())
+            if facts.problem
+        ]
+        plan, foreign = self._plan(state, export, roots)
+        exported = int(self.store.query("SELECT count(*) AS n FROM exports")[0]["n"])
+        last = self.store.get_setting("last_sync")
+        return {
+            "roots": [{"path": r.path, "label": r.label, "state": r.state} for r in roots],
+            "export_dir": export,
+            "photos": photos,
+            "shareable": shareable,
+            "private": photos - shareable,
+            "exported": exported,
+            "to_add": sum(1 for a in plan.writes if a.kind == "add"),
+            "to_update": sum(1 for a in plan.writes if a.kind == "update"),
+            "to_remove": len(plan.removals),
+            "in_sync": not plan and not foreign,
+            "problems": problems,
+            "foreign": foreign,
+            "last_sync": float(last) if last else None,
+            "rules": len(state.policy.rules),
+        }
+
+    def audit(self, limit: int | None = None) -> list[dict[str, Any]]:
+        return ledger_mod.entries(self.store, limit=limit)
+
+    def photos(self) -> list[tuple[Root, FileFacts, Verdict]]:
+        """Every indexed photo with its decision (for views; no rescan)."""
+        roots = self.roots()
+        state = self._state(roots, scan=False)
+        by_id = {r.id: r for r in roots}
+        return [
+            (by_id[rid], facts, state.verdicts[(rid, rel)])
+            for rid, files in state.index.items()
+            for rel, facts in files.items()
+        ]
+
+    # ------------------------------------------------------------------ sync
+
+    def sync(
+        self, progress: ProgressFn | None = None, *, changed: Iterable[str] | None = None
+    ) -> SyncReport:
+        """One reconcile: scan, plan, remove, write. Idempotent.
+
+        With `changed` (paths a watcher saw change), only the folders holding
+        them are rescanned; the rest of the index is taken as it is.
+        """
+        export = self.export_dir
+        report = SyncReport()
+        with ExportLock(self.locations.lock_file, timeout=self.lock_timeout):
+            for _attempt in range(20):
+                self._recover(export)
+                roots = self.roots()
+                subtrees = None if changed is None else _subtrees(changed, roots)
+                state = self._state(roots, scan=True, progress=progress, under=subtrees)
+                plan, foreign = self._plan(state, export, roots)
+                report.foreign = foreign
+                report.paused = [r.path for r in roots if r.id not in state.online]
+                applied = self._apply(plan, state, export, roots, progress)
+                for outcome in applied.done:
+                    kind = outcome.action.kind
+                    if kind == "add":
+                        report.added += 1
+                    elif kind == "update":
+                        report.updated += 1
+                    else:
+                        report.removed += 1
+                report.failed = [(o.action.export_rel, o.detail) for o in applied.failed]
+                if not applied.interrupted:
+                    break
+            self.store.set_setting("last_sync", repr(time.time()))
+            state = self._state(self.roots(), scan=False)
+            after, foreign = self._plan(state, export, self.roots())
+            report.foreign = foreign
+            report.in_sync = not after and not report.failed
+        return report
+
+    def enforce_privacy(self) -> int:
+        """Remove every exported copy that is no longer shareable; no scan."""
+        with ExportLock(self.locations.lock_file, timeout=self.lock_timeout):
+            return self._enforce_privacy()
+
+    def check(self) -> CheckReport:
+        """Re-read the export and the policy; list anything that is not right."""
+        from pellicle.core.scrub import ScrubError, ScrubResult, verify
+
+        export = self.export_dir
+        report = CheckReport()
+        roots = self.roots()
+        state = self._state(roots, scan=True, write=False)
+        plan, foreign = self._plan(state, export, roots, rescan_exports=True)
+        for rel in foreign:
+            report.problems.append(f"not written by Pellicle: {rel}")
+        for action in plan.removals:
+            report.problems.append(
+                f"exported but should not be: {action.export_rel} ({action.reason})"
+            )
+        for action in plan.writes:
+            report.problems.append(f"missing or out of date: {action.export_rel} ({action.reason})")
+        manifest = self.store.query("SELECT * FROM exports ORDER BY export_rel")
+        options = self._scrub_options()
+        try:
+            with ExportDir(export) as folder:
+                if folder.lstat(STAGING) is not None:
+                    report.problems.append(f"staging folder {STAGING} is left over")
+                for row in manifest:
+                    rel = bytes(row["export_rel"]).decode()
+                    fd = _open_in(folder, rel)
+                    if fd is None:
+                        continue  # already reported by the plan
+                    report.checked += 1
+                    try:
+                        digest = _sha256_fd(fd)
+                        if digest != row["sha256"]:
+                            report.problems.append(f"altered since export: {rel}")
+                            continue
+                        expected = _expected_from_file(fd, row)
+                        if expected is not None:
+                            verify(fd, ScrubResult(**expected), options)
+                    except ScrubError as exc:
+                        report.problems.append(f"fails the export check: {rel}: {exc}")
+                    finally:
+                        os.close(fd)
+        except ExportBlocked as exc:
+            report.problems.append(str(exc))
+        return report
+
+    # --------------------------------------------------------------- internals
+
+    def _locate(
+        self, raw: str, roots: list[Root], *, must_exist: bool
+    ) -> tuple[Root, bytes, os.stat_result | None]:
+        absolute = os.path.abspath(os.path.expanduser(raw))
+        exists = os.path.lexists(absolute)
+        if not exists and must_exist:
+            raise UserError(f"{display(raw)} does not exist")
+        real = os.path.realpath(absolute) if exists else absolute
+        found = _find_root(real, roots) or _find_root(absolute, roots)
+        if found is None:
+            raise UserError(f"{display(raw)} is not inside a library folder")
+        root, rel = found
+        if any(part.startswith(b".") for part in rel.split(b"/") if part):
+            raise UserError(f"{display(raw)} is hidden; Pellicle skips hidden files and folders")
+        st = None
+        if exists:
+            try:
+                st = os.stat(real)
+            except OSError as exc:
+                raise UserError(f"cannot read {display(raw)}: {exc.strerror}") from None
+        return root, rel, st
+
+    def _policy(self, roots: list[Root]) -> Policy:
+        names = {r.id: (r.label if len(roots) > 1 else r.path) for r in roots}
+        return Policy(self.rules(), names)
+
+    def _load_index(self, root_id: int) -> dict[bytes, FileFacts]:
+        rows = self.store.db.execute(
+            "SELECT rel, kind, size, mtime_ns, dev, ino, fmt, target, problem, fingerprint"
+            " FROM files WHERE root_id=?",
+            (root_id,),
+        ).fetchall()
+        return {
+            bytes(r[0]): FileFacts(
+                bytes(r[0]),
+                r[1],
+                r[2],
+                r[3],
+                r[4],
+                r[5],
+                r[6],
+                None if r[7] is None else bytes(r[7]),
+                r[8],
+                r[9],
+            )
+            for r in rows
+        }
+
+    def _load_folders(self, root_id: int) -> dict[bytes, FolderFacts]:
+        rows = self.store.db.execute(
+            "SELECT rel, dev, ino, problem FROM folders WHERE root_id=?", (root_id,)
+        ).fetchall()
+        return {bytes(r[0]): FolderFacts(bytes(r[0]), r[1], r[2], r[3]) for r in rows}
+
+    def _state(
+        self,
+        roots: list[Root],
+        *,
+        scan: bool,
+        write: bool = True,
+        progress: ProgressFn | None = None,
+        under: dict[int, list[bytes]] | None = None,
+    ) -> _State:
+        index: dict[int, dict[bytes, FileFacts]] = {}
+        folders: dict[int, dict[bytes, FolderFacts]] = {}
+        online: set[int] = set()
+        scans: dict[int, RootScan] = {}
+        for root in roots:
+            previous = self._load_index(root.id)
+            prev_folders = self._load_folders(root.id)
+            if not scan or (under is not None and root.id not in under):
+                index[root.id] = previous
+                folders[root.id] = prev_folders
+                if root.state != "offline":
+                    online.add(root.id)
+                continue
+
+            def tick(n: int, label: str = root.label) -> None:
+                if progress is not None:
+                    progress(f"scanning {label}", n, 0)
+
+            subtrees = (under or {}).get(root.id) or [b""]
+            result = RootScan(True, previous, prev_folders, set())
+            changed: set[bytes] = set()
+            for subtree in subtrees:
+                result = scan_root(
+                    root.path,
+                    result.files,
+                    previous_folders=result.folders,
+                    roots=[r.path for r in roots],
+                    under=subtree,
+                    progress=tick,
+                )
+                changed |= result.changed
+                if not result.online:
+                    break
+            result.changed = changed
+            scans[root.id] = result
+            index[root.id] = result.files
+            folders[root.id] = result.folders
+            if result.online:
+                online.add(root.id)
+            if write:
+                self._save_scan(root, previous, prev_folders, result)
+        if scan and write:
+            self._follow_rules(roots, index, folders, scans, online)
+        policy = self._policy(roots)
+        self._fingerprints(roots, index, policy, write=write)
+        verdicts = self._verdicts(roots, index, policy)
+        return _State(roots, index, folders, policy, verdicts, online)
+
+    def _save_scan(
+        self,
+        root: Root,
+        previous: dict[bytes, FileFacts],
+        prev_folders: dict[bytes, FolderFacts],
+        result: RootScan,
+    ) -> None:
+        state = "online" if result.online else "offline"
+        gone = [rel for rel in previous if rel not in result.files]
+        changed = [f for rel, f in result.files.items() if previous.get(rel) != f]
+        gone_folders = [rel for rel in prev_folders if rel not in result.folders]
+        new_folders = [f for rel, f in result.folders.items() if prev_folders.get(rel) != f]
+        if not (gone or changed or gone_folders or new_folders) and state == root.state:
+            return
+        with self.store.write() as db:
+            db.execute("UPDATE roots SET state=? WHERE id=?", (state, root.id))
+            db.executemany(
+                "DELETE FROM files WHERE root_id=? AND rel=?", [(root.id, rel) for rel in gone]
+            )
+            db.executemany(
+                "INSERT INTO files(root_id, rel, kind, size, mtime_ns, dev, ino, fmt, target,"
+                " problem, fingerprint) VALUES(?,?,?,?,?,?,?,?,?,?,?)"
+                " ON CONFLICT(root_id, rel) DO UPDATE SET kind=excluded.kind, size=excluded.size,"
+                " mtime_ns=excluded.mtime_ns, dev=excluded.dev, ino=excluded.ino,"
+                " fmt=excluded.fmt, target=excluded.target, problem=excluded.problem,"
+                " fingerprint=excluded.fingerprint",
+                [
+                    (
+                        root.id,
+                        f.rel,
+                        f.kind,
+                        f.size,
+                        f.mtime_ns,
+                        f.dev,
+                        f.ino,
+                        f.fmt,
+                        f.target,
+                        f.problem,
+                        f.fingerprint,
+                    )
+                    for f in changed
+                ],
+            )
+            db.executemany(
+                "DELETE FROM folders WHERE root_id=? AND rel=?",
+                [(root.id, rel) for rel in gone_folders],
+            )
+            db.executemany(
+                "INSERT OR REPLACE INTO folders(root_id, rel, dev, ino, problem) VALUES(?,?,?,?,?)",
+                [(root.id, f.rel, f.dev, f.ino, f.problem) for f in new_folders],
+            )
+
+    def _follow_rules(
+        self,
+        roots: list[Root],
+        index: dict[int, dict[bytes, FileFacts]],
+        folders: dict[int, dict[bytes, FolderFacts]],
+        scans: dict[int, RootScan],
+        online: set[int],
+    ) -> None:
+        """Keep rules on their photos and folders across moves and renames."""
+        rows = self.store.query("SELECT * FROM rules")
+        if not rows:
+            return
+        by_inode: dict[tuple[int, int], Key] = {}
+        folder_inode: dict[tuple[int, int], Key] = {}
+        for rid in online:
+            for rel, known in index[rid].items():
+                if known.kind == "file":
+                    by_inode[(known.dev, known.ino)] = (rid, rel)
+            for rel, folder in folders[rid].items():
+                folder_inode[(folder.dev, folder.ino)] = (rid, rel)
+        ruled = {(int(r["root_id"]), bytes(r["rel"])) for r in rows}
+        fresh = [
+            (rid, rel) for rid, result in scans.items() if rid in online for rel in result.changed
+        ]
+        updates: list[
+            tuple[Any, ...]
+        ] = []  # (root_id, rel, missing, size, mtime, fp, dev, ino, id)
+
+        def path_of(key: Key) -> str:
+            root = next(r for r in roots if r.id == key[0])
+            return os.path.join(root.path, decode_rel(key[1]))
+
+        def find_copy(size: int, fp: str | None) -> Key | None:
+            if fp is None:
+                return None
+            for key in sorted(fresh):
+                facts = index[key[0]].get(key[1])
+                if facts is None or facts.kind != "file" or facts.size != size or key in ruled:
+                    continue
+                if _safe_fingerprint(path_of(key)) == fp:
+                    return key
+            return None
+
+        for row in rows:
+            rid, rel = int(row["root_id"]), bytes(row["rel"])
+            if rid not in online:
+                continue
+            key = (rid, rel)
+            if row["target"] == "folder":
+                if not rel:
+                    continue
+                here = folders[rid].get(rel)
+                if here is not None and (here.dev, here.ino) == (row["dev"], row["ino"]):
+                    if row["missing"]:
+                        updates.append(
+                            (rid, rel, 0, None, None, None, here.dev, here.ino, row["id"])
+                        )
+                    continue
+                moved = folder_inode.get((row["dev"], row["ino"])) if not row["missing"] else None
+                if moved is not None and moved not in ruled:
+                    ruled.discard(key)
+                    ruled.add(moved)
+                    updates.append((*moved, 0, None, None, None, row["dev"], row["ino"], row["id"]))
+                elif here is not None:
+                    updates.append((rid, rel, 0, None, None, None, here.dev, here.ino, row["id"]))
+                elif not row["missing"]:
+                    updates.append(
+                        (rid, rel, 1, None, None, None, row["dev"], row["ino"], row["id"])
+                    )
+                continue
+            facts = index[rid].get(rel)
+            if (
+                facts is not None
+                and facts.kind == "file"
+                and (facts.dev, facts.ino)
+                == (
+                    row["dev"],
+                    row["ino"],
+                )
+            ):
+                if (facts.size, facts.mtime_ns) != (row["size"], row["mtime_ns"]) or row["missing"]:
+                    fp = _safe_fingerprint(path_of(key))
+                    updates.append(
+                        (
+                            rid,
+                            rel,
+                            0,
+                            facts.size,
+                            facts.mtime_ns,
+                            fp,
+                            facts.dev,
+                            facts.ino,
+                            row["id"],
+                        )
+                    )
+                continue
+            target: Key | None = None
+            if not row["missing"]:
+                candidate = by_inode.get((row["dev"], row["ino"]))
+                if candidate is not None and candidate not in ruled:
+                    cfacts = index[candidate[0]][candidate[1]]
+                    if (cfacts.size, cfacts.mtime_ns) == (row["size"], row["mtime_ns"]) or (
+                        cfacts.size == row["size"]
+                        and _safe_fingerprint(path_of(candidate)) == row["fingerprint"]
+                    ):
+                        target = candidate
+            if target is None and facts is not None and facts.kind == "file" and not row["missing"]:
+                # Replaced in place (an editor saving through a new file).
+                fp = _safe_fingerprint(path_of(key))
+                updates.append(
+                    (rid, rel, 0, facts.size, facts.mtime_ns, fp, facts.dev, facts.ino, row["id"])
+                )
+                continue
+            if target is None and row["size"] is not None:
+                target = find_copy(int(row["size"]), row["fingerprint"])
+            if target is not None:
+                tf = index[target[0]][target[1]]
+                ruled.discard(key)
+                ruled.add(target)
+                updates.append(
+                    (
+                        *target,
+                        0,
+                        tf.size,
+                        tf.mtime_ns,
+                        row["fingerprint"],
+                        tf.dev,
+                        tf.ino,
+                        row["id"],
+                    )
+                )
+            elif not row["missing"]:
+                updates.append(
+                    (
+                        rid,
+                        rel,
+                        1,
+                        row["size"],
+                        row["mtime_ns"],
+                        row["fingerprint"],
+                        row["dev"],
+                        row["ino"],
+                        row["id"],
+                    )
+                )
+        if not updates:
+            return
+        with self.store.write() as db:
+            for rid, rel, missing, size, mtime, fp, dev, ino, rule_id in updates:
+                old = db.execute("SELECT root_id, rel FROM rules WHERE id=?", (rule_id,)).fetchone()
+                if old is not None and (old[0], bytes(old[1])) != (rid, rel):
+                    db.execute(
+                        "DELETE FROM rules WHERE root_id=? AND rel=? AND id<>?", (rid, rel, rule_id)
+                    )
+                db.execute(
+                    "UPDATE rules SET root_id=?, rel=?, missing=?, size=coalesce(?, size),"
+                    " mtime_ns=coalesce(?, mtime_ns), fingerprint=coalesce(?, fingerprint),"
+                    " dev=?, ino=? WHERE id=?",
+                    (rid, rel, missing, size, mtime, fp, dev, ino, rule_id),
+                )
+            self.store.bump_rules_generation(db)
+
+    def _fingerprints(
+        self,
+        roots: list[Root],
+        index: dict[int, dict[bytes, FileFacts]],
+        policy: Policy,
+        *,
+        write: bool,
+    ) -> None:
+        """Hash only files whose size matches an explicitly private photo."""
+        sizes = policy.sizes_needing_fingerprint()
+        if not sizes:
+            return
+        found: list[tuple[str, int, bytes]] = []
+        paths = {r.id: r.path for r in roots}
+        for rid, files in index.items():
+            for rel, facts in list(files.items()):
+                if (
+                    facts.size in sizes
+                    and facts.fingerprint is None
+                    and facts.problem != "broken link"
+                ):
+                    source = (
+                        os.fsdecode(facts.target)
+                        if facts.kind == "link" and facts.target
+                        else os.path.join(paths[rid], decode_rel(rel))
+                    )
+                    fp = _safe_fingerprint(source)
+                    if fp is None:
+                        continue
+                    files[rel] = FileFacts(
+                        facts.rel,
+                        facts.kind,
+                        facts.size,
+                        facts.mtime_ns,
+                        facts.dev,
+                        facts.ino,
+                        facts.fmt,
+                        facts.target,
+                        facts.problem,
+                        fp,
+                    )
+                    found.append((fp, rid, rel))
+        if found and write:
+            with self.store.write() as db:
+                db.executemany("UPDATE files SET fingerprint=? WHERE root_id=? AND rel=?", found)
+
+    def _verdicts(
+        self, roots: list[Root], index: dict[int, dict[bytes, FileFacts]], policy: Policy
+    ) -> dict[Key, Verdict]:
+        verdicts: dict[Key, Verdict] = {}
+        for rid, files in index.items():
+            for rel, facts in files.items():
+                if facts.kind == "link":
+                    verdicts[(rid, rel)] = self._link_verdict(facts, roots, index, policy)
+                else:
+                    verdicts[(rid, rel)] = policy.decide(rid, rel, facts.fingerprint)
+        return verdicts
+
+    def _link_verdict(
+        self,
+        facts: FileFacts,
+        roots: list[Root],
+        index: dict[int, dict[bytes, FileFacts]],
+        policy: Policy,
+    ) -> Verdict:
+        target = os.fsdecode(facts.target or b"")
+        found = _find_root(target, roots)
+        if found is None:
+            return Verdict(Decision.PRIVATE, "it is a link to a file outside the library")
+        troot, trel = found
+        tfacts = index.get(troot.id, {}).get(trel)
+        verdict = policy.decide(troot.id, trel, tfacts.fingerprint if tfacts else facts.fingerprint)
+        return Verdict(
+            verdict.decision,
+            f"it is a link to {policy.where(troot.id, trel)}, and {verdict.reason}",
+            verdict.rule,
+            verdict.copy_of,
+        )
+
+    def _scrub_options(self) -> ScrubOptions:
+        return ScrubOptions(keep_capture_date=self.settings()["keep_capture_date"])
+
+    def _options_tag(self) -> str:
+        opts = self._scrub_options()
+        return f"scrub={SCRUB_REVISION};date={int(opts.keep_capture_date)}"
+
+    def _plan(
+        self,
+        state: _State,
+        export: str,
+        roots: list[Root],
+        *,
+        rescan_exports: bool = True,
+    ) -> tuple[Plan, list[str]]:
+        settings = self.settings()
+        labels = {r.id: r.label for r in roots}
+        sources = [
+            Source(rid, rel, facts.fmt or "")
+            for rid, files in state.index.items()
+            if rid in state.online
+            for rel, facts in files.items()
+            if facts.exportable and state.verdicts[(rid, rel)].shareable
+        ]
+        secret = bytes.fromhex(self.store.get_setting("secret", "") or "")
+        names = assign(sources, labels, opaque=settings["opaque_names"], secret=secret)
+        tag = self._options_tag()
+        wanted = []
+        for source in sources:
+            facts = state.index[source.root_id][source.rel]
+            wanted.append(
+                Wanted(
+                    (source.root_id, source.rel),
+                    names[(source.root_id, source.rel)],
+                    source.fmt,
+                    facts.size,
+                    facts.mtime_ns,
+                    facts.ino,
+                    tag,
+                )
+            )
+        entries: dict[str, Any] = {}
+        try:
+            with ExportDir(export) as folder:
+                entries = {e.rel: e for e in folder.walk()}
+        except ExportBlocked:
+            entries = {}
+        manifest = self.store.query("SELECT * FROM exports")
+        exported = []
+        owned: set[str] = set()
+        for row in manifest:
+            rel = bytes(row["export_rel"]).decode()
+            owned.add(rel)
+            entry = entries.get(rel)
+            intact = (
+                entry is not None
+                and entry.kind == "file"
+                and (entry.size, entry.mtime_ns, entry.ino)
+                == (row["size"], row["mtime_ns"], row["ino"])
+            )
+            exported.append(
+                Exported(
+                    (int(row["root_id"]), bytes(row["rel"])),
+                    rel,
+                    row["src_size"],
+                    row["src_mtime_ns"],
+                    row["src_ino"],
+                    row["options"],
+                    intact,
+                )
+            )
+        foreign = sorted(rel for rel, e in entries.items() if e.kind != "dir" and rel not in owned)
+        known_roots = {r.id for r in roots}
+        paused = frozenset(r.id for r in roots if r.id not in state.online)
+        reasons: dict[Key, str] = {}
+        for entry in exported:
+            rid, src_rel = entry.key
+            verdict = state.verdicts.get(entry.key)
+            if rid not in known_roots:
+                reasons[entry.key] = "its library folder was removed from Pellicle"
+            elif verdict is None:
+                reasons[entry.key] = "the photo is gone from the library"
+            elif not verdict.shareable:
+                reasons[entry.key] = verdict.sentence()
+            else:
+                found = state.index[rid].get(src_rel)
+                if found is not None and found.problem:
+                    reasons[entry.key] = f"cannot be exported: {found.problem}"
+        plan = make_plan(wanted, exported, paused_roots=paused, removal_reasons=reasons)
+        return plan, foreign
+
+    def _apply(
+        self,
+        plan: Plan,
+        state: _State,
+        export: str,
+        roots: list[Root],
+        progress: ProgressFn | None,
+    ) -> ApplyReport:
+        if not plan:
+            return ApplyReport()
+        generation = self.store.rules_generation()
+        version = [self.store.data_version(), generation]
+        paths = {r.id: r.path for r in roots}
+
+        def source_path(key: Key) -> str:
+            facts = state.index[key[0]][key[1]]
+            if facts.kind == "link" and facts.target:
+                return os.fsdecode(facts.target)
+            return os.path.join(paths[key[0]], decode_rel(key[1]))
+
+        def rules_changed() -> bool:
+            # data_version is free to read; only then look at the counter.
+            now = self.store.data_version()
+            if now == version[0]:
+                return False
+            version[0] = now
+            return self.store.rules_generation() != generation
+
+        def record_problem(wanted: Wanted, reason: str) -> None:
+            try:
+                with self.store.write() as db:
+                    db.execute(
+                        "UPDATE files SET problem=? WHERE root_id=? AND rel=? AND size=?"
+                        " AND mtime_ns=?",
+                        (
+                            reason,
+                            wanted.key[0],
+                            wanted.key[1],
+                            wanted.src_size,
+                            wanted.src_mtime_ns,
+                        ),
+                    )
+            except sqlite3.Error:
+                pass
+
+        def tick(done: int, total: int) -> None:
+            if progress is not None:
+                progress("exporting", done, total)
+
+        with ExportDir(export) as folder:
+            ctx = Context(
+                store=self.store,
+                export=folder,
+                options=self._scrub_options(),
+                options_tag=self._options_tag(),
+                source_path=source_path,
+                source_name=lambda key: self._source_name(key, roots),
+                still_shareable=lambda key: not rules_changed(),
+                rules_changed=rules_changed,
+                record_problem=record_problem,
+                source_hash=lambda key: state.index[key[0]][key[1]].fingerprint,
+                progress=tick,
+                log=self.log,
+            )
+            return apply(plan, ctx)
+
+    def _enforce_privacy(self) -> int:
+        """Remove exported copies whose photo is no longer shareable."""
+        export = self.store.get_setting("export_dir")
+        if export is None:
+            return 0
+        roots = self.roots()
+        state = self._state(roots, scan=False)
+        plan, _ = self._plan(state, export, roots)
+        privacy = Plan(removals=[a for a in plan.removals if a.reason != "export name changed"])
+        if not privacy:
+            return 0
+        applied = self._apply(privacy, state, export, roots, None)
+        return len(applied.done)
+
+    def _withdraw_all(self, export: str, reason: str) -> None:
+        rows = self.store.query("SELECT * FROM exports")
+        if not rows:
+            return
+        removals = Plan()
+        for row in rows:
+            rel = bytes(row["export_rel"]).decode()
+            entry = Exported(
+                (int(row["root_id"]), bytes(row["rel"])),
+                rel,
+                row["src_size"],
+                row["src_mtime_ns"],
+                row["src_ino"],
+                row["options"],
+            )
+            from pellicle.core.plan import Action
+
+            removals.removals.append(Action("remove", rel, reason, exported=entry))
+        roots = self.roots()
+        state = self._state(roots, scan=False)
+        if os.path.isdir(export):
+            self._apply(removals, state, export, roots, None)
+        else:
+            with self.store.write() as db:
+                db.execute("DELETE FROM exports")
+
+    def _recover(self, export: str) -> None:
+        """Undo a sync that died between renaming a copy and recording it."""
+        rows = self.store.query("SELECT export_rel, sha256 FROM pending")
+        if not rows:
+            return
+        known = {
+            (bytes(r["export_rel"]), str(r["sha256"]))
+            for r in self.store.query("SELECT export_rel, sha256 FROM exports")
+        }
+        with ExportDir(export) as folder:
+            for row in rows:
+                rel = bytes(row["export_rel"])
+                if (rel, row["sha256"]) in known:
+                    continue
+                fd = _open_in(folder, rel.decode())
+                if fd is None:
+                    continue
+                try:
+                    digest = _sha256_fd(fd)
+                finally:
+                    os.close(fd)
+                if digest == row["sha256"]:
+                    folder.remove(rel.decode())
+                    with self.store.write() as db:
+                        db.execute("DELETE FROM exports WHERE export_rel=?", (rel,))
+        with self.store.write() as db:
+            db.execute("DELETE FROM pending")
+
+    def _source_name(self, key: Key, roots: list[Root]) -> str:
+        root = next((r for r in roots if r.id == key[0]), None)
+        if root is None:
+            return display(key[1])
+        return display(os.path.join(root.path, decode_rel(key[1])))
+
+
+# ---------------------------------------------------------------------- helpers
+
+
+def _inside(path: str, root: str) -> bool:
+    return path.startswith(root.rstrip(os.sep) + os.sep)
+
+
+def _find_root(path: str, roots: list[Root]) -> tuple[Root, bytes] | None:
+    for root in roots:
+        if path == root.path:
+            return root, b""
+        if _inside(path, root.path):
+            return root, os.fsencode(os.path.relpath(path, root.path))
+    return None
+
+
+def _subtrees(paths: Iterable[str], roots: list[Root]) -> dict[int, list[bytes]]:
+    """The smallest set of folders to rescan so every changed path is seen."""
+    wanted: dict[int, set[bytes]] = {}
+    for raw in paths:
+        path = os.path.abspath(raw)
+        found = _find_root(path, roots)
+        if found is None:
+            continue
+        root, rel = found
+        if rel and not os.path.isdir(path):
+            cut = rel.rfind(b"/")
+            rel = rel[:cut] if cut >= 0 else b""
+        wanted.setdefault(root.id, set()).add(rel)
+    result: dict[int, list[bytes]] = {}
+    for rid, rels in wanted.items():
+        kept: list[bytes] = []
+        for rel in sorted(rels, key=len):
+            if any(not k or rel == k or rel.startswith(k + b"/") for k in kept):
+                continue
+            kept.append(rel)
+        result[rid] = kept
+    return result
+
+
+def _unique_label(base: str, taken: set[str]) -> str:
+    label, n = base, 2
+    while label in taken:
+        label = f"{base} ({n})"
+        n += 1
+    return label
+
+
+def _set(db: sqlite3.Connection, key: str, value: str) -> None:
+    db.execute(
+        "INSERT INTO settings(key, value) VALUES(?, ?) "
+        "ON CONFLICT(key) DO UPDATE SET value=excluded.value",
+        (key, value),
+    )
+
+
+def _rule(row: sqlite3.Row) -> Rule:
+    return Rule(
+        int(row["root_id"]),
+        bytes(row["rel"]),
+        Target(row["target"]),
+        Decision(row["decision"]),
+        row["size"],
+        row["fingerprint"],
+        bool(row["missing"]),
+    )
+
+
+def _check_writable_export(target: str) -> None:
+    probe_dir = target
+    while not os.path.exists(probe_dir):
+        parent = os.path.dirname(probe_dir)
+        if parent == probe_dir:
+            break
+        probe_dir = parent
+    if os.path.exists(target) and not os.path.isdir(target):
+        raise UserError(f"the export folder {display(target)} is a file, not a folder")
+    if os.path.islink(target):
+        raise UserError(f"the export folder {display(target)} is a link; give the real folder")
+    if not os.access(probe_dir, os.W_OK | os.X_OK):
+        raise UserError(f"the export folder {display(target)} is not writable")
+
+
+def _safe_fingerprint(path: str) -> str | None:
+    try:
+        return fingerprint(path)
+    except OSError:
+        return None
+
+
+def _open_in(folder: ExportDir, rel: str) -> int | None:
+    try:
+        fd, name = folder.parent(rel, create=False)
+    except (OSError, ExportBlocked):
+        return None
+    try:
+        return os.open(name, os.O_RDONLY | os.O_NOFOLLOW, dir_fd=fd)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+
+
+def _sha256_fd(fd: int) -> str:
+    digest = hashlib.sha256()
+    os.lseek(fd, 0, os.SEEK_SET)
+    while chunk := os.read(fd, 1 << 20):
+        digest.update(chunk)
+    os.lseek(fd, 0, os.SEEK_SET)
+    return digest.hexdigest()
+
+
+def _expected_from_file(fd: int, row: sqlite3.Row) -> dict[str, Any] | None:
+    """What the gate should expect of an exported file, read back with Pillow."""
+    from PIL import ImageSequence
+
+    from pellicle.core.imaging import open_image
+
+    try:
+        with os.fdopen(os.dup(fd), "rb") as handle, open_image(handle) as image:
+            orientation = int(image.getexif().get(0x0112, 1) or 1)
+            frames = sum(1 for _ in ImageSequence.Iterator(image))
+            fmt = {
+                "JPEG": "jpeg",
+                "PNG": "png",
+                "WEBP": "webp",
+                "GIF": "gif",
+                "TIFF": "tiff",
+                "MPO": "jpeg",
+            }.get(image.format or "", str(row["fmt"]))
+            return {
+                "fmt": fmt,
+                "width": image.width,
+                "height": image.height,
+                "orientation": orientation,
+                "frames": frames,
+            }
+    except Exception:
+        return None
+    finally:
+        os.lseek(fd, 0, os.SEEK_SET)

@@ -1,0 +1,298 @@
+"""Safe file operations inside the export folder.
+
+The export folder is shared with other programs, so anything in it may be
+hostile: a folder swapped for a symlink, a link planted where Pellicle is
+about to write. Every operation here walks paths one component at a time
+with `O_NOFOLLOW` directory descriptors, never follows a link, and never
+overwrites a file it was not told it owns.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import errno
+import os
+import secrets
+import stat
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Final
+
+STAGING: Final = ".pellicle-staging"
+_DIR_FLAGS: Final = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0)
+
+
+class ExportBlocked(Exception):
+    """Something in the export folder stops a write; str() says what."""
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One thing found in the export folder (never followed if a link)."""
+
+    rel: str
+    kind: str  # "file", "dir", "link", "other"
+    size: int
+    mtime_ns: int
+    ino: int
+
+
+def _syncfs_function() -> object | None:
+    name = ctypes.util.find_library("c")
+    if not name:
+        return None
+    try:
+        libc = ctypes.CDLL(name, use_errno=True)
+        return getattr(libc, "syncfs", None)
+    except OSError:
+        return None
+
+
+_SYNCFS = _syncfs_function()
+
+
+class ExportDir:
+    """An open export folder. Use as a context manager, or call close()."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        try:
+            self.fd = os.open(path, _DIR_FLAGS)
+        except OSError as exc:
+            raise ExportBlocked(f"cannot open the export folder {path}: {exc.strerror}") from None
+
+    def close(self) -> None:
+        if self.fd >= 0:
+            os.close(self.fd)
+            self.fd = -1
+
+    def __enter__(self) -> ExportDir:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- walking ------------------------------------------------------------
+
+    def parent(self, rel: str, *, create: bool) -> tuple[int, str]:
+        """An fd for the folder holding `rel` (caller closes it) and the name."""
+        parts = rel.split("/")
+        if any(p in ("", ".", "..") for p in parts):
+            raise ExportBlocked(f"refusing unsafe export path {rel!r}")
+        fd = os.dup(self.fd)
+        try:
+            for part in parts[:-1]:
+                try:
+                    child = os.open(part, _DIR_FLAGS, dir_fd=fd)
+                except FileNotFoundError:
+                    if not create:
+                        raise
+                    try:
+                        os.mkdir(part, 0o755, dir_fd=fd)
+                    except FileExistsError:
+                        pass
+                    child = os.open(part, _DIR_FLAGS, dir_fd=fd)
+                except OSError as exc:
+                    if exc.errno in (errno.ELOOP, errno.ENOTDIR):
+                        raise ExportBlocked(
+                            f"{part!r} in the export folder is not a plain folder "
+                            f"(a link or a file is in the way of {rel!r})"
+                        ) from None
+                    raise
+                os.close(fd)
+                fd = child
+        except BaseException:
+            os.close(fd)
+            raise
+        return fd, parts[-1]
+
+    def lstat(self, rel: str) -> os.stat_result | None:
+        try:
+            fd, name = self.parent(rel, create=False)
+        except (FileNotFoundError, ExportBlocked, NotADirectoryError):
+            return None
+        try:
+            return os.stat(name, dir_fd=fd, follow_symlinks=False)
+        except OSError:
+            return None
+        finally:
+            os.close(fd)
+
+    def walk(self) -> Iterator[Entry]:
+        """Everything in the export folder except the staging folder itself."""
+        stack: list[tuple[int, str]] = [(os.dup(self.fd), "")]
+        while stack:
+            fd, prefix = stack.pop()
+            try:
+                names = os.listdir(fd)
+                for name in sorted(names):
+                    rel = f"{prefix}{name}"
+                    if rel == STAGING:
+                        continue
+                    try:
+                        st = os.stat(name, dir_fd=fd, follow_symlinks=False)
+                    except OSError:
+                        continue
+                    kind = _kind(st.st_mode)
+                    if kind == "dir":
+                        try:
+                            stack.append((os.open(name, _DIR_FLAGS, dir_fd=fd), rel + "/"))
+                        except OSError:
+                            pass
+                    yield Entry(rel, kind, st.st_size, st.st_mtime_ns, st.st_ino)
+            finally:
+                os.close(fd)
+
+    # -- changing -----------------------------------------------------------
+
+    def remove(self, rel: str) -> bool:
+        """Remove a file or link Pellicle wrote; folders are never removed here."""
+        try:
+            fd, name = self.parent(rel, create=False)
+        except (FileNotFoundError, NotADirectoryError):
+            return False
+        try:
+            st = os.stat(name, dir_fd=fd, follow_symlinks=False)
+            if stat.S_ISDIR(st.st_mode):
+                raise ExportBlocked(f"a folder stands where the copy {rel!r} was")
+            os.unlink(name, dir_fd=fd)
+            return True
+        except FileNotFoundError:
+            return False
+        finally:
+            os.close(fd)
+
+    def prune(self, rels: list[str]) -> None:
+        """Remove folders left empty by removals, deepest first."""
+        folders: set[str] = set()
+        for rel in rels:
+            parts = rel.split("/")[:-1]
+            for i in range(len(parts), 0, -1):
+                folders.add("/".join(parts[:i]))
+        for folder in sorted(folders, key=lambda f: (-f.count("/"), f)):
+            try:
+                fd, name = self.parent(folder, create=False)
+            except (OSError, ExportBlocked):
+                continue
+            try:
+                os.rmdir(name, dir_fd=fd)
+            except OSError:
+                pass  # not empty (or foreign): leave it
+            finally:
+                os.close(fd)
+
+    def staging(self) -> Staging:
+        return Staging(self)
+
+    def sync(self) -> None:
+        """Make everything written on the export's file system durable."""
+        sync_fd(self.fd)
+
+
+class Staging:
+    """The hidden folder where copies are written before they are shown."""
+
+    def __init__(self, export: ExportDir) -> None:
+        self.export = export
+        try:
+            os.mkdir(STAGING, 0o700, dir_fd=export.fd)
+        except FileExistsError:
+            pass
+        except OSError as exc:
+            raise ExportBlocked(f"cannot write in the export folder: {exc.strerror}") from None
+        try:
+            self.fd = os.open(STAGING, _DIR_FLAGS, dir_fd=export.fd)
+        except OSError:
+            raise ExportBlocked(
+                f"{STAGING} in the export folder is not a plain folder; remove it"
+            ) from None
+        self.clear()
+
+    def clear(self) -> None:
+        """Drop leftovers of an interrupted sync: staged files are never shown."""
+        for name in os.listdir(self.fd):
+            try:
+                st = os.stat(name, dir_fd=self.fd, follow_symlinks=False)
+                if stat.S_ISDIR(st.st_mode):
+                    continue
+                os.unlink(name, dir_fd=self.fd)
+            except OSError:
+                pass
+
+    def create(self) -> tuple[int, str]:
+        """A new, empty staged file: (writable fd, name)."""
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0)
+        name = f"{secrets.token_hex(8)}.part"
+        return os.open(name, flags, 0o644, dir_fd=self.fd), name
+
+    def open_read(self, name: str) -> int:
+        return os.open(name, os.O_RDONLY | os.O_NOFOLLOW, dir_fd=self.fd)
+
+    def discard(self, name: str) -> None:
+        try:
+            os.unlink(name, dir_fd=self.fd)
+        except FileNotFoundError:
+            pass
+
+    def publish(self, name: str, rel: str, *, replace: bool) -> os.stat_result:
+        """Rename a staged file into view at `rel`; returns its final stat.
+
+        A new copy never replaces anything (a hard link fails if the name is
+        taken, and is then dropped); an update replaces Pellicle's own file.
+        """
+        fd, final = self.export.parent(rel, create=True)
+        try:
+            existing: os.stat_result | None
+            try:
+                existing = os.stat(final, dir_fd=fd, follow_symlinks=False)
+            except FileNotFoundError:
+                existing = None
+            if existing is not None and stat.S_ISDIR(existing.st_mode):
+                raise ExportBlocked(f"a folder is in the way of {rel!r}")
+            if replace and existing is not None:
+                os.rename(name, final, src_dir_fd=self.fd, dst_dir_fd=fd)
+            else:
+                try:
+                    os.link(name, final, src_dir_fd=self.fd, dst_dir_fd=fd, follow_symlinks=False)
+                except FileExistsError:
+                    raise ExportBlocked(
+                        f"a file Pellicle did not write is in the way of {rel!r}"
+                    ) from None
+                os.unlink(name, dir_fd=self.fd)
+            return os.stat(final, dir_fd=fd, follow_symlinks=False)
+        finally:
+            os.close(fd)
+
+    def sync(self) -> None:
+        sync_fd(self.fd)
+
+    def close(self) -> None:
+        """Close, and remove the staging folder when it is empty."""
+        if self.fd < 0:
+            return
+        self.clear()
+        os.close(self.fd)
+        self.fd = -1
+        try:
+            os.rmdir(STAGING, dir_fd=self.export.fd)
+        except OSError:
+            pass
+
+
+def sync_fd(fd: int) -> None:
+    """syncfs(2) when the C library has it: one flush for a batch of files."""
+    if _SYNCFS is not None:
+        if _SYNCFS(fd) == 0:  # type: ignore[operator]
+            return
+    os.sync()
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISREG(mode):
+        return "file"
+    if stat.S_ISDIR(mode):
+        return "dir"
+    if stat.S_ISLNK(mode):
+        return "link"
+    return "other"

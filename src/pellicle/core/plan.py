@@ -1,0 +1,121 @@
+"""The sync planner: what must change so the export equals the desired set.
+
+Pure and small on purpose: given the photos that should be exported and the
+manifest of what is, it returns removals and writes. The executor in
+`sync.py` carries them out, removals first, because making something
+private is handled before anything else is added.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Literal
+
+Key = tuple[int, bytes]
+
+
+@dataclass(frozen=True)
+class Wanted:
+    """A shareable photo and where its scrubbed copy belongs."""
+
+    key: Key
+    export_rel: str
+    fmt: str
+    src_size: int
+    src_mtime_ns: int
+    src_ino: int
+    options: str
+
+
+@dataclass(frozen=True)
+class Exported:
+    """A manifest entry: a copy Pellicle wrote, as it wrote it."""
+
+    key: Key
+    export_rel: str
+    src_size: int
+    src_mtime_ns: int
+    src_ino: int
+    options: str
+    #: False when the file in the export folder is missing or was altered.
+    intact: bool = True
+
+
+@dataclass(frozen=True)
+class Action:
+    kind: Literal["add", "update", "remove"]
+    export_rel: str
+    reason: str
+    wanted: Wanted | None = None
+    exported: Exported | None = None
+
+
+@dataclass
+class Plan:
+    removals: list[Action] = field(default_factory=list)
+    writes: list[Action] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return bool(self.removals or self.writes)
+
+    @property
+    def actions(self) -> list[Action]:
+        return [*self.removals, *self.writes]
+
+
+def make_plan(
+    wanted: Iterable[Wanted],
+    exported: Iterable[Exported],
+    *,
+    paused_roots: frozenset[int] = frozenset(),
+    removal_reasons: Mapping[Key, str] | None = None,
+) -> Plan:
+    """Compare desired and exported; removals come first, writes sorted by path.
+
+    Copies from a paused (offline) root are left alone: they stay until the
+    root returns or the person removes it.
+    """
+    want = {w.key: w for w in wanted}
+    reasons = removal_reasons or {}
+    plan = Plan()
+    seen: set[Key] = set()
+    for entry in exported:
+        seen.add(entry.key)
+        if entry.key[0] in paused_roots:
+            continue
+        target = want.get(entry.key)
+        if target is None:
+            reason = reasons.get(entry.key, "no longer shareable")
+            plan.removals.append(Action("remove", entry.export_rel, reason, exported=entry))
+        elif target.export_rel != entry.export_rel:
+            plan.removals.append(
+                Action("remove", entry.export_rel, "export name changed", exported=entry)
+            )
+            plan.writes.append(Action("add", target.export_rel, "export name changed", target))
+        elif (target.src_size, target.src_mtime_ns, target.src_ino) != (
+            entry.src_size,
+            entry.src_mtime_ns,
+            entry.src_ino,
+        ):
+            plan.writes.append(Action("update", target.export_rel, "photo changed", target, entry))
+        elif target.options != entry.options:
+            plan.writes.append(
+                Action("update", target.export_rel, "export options changed", target, entry)
+            )
+        elif not entry.intact:
+            plan.writes.append(
+                Action(
+                    "update",
+                    target.export_rel,
+                    "exported copy was altered or removed",
+                    target,
+                    entry,
+                )
+            )
+    for key, target in want.items():
+        if key not in seen and key[0] not in paused_roots:
+            plan.writes.append(Action("add", target.export_rel, "shareable", target))
+    plan.removals.sort(key=lambda a: a.export_rel)
+    plan.writes.sort(key=lambda a: a.export_rel)
+    return plan

@@ -1,0 +1,147 @@
+"""Rules and decisions: which photos may leave the machine, and why.
+
+A rule is an explicit SHAREABLE or PRIVATE tag on a file or a folder. A
+photo's decision is the nearest explicit rule on the path from the photo up
+to its library root; no rule means PRIVATE. One exception makes private
+sticky: an exact copy (same content) of a photo that carries an explicit
+file-level PRIVATE rule is private too, wherever it lies.
+
+Everything here is pure: it works on rules and file facts handed to it, so
+it can be tested against a reference model with hypothesis.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from pellicle.core.store import display
+
+
+class Decision(enum.Enum):
+    SHAREABLE = "shareable"
+    PRIVATE = "private"
+
+
+class Target(enum.Enum):
+    FILE = "file"
+    FOLDER = "folder"
+
+
+@dataclass(frozen=True)
+class Rule:
+    """An explicit tag. `rel` is relative to its root; b"" is the root itself."""
+
+    root_id: int
+    rel: bytes
+    target: Target
+    decision: Decision
+    size: int | None = None
+    fingerprint: str | None = None
+    missing: bool = False
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """A decision and the one sentence that explains it."""
+
+    decision: Decision
+    reason: str
+    rule: Rule | None = None
+    #: Set when the photo is private because a copy of it is marked private.
+    copy_of: tuple[int, bytes] | None = None
+
+    @property
+    def shareable(self) -> bool:
+        return self.decision is Decision.SHAREABLE
+
+    def sentence(self) -> str:
+        return f"{self.decision.value}: {self.reason}"
+
+
+def parents(rel: bytes) -> Iterable[bytes]:
+    """The folders above `rel`, nearest first, ending with the root (b"")."""
+    while rel:
+        cut = rel.rfind(b"/")
+        rel = rel[:cut] if cut >= 0 else b""
+        yield rel
+
+
+class Policy:
+    """Decisions for one set of rules.
+
+    `root_names` maps a root id to how it is named in explanations (its
+    label, or its path when there is only one root).
+    """
+
+    def __init__(self, rules: Iterable[Rule], root_names: Mapping[int, str]) -> None:
+        self.root_names = dict(root_names)
+        self.rules: dict[tuple[int, bytes], Rule] = {}
+        self.private_fingerprints: dict[str, Rule] = {}
+        for rule in rules:
+            self.rules[(rule.root_id, rule.rel)] = rule
+            if (
+                rule.target is Target.FILE
+                and rule.decision is Decision.PRIVATE
+                and rule.fingerprint is not None
+            ):
+                # Deterministic choice when several private files share content.
+                known = self.private_fingerprints.get(rule.fingerprint)
+                if known is None or (rule.root_id, rule.rel) < (known.root_id, known.rel):
+                    self.private_fingerprints[rule.fingerprint] = rule
+
+    def sizes_needing_fingerprint(self) -> set[int]:
+        """Only files of these sizes can be copies of an explicitly private photo."""
+        return {
+            rule.size
+            for rule in self.private_fingerprints.values()
+            if rule.size is not None and rule.fingerprint is not None
+        }
+
+    def where(self, root_id: int, rel: bytes) -> str:
+        """A place named for a person: "Holidays/2025", or the root itself."""
+        if not rel:
+            return f"library folder {self.root_names.get(root_id, '?')}"
+        if len(self.root_names) > 1:
+            return f"{self.root_names.get(root_id, '?')}/{display(rel)}"
+        return display(rel)
+
+    def by_place(self, root_id: int, rel: bytes, *, is_folder: bool = False) -> Verdict:
+        """The nearest explicit rule for a file (or folder) at `rel`."""
+        own = self.rules.get((root_id, rel))
+        if own is not None and (own.target is Target.FOLDER) == is_folder:
+            what = "folder" if is_folder else "photo"
+            return Verdict(own.decision, f"this {what} is marked {own.decision.value}", own)
+        for folder in parents(rel):
+            rule = self.rules.get((root_id, folder))
+            if rule is not None and rule.target is Target.FOLDER:
+                place = self.where(root_id, folder)
+                prefix = "" if not folder else "folder "
+                return Verdict(
+                    rule.decision, f"{prefix}{place} is marked {rule.decision.value}", rule
+                )
+        return Verdict(
+            Decision.PRIVATE, "nothing above it is marked, and photos are private by default"
+        )
+
+    def decide(self, root_id: int, rel: bytes, fingerprint: str | None = None) -> Verdict:
+        """The decision for a photo, including stickiness of private copies.
+
+        `fingerprint` must be given whenever the photo's size is one of
+        `sizes_needing_fingerprint()`; otherwise it may be None.
+        """
+        verdict = self.by_place(root_id, rel)
+        if fingerprint is None:
+            return verdict
+        original = self.private_fingerprints.get(fingerprint)
+        if original is None or (original.root_id, original.rel) == (root_id, rel):
+            return verdict
+        place = self.where(original.root_id, original.rel)
+        gone = " (now missing)" if original.missing else ""
+        return Verdict(
+            Decision.PRIVATE,
+            f"it is an exact copy of {place}{gone}, which is marked private",
+            original,
+            copy_of=(original.root_id, original.rel),
+        )

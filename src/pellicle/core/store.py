@@ -1,0 +1,273 @@
+"""Pellicle's state: one SQLite database in WAL mode, with versioned schema.
+
+Roots, rules, the file index, the export manifest and the ledger live here.
+Paths relative to a root are stored as BLOBs holding the file system's own
+bytes, so names that are not valid UTF-8 survive a round trip.
+
+Every write goes through `Store.write()`, a `BEGIN IMMEDIATE` transaction, so
+several Pellicle processes (GUI, CLI, watcher) can share the database: SQLite
+serialises writers and `busy_timeout` makes a writer wait its turn.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Final
+
+from pellicle.core.errors import Busy, UserError
+
+#: Each entry upgrades the schema from version i to i + 1.
+MIGRATIONS: Final[tuple[str, ...]] = (
+    # 1: the first schema.
+    """
+    CREATE TABLE settings(
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    );
+    CREATE TABLE roots(
+        id INTEGER PRIMARY KEY,
+        path TEXT NOT NULL UNIQUE,
+        label TEXT NOT NULL UNIQUE
+    );
+    CREATE TABLE folders(
+        root_id INTEGER NOT NULL REFERENCES roots(id) ON DELETE CASCADE,
+        rel BLOB NOT NULL,
+        dev INTEGER NOT NULL,
+        ino INTEGER NOT NULL,
+        problem TEXT,
+        PRIMARY KEY(root_id, rel)
+    ) WITHOUT ROWID;
+    CREATE TABLE files(
+        id INTEGER PRIMARY KEY,
+        root_id INTEGER NOT NULL REFERENCES roots(id) ON DELETE CASCADE,
+        rel BLOB NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('file', 'link')),
+        size INTEGER NOT NULL,
+        mtime_ns INTEGER NOT NULL,
+        dev INTEGER NOT NULL,
+        ino INTEGER NOT NULL,
+        fmt TEXT,
+        target BLOB,
+        problem TEXT,
+        fingerprint TEXT,
+        UNIQUE(root_id, rel)
+    );
+    CREATE INDEX files_size ON files(size);
+    CREATE INDEX files_inode ON files(dev, ino);
+    CREATE TABLE rules(
+        id INTEGER PRIMARY KEY,
+        root_id INTEGER NOT NULL REFERENCES roots(id) ON DELETE CASCADE,
+        rel BLOB NOT NULL,
+        target TEXT NOT NULL CHECK (target IN ('file', 'folder')),
+        decision TEXT NOT NULL CHECK (decision IN ('shareable', 'private')),
+        size INTEGER,
+        mtime_ns INTEGER,
+        fingerprint TEXT,
+        dev INTEGER,
+        ino INTEGER,
+        missing INTEGER NOT NULL DEFAULT 0,
+        created REAL NOT NULL,
+        UNIQUE(root_id, rel)
+    );
+    CREATE TABLE exports(
+        id INTEGER PRIMARY KEY,
+        export_rel BLOB NOT NULL UNIQUE,
+        root_id INTEGER NOT NULL,
+        rel BLOB NOT NULL,
+        src_size INTEGER NOT NULL,
+        src_mtime_ns INTEGER NOT NULL,
+        src_ino INTEGER NOT NULL,
+        fmt TEXT NOT NULL,
+        sha256 TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        mtime_ns INTEGER NOT NULL,
+        ino INTEGER NOT NULL,
+        options TEXT NOT NULL,
+        time REAL NOT NULL,
+        UNIQUE(root_id, rel)
+    );
+    CREATE TABLE pending(
+        export_rel BLOB PRIMARY KEY,
+        sha256 TEXT NOT NULL
+    );
+    CREATE TABLE ledger(
+        id INTEGER PRIMARY KEY,
+        time REAL NOT NULL,
+        action TEXT NOT NULL CHECK (action IN ('add', 'update', 'remove')),
+        source TEXT NOT NULL,
+        export_path TEXT NOT NULL,
+        sha256 TEXT,
+        reason TEXT NOT NULL
+    );
+    CREATE TRIGGER ledger_no_update BEFORE UPDATE ON ledger
+        BEGIN SELECT RAISE(ABORT, 'the ledger is append-only'); END;
+    CREATE TRIGGER ledger_no_delete BEFORE DELETE ON ledger
+        BEGIN SELECT RAISE(ABORT, 'the ledger is append-only'); END;
+    """,
+    # 2: roots remember whether they were reachable and how they are watched,
+    # so `status` and the GUI can say "paused" or "polling"; the ledger
+    # records the source's content hash next to the exported copy's.
+    """
+    ALTER TABLE roots ADD COLUMN state TEXT NOT NULL DEFAULT 'online';
+    ALTER TABLE ledger ADD COLUMN source_sha256 TEXT;
+    CREATE INDEX exports_source ON exports(root_id, rel);
+    CREATE INDEX ledger_time ON ledger(time);
+    """,
+)
+
+SCHEMA_VERSION: Final = len(MIGRATIONS)
+
+#: How long a writer waits for another process's transaction, in seconds.
+BUSY_TIMEOUT_S: Final = 15.0
+
+
+def encode_rel(rel: str) -> bytes:
+    """A relative path as stored: the file system's bytes."""
+    return os.fsencode(rel)
+
+
+def decode_rel(rel: bytes) -> str:
+    """A stored relative path as a `str` usable with `os` functions."""
+    return os.fsdecode(rel)
+
+
+def display(path: str | bytes) -> str:
+    """A path made printable: undecodable bytes shown as escapes, one line."""
+    raw = path if isinstance(path, bytes) else os.fsencode(path)
+    text = raw.decode("utf-8", "backslashreplace")
+    return text.replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t")
+
+
+class Store:
+    """A connection to Pellicle's database, migrated to the current schema."""
+
+    def __init__(self, path: Path, *, timeout: float = BUSY_TIMEOUT_S) -> None:
+        self.path = path
+        try:
+            self.db = sqlite3.connect(
+                path, timeout=timeout, isolation_level=None, check_same_thread=False
+            )
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA foreign_keys=ON")
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            self._migrate()
+        except sqlite3.OperationalError as exc:
+            raise _translate(exc, path) from None
+        except sqlite3.DatabaseError as exc:
+            raise UserError(
+                f"the state database {path} is damaged ({exc}); move it aside to start afresh"
+            ) from None
+
+    def close(self) -> None:
+        self.db.close()
+
+    # -- schema -------------------------------------------------------------
+
+    def _migrate(self) -> None:
+        version = self.db.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise UserError(
+                f"the state database {self.path} was written by a newer Pellicle "
+                f"(schema {version}, this one knows {SCHEMA_VERSION}); upgrade Pellicle"
+            )
+        if version == SCHEMA_VERSION:
+            return
+        with self.write():
+            # Re-read inside the write lock: another process may have migrated.
+            version = self.db.execute("PRAGMA user_version").fetchone()[0]
+            for number in range(version, SCHEMA_VERSION):
+                for statement in _statements(MIGRATIONS[number]):
+                    self.db.execute(statement)
+                self.db.execute(f"PRAGMA user_version={number + 1}")
+
+    @property
+    def version(self) -> int:
+        return int(self.db.execute("PRAGMA user_version").fetchone()[0])
+
+    # -- transactions -------------------------------------------------------
+
+    @contextmanager
+    def write(self) -> Iterator[sqlite3.Connection]:
+        """A write transaction; it takes SQLite's write lock at once."""
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise _translate(exc, self.path) from None
+        try:
+            yield self.db
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        else:
+            try:
+                self.db.execute("COMMIT")
+            except sqlite3.OperationalError as exc:
+                self.db.execute("ROLLBACK")
+                raise _translate(exc, self.path) from None
+
+    def query(self, sql: str, params: tuple[object, ...] = ()) -> list[sqlite3.Row]:
+        cursor = self.db.execute(sql, params)
+        cursor.row_factory = sqlite3.Row
+        return cursor.fetchall()
+
+    def data_version(self) -> int:
+        """Changes whenever another connection commits: cheap change polling."""
+        return int(self.db.execute("PRAGMA data_version").fetchone()[0])
+
+    # -- settings -----------------------------------------------------------
+
+    def get_setting(self, key: str, default: str | None = None) -> str | None:
+        row = self.db.execute("SELECT value FROM settings WHERE key=?", (key,)).fetchone()
+        return default if row is None else str(row[0])
+
+    def set_setting(self, key: str, value: str) -> None:
+        with self.write() as db:
+            db.execute(
+                "INSERT INTO settings(key, value) VALUES(?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET value=excluded.value",
+                (key, value),
+            )
+
+    def bump_rules_generation(self, db: sqlite3.Connection) -> None:
+        """Record that rules changed, inside the caller's transaction."""
+        db.execute(
+            "INSERT INTO settings(key, value) VALUES('rules_generation', ?) "
+            "ON CONFLICT(key) DO UPDATE SET value=CAST(value AS INTEGER) + 1",
+            ("1",),
+        )
+        db.execute(
+            "INSERT INTO settings(key, value) VALUES('rules_changed', ?) "
+            "ON CONFLICT(key) DO UPDATE SET value=excluded.value",
+            (repr(time.time()),),
+        )
+
+    def rules_generation(self) -> int:
+        return int(self.get_setting("rules_generation", "0") or 0)
+
+
+def _statements(script: str) -> list[str]:
+    """Split a migration into statements, keeping trigger bodies whole."""
+    out: list[str] = []
+    current = ""
+    for line in script.strip().splitlines():
+        current += line + "\n"
+        if sqlite3.complete_statement(current):
+            out.append(current.strip())
+            current = ""
+    if current.strip():
+        out.append(current.strip())
+    return out
+
+
+def _translate(exc: sqlite3.OperationalError, path: Path) -> UserError:
+    message = str(exc)
+    if "locked" in message or "busy" in message:
+        return Busy(f"the state database {path} is busy: another Pellicle process holds it")
+    if "readonly" in message or "unable to open" in message:
+        return UserError(f"cannot write the state database {path}: {message}")
+    return UserError(f"state database error in {path}: {message}")

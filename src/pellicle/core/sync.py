@@ -1,0 +1,299 @@
+"""Carry out a sync plan without ever showing a half-written or unchecked file.
+
+Removals run first. Each copy is then scrubbed into a staging file inside
+the export folder, a whole batch is made durable with one syncfs, every
+staged file passes the independent verification gate, the source is checked
+unchanged and still shareable, and only then is the file renamed into view.
+The manifest and the ledger are written in the same step, with a `pending`
+record before the rename so a crash between rename and manifest is undone
+by the next sync.
+
+Scrubbing runs on a small thread pool: the heavy parts (copying entropy
+data, decoding HEIC) release the GIL, so both cores are used while files
+are still published one by one, in order.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from typing import Final
+
+from pellicle.core.exportdir import ExportBlocked, ExportDir, Staging
+from pellicle.core.plan import Action, Key, Plan, Wanted
+from pellicle.core.scrub import ScrubError, ScrubOptions, ScrubResult, scrub, verify
+from pellicle.core.store import Store, display
+
+#: Files per durability batch, and the most bytes staged at once.
+BATCH_FILES: Final = 32
+BATCH_BYTES: Final = 256 << 20
+
+
+@dataclass
+class Outcome:
+    """What one action did, for reports and the one-line-per-change log."""
+
+    action: Action
+    ok: bool
+    detail: str = ""
+
+
+@dataclass
+class ApplyReport:
+    done: list[Outcome] = field(default_factory=list)
+    failed: list[Outcome] = field(default_factory=list)
+    #: Set when rules changed mid-sync: the caller must re-plan.
+    interrupted: bool = False
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the executor needs from the engine, as plain callables."""
+
+    store: Store
+    export: ExportDir
+    options: ScrubOptions
+    options_tag: str
+    #: Absolute path to read a source from (a link's target for links).
+    source_path: Callable[[Key], str]
+    #: Printable source name for the ledger.
+    source_name: Callable[[Key], str]
+    #: Re-checks, against the current rules, that a key is still shareable.
+    still_shareable: Callable[[Key], bool]
+    #: True when rules changed since planning (cheap; polled between files).
+    rules_changed: Callable[[], bool]
+    #: Records a scrub refusal as the photo's problem.
+    record_problem: Callable[[Wanted, str], None]
+    source_hash: Callable[[Key], str | None] = lambda key: None
+    progress: Callable[[int, int], None] | None = None
+    log: Callable[[str], None] | None = None
+    workers: int = 2
+
+
+@dataclass
+class _Staged:
+    action: Action
+    name: str
+    result: ScrubResult | None = None
+    error: str | None = None
+    sha256: str | None = None
+
+
+def apply(plan: Plan, ctx: Context) -> ApplyReport:
+    report = ApplyReport()
+    removed: list[str] = []
+    for action in plan.removals:
+        _remove(action, ctx, report)
+        removed.append(action.export_rel)
+    if removed:
+        ctx.export.prune(removed)
+    if not plan.writes:
+        ctx.export.sync()
+        return report
+    staging = ctx.export.staging()
+    total = len(plan.writes)
+    try:
+        with ThreadPoolExecutor(max_workers=max(1, ctx.workers)) as pool:
+            done = 0
+            for batch in _batches(plan.writes):
+                if ctx.rules_changed():
+                    report.interrupted = True
+                    break
+                staged = list(pool.map(lambda a: _stage(a, staging, ctx), batch))
+                staging.sync()
+                staged = list(pool.map(lambda s: _verify(s, staging, ctx), staged))
+                for item in staged:
+                    if report.interrupted or ctx.rules_changed():
+                        report.interrupted = True
+                        staging.discard(item.name)
+                        continue
+                    _publish(item, staging, ctx, report)
+                    done += 1
+                    if ctx.progress is not None:
+                        ctx.progress(done, total)
+                if report.interrupted:
+                    break
+    finally:
+        staging.close()
+        ctx.export.sync()
+    return report
+
+
+def _batches(actions: list[Action]) -> Iterator[list[Action]]:
+    batch: list[Action] = []
+    size = 0
+    for action in actions:
+        assert action.wanted is not None
+        batch.append(action)
+        size += action.wanted.src_size
+        if len(batch) >= BATCH_FILES or size >= BATCH_BYTES:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch
+
+
+def _remove(action: Action, ctx: Context, report: ApplyReport) -> None:
+    entry = action.exported
+    assert entry is not None
+    try:
+        ctx.export.remove(action.export_rel)
+    except (OSError, ExportBlocked) as exc:
+        report.failed.append(Outcome(action, False, _why(exc)))
+        return
+    with ctx.store.write() as db:
+        db.execute("DELETE FROM exports WHERE export_rel=?", (action.export_rel.encode(),))
+        _ledger(
+            db, "remove", ctx.source_name(entry.key), action.export_rel, None, None, action.reason
+        )
+    report.done.append(Outcome(action, True))
+    if ctx.log is not None:
+        ctx.log(f"removed {action.export_rel} ({action.reason})")
+
+
+def _stage(action: Action, staging: Staging, ctx: Context) -> _Staged:
+    wanted = action.wanted
+    assert wanted is not None
+    fd, name = staging.create()
+    item = _Staged(action, name)
+    try:
+        source = ctx.source_path(wanted.key)
+        if not _unchanged(source, wanted):
+            item.error = "changed since it was scanned; it will be exported on the next sync"
+            return item
+        item.result = scrub(source, fd, wanted.fmt, ctx.options)
+    except ScrubError as exc:
+        item.error = str(exc)
+        ctx.record_problem(wanted, str(exc))
+    except OSError as exc:
+        item.error = f"cannot read: {_why(exc)}"
+    finally:
+        os.close(fd)
+    return item
+
+
+def _verify(item: _Staged, staging: Staging, ctx: Context) -> _Staged:
+    if item.result is None:
+        return item
+    wanted = item.action.wanted
+    assert wanted is not None
+    try:
+        fd = staging.open_read(item.name)
+        try:
+            item.sha256 = verify(fd, item.result, ctx.options)
+        finally:
+            os.close(fd)
+    except ScrubError as exc:
+        item.error = f"held back by the check of the exported copy: {exc}"
+        ctx.record_problem(wanted, item.error)
+    except OSError as exc:
+        item.error = f"cannot re-read the staged copy: {_why(exc)}"
+    return item
+
+
+def _publish(item: _Staged, staging: Staging, ctx: Context, report: ApplyReport) -> None:
+    action = item.action
+    wanted = action.wanted
+    assert wanted is not None
+    if item.error is not None or item.sha256 is None:
+        staging.discard(item.name)
+        report.failed.append(Outcome(action, False, item.error or "not staged"))
+        return
+    source = ctx.source_path(wanted.key)
+    if not _unchanged(source, wanted):
+        staging.discard(item.name)
+        report.failed.append(Outcome(action, False, "changed while exporting; retried next sync"))
+        return
+    if not ctx.still_shareable(wanted.key):
+        staging.discard(item.name)
+        report.interrupted = True
+        return
+    rel = action.export_rel
+    with ctx.store.write() as db:
+        db.execute(
+            "INSERT OR REPLACE INTO pending(export_rel, sha256) VALUES(?, ?)",
+            (rel.encode(), item.sha256),
+        )
+    try:
+        st = staging.publish(item.name, rel, replace=action.kind == "update")
+    except (OSError, ExportBlocked) as exc:
+        staging.discard(item.name)
+        with ctx.store.write() as db:
+            db.execute("DELETE FROM pending WHERE export_rel=?", (rel.encode(),))
+        report.failed.append(Outcome(action, False, _why(exc)))
+        return
+    source_name = ctx.source_name(wanted.key)
+    with ctx.store.write() as db:
+        db.execute("DELETE FROM exports WHERE root_id=? AND rel=?", wanted.key)
+        db.execute("DELETE FROM exports WHERE export_rel=?", (rel.encode(),))
+        db.execute(
+            "INSERT INTO exports(export_rel, root_id, rel, src_size, src_mtime_ns, src_ino, fmt,"
+            " sha256, size, mtime_ns, ino, options, time) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                rel.encode(),
+                wanted.key[0],
+                wanted.key[1],
+                wanted.src_size,
+                wanted.src_mtime_ns,
+                wanted.src_ino,
+                wanted.fmt,
+                item.sha256,
+                st.st_size,
+                st.st_mtime_ns,
+                st.st_ino,
+                ctx.options_tag,
+                time.time(),
+            ),
+        )
+        db.execute("DELETE FROM pending WHERE export_rel=?", (rel.encode(),))
+        _ledger(
+            db,
+            action.kind,
+            source_name,
+            rel,
+            item.sha256,
+            ctx.source_hash(wanted.key),
+            action.reason,
+        )
+    report.done.append(Outcome(action, True))
+    if ctx.log is not None:
+        verb = "added" if action.kind == "add" else "updated"
+        ctx.log(f"{verb} {rel} from {source_name} ({action.reason})")
+
+
+def _unchanged(source: str, wanted: Wanted) -> bool:
+    try:
+        st = os.stat(source)
+    except OSError:
+        return False
+    return (st.st_size, st.st_mtime_ns, st.st_ino) == (
+        wanted.src_size,
+        wanted.src_mtime_ns,
+        wanted.src_ino,
+    )
+
+
+def _ledger(
+    db: object,
+    action: str,
+    source: str,
+    export_rel: str,
+    sha256: str | None,
+    source_sha256: str | None,
+    reason: str,
+) -> None:
+    db.execute(  # type: ignore[attr-defined]
+        "INSERT INTO ledger(time, action, source, export_path, sha256, source_sha256, reason)"
+        " VALUES(?,?,?,?,?,?,?)",
+        (time.time(), action, source, export_rel, sha256, source_sha256, reason),
+    )
+
+
+def _why(exc: BaseException) -> str:
+    if isinstance(exc, OSError) and exc.strerror:
+        name = f" ({display(exc.filename)})" if isinstance(exc.filename, str | bytes) else ""
+        return f"{exc.strerror.lower()}{name}"
+    return str(exc)
