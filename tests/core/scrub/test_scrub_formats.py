@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import Scrubbed, leaks
 from PIL import Image, ImageChops, ImageOps
+from scrub_helpers import Scrubbed, leaks
 
 from pellicle.core import demo
 from pellicle.core.imaging import register_heif
