@@ -1,0 +1,202 @@
+"""The verification gate refuses files that scrub could never produce."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import struct
+import zlib
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from scrub_helpers import Scrubbed
+
+from pellicle.core import demo
+from pellicle.core.scrub import ScrubError, ScrubOptions, ScrubResult, verify
+
+Run = Callable[..., Scrubbed]
+Make = Callable[..., Path]
+
+
+def _verify_bytes(tmp_path: Path, data: bytes, expected: ScrubResult, **kw: bool) -> str:
+    path = tmp_path / "crafted"
+    path.write_bytes(data)
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        return verify(fd, expected, ScrubOptions(**kw))
+    finally:
+        os.close(fd)
+
+
+def _rejects(tmp_path: Path, data: bytes, expected: ScrubResult, match: str, **kw: bool) -> None:
+    with pytest.raises(ScrubError, match=match) as info:
+        _verify_bytes(tmp_path, data, expected, **kw)
+    assert "\n" not in str(info.value)
+
+
+def _png_chunk(kind: bytes, data: bytes) -> bytes:
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+
+def _insert_after_soi(jpeg: bytes, segment: bytes) -> bytes:
+    return jpeg[:2] + segment + jpeg[2:]
+
+
+def _segment(marker: int, payload: bytes) -> bytes:
+    return bytes((0xFF, marker)) + struct.pack(">H", len(payload) + 2) + payload
+
+
+@pytest.fixture
+def clean_jpeg(photo: Make, run_scrub: Run) -> Scrubbed:
+    return run_scrub(photo("jpeg", orientation=6, icc=True), "jpeg")
+
+
+def test_accepts_scrub_output_and_hashes_it(tmp_path: Path, clean_jpeg: Scrubbed) -> None:
+    result, data, _ = clean_jpeg
+    assert _verify_bytes(tmp_path, data, result) == hashlib.sha256(data).hexdigest()
+
+
+def test_write_only_descriptor_is_read_back(tmp_path: Path, clean_jpeg: Scrubbed) -> None:
+    result, data, _ = clean_jpeg
+    path = tmp_path / "wo"
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT, 0o600)
+    try:
+        os.write(fd, data)
+        assert verify(fd, result) == hashlib.sha256(data).hexdigest()
+    finally:
+        os.close(fd)
+
+
+@pytest.mark.parametrize(
+    ("segment", "match"),
+    [
+        (_segment(0xFE, b"hello"), "comment"),
+        (_segment(0xE1, b"http://ns.adobe.com/xap/1.0/\0<x/>"), "APP1"),
+        (_segment(0xED, b"Photoshop 3.0\0" + demo.iptc_irb()), "APP13"),
+        (_segment(0xE2, b"MPF\0" + b"\0" * 16), "APP2"),
+        (_segment(0xE0, b"JFXX\0\x10" + b"\0" * 8), "APP0"),
+        (_segment(0xEB, b"vendor"), "APP11"),
+    ],
+)
+def test_jpeg_metadata_segments_rejected(
+    tmp_path: Path, clean_jpeg: Scrubbed, segment: bytes, match: str
+) -> None:
+    result, data, _ = clean_jpeg
+    _rejects(tmp_path, _insert_after_soi(data, segment), result, match)
+
+
+def test_jpeg_full_exif_rejected(tmp_path: Path, clean_jpeg: Scrubbed) -> None:
+    result, data, _ = clean_jpeg
+    # Replace the minimal EXIF with a planted one: the first APP1 after JFIF.
+    start = data.index(b"\xff\xe1")
+    (length,) = struct.unpack(">H", data[start + 2 : start + 4])
+    planted = _segment(0xE1, b"Exif\0\0" + demo.exif_block(6, thumbnail=False))
+    crafted = data[:start] + planted + data[start + 2 + length :]
+    _rejects(tmp_path, crafted, result, "EXIF tag|second image directory")
+
+
+def test_jpeg_date_without_option_rejected(photo: Make, run_scrub: Run, tmp_path: Path) -> None:
+    result, data, _ = run_scrub(photo("jpeg"), "jpeg", ScrubOptions(keep_capture_date=True))
+    assert _verify_bytes(tmp_path, data, result, keep_capture_date=True)
+    _rejects(tmp_path, data, result, "EXIF tag 0x8769")
+
+
+def test_trailing_bytes_rejected(tmp_path: Path, clean_jpeg: Scrubbed) -> None:
+    result, data, _ = clean_jpeg
+    _rejects(tmp_path, data + b"ftypmp42", result, "after JPEG end")
+
+
+def test_wrong_expectations_rejected(tmp_path: Path, clean_jpeg: Scrubbed) -> None:
+    result, data, _ = clean_jpeg
+    for wrong in (
+        replace(result, width=result.width + 1),
+        replace(result, height=1),
+        replace(result, orientation=1),
+        replace(result, frames=2),
+        replace(result, fmt="png"),
+    ):
+        with pytest.raises(ScrubError):
+            _verify_bytes(tmp_path, data, wrong)
+
+
+def test_empty_and_undecodable_rejected(tmp_path: Path, clean_jpeg: Scrubbed) -> None:
+    result, data, _ = clean_jpeg
+    _rejects(tmp_path, b"", result, "empty")
+    # Structurally fine but the Huffman table is bogus: only the decoder can tell.
+    dht = data.index(b"\xff\xc4")
+    bogus = data[: dht + 5] + b"\xff" * 16 + data[dht + 21 :]
+    with pytest.raises(ScrubError):
+        _verify_bytes(tmp_path, bogus, result)
+
+
+@pytest.mark.parametrize(
+    ("chunk", "match"),
+    [
+        (_png_chunk(b"tEXt", b"Author\0someone"), "tEXt"),
+        (_png_chunk(b"zTXt", b"Comment\0\0" + zlib.compress(b"x")), "zTXt"),
+        (_png_chunk(b"iTXt", b"XML:com.adobe.xmp\0\0\0\0\0<x/>"), "iTXt"),
+        (_png_chunk(b"eXIf", demo.exif_block(6, plant=False)), "eXIf"),
+        (_png_chunk(b"tIME", b"\x07\xe3\x07\x0e\x0c\x22\x38"), "tIME"),
+        (_png_chunk(b"iCCP", b"Jane's phone\0\0" + zlib.compress(b"icc")), "name"),
+        (_png_chunk(b"iCCP", b"ICC profile\0\0" + zlib.compress(b"icc") + b"hidden"), "stream"),
+        (_png_chunk(b"vpAg", b"\0" * 9), "vpAg"),
+    ],
+)
+def test_png_metadata_chunks_rejected(
+    photo: Make, run_scrub: Run, tmp_path: Path, chunk: bytes, match: str
+) -> None:
+    result, data, _ = run_scrub(photo("png"), "png")
+    crafted = data[:33] + chunk + data[33:]
+    _rejects(tmp_path, crafted, result, match)
+
+
+def test_png_bad_crc_and_trailer_rejected(photo: Make, run_scrub: Run, tmp_path: Path) -> None:
+    result, data, _ = run_scrub(photo("png"), "png")
+    _rejects(tmp_path, data + b"PLANTED", result, "after PNG end")
+    flipped = bytearray(data)
+    flipped[30] ^= 0x01  # inside IHDR's CRC
+    _rejects(tmp_path, bytes(flipped), result, "CRC")
+
+
+def test_png_data_after_deflate_end_rejected(photo: Make, run_scrub: Run, tmp_path: Path) -> None:
+    result, data, _ = run_scrub(photo("png", plant=False), "png")
+    iend = data.rindex(b"IEND") - 4
+    crafted = data[:iend] + _png_chunk(b"IDAT", b"hidden text") + data[iend:]
+    _rejects(tmp_path, crafted, result, "deflate")
+
+
+def test_webp_chunks_rejected(photo: Make, run_scrub: Run, tmp_path: Path) -> None:
+    result, data, _ = run_scrub(photo("webp", orientation=6), "webp")
+    xmp = b"XMP " + struct.pack("<I", 4) + b"<x/>"
+    crafted = bytearray(data + xmp)
+    crafted[4:8] = struct.pack("<I", len(crafted) - 8)
+    _rejects(tmp_path, bytes(crafted), result, "XMP|not allowed")
+    _rejects(tmp_path, data + b"PLANTED!", result, "RIFF size")
+    full = b"EXIF" + struct.pack("<I", len(demo.exif_block(6, thumbnail=False)))
+    full += demo.exif_block(6, thumbnail=False)
+    start = data.index(b"EXIF")
+    crafted = bytearray(data[:start] + full)
+    crafted[4:8] = struct.pack("<I", len(crafted) - 8)
+    _rejects(tmp_path, bytes(crafted), result, "EXIF")
+
+
+def test_gif_blocks_rejected(photo: Make, run_scrub: Run, tmp_path: Path) -> None:
+    result, data, _ = run_scrub(photo("gif", frames=2), "gif")
+    flags = data[10]
+    pos = 13 + (3 << ((flags & 7) + 1) if flags & 0x80 else 0)
+    comment = b"\x21\xfe\x05hello\x00"
+    _rejects(tmp_path, data[:pos] + comment + data[pos:], result, "comment")
+    xmp = b"\x21\xff\x0bXMP DataXMP\x03abc\x00"
+    _rejects(tmp_path, data[:pos] + xmp + data[pos:], result, "application")
+    _rejects(tmp_path, data + b"PLANTED", result, "after GIF trailer")
+
+
+def test_tiff_extras_rejected(photo: Make, run_scrub: Run, tmp_path: Path) -> None:
+    result, data, _ = run_scrub(photo("tiff"), "tiff")
+    _rejects(tmp_path, data + b"PLANTED", result, "past its image data")
+    # The planted source itself (Artist, XMP, EXIF IFD, a second page) must fail.
+    source = demo.photo_bytes("tiff")
+    with pytest.raises(ScrubError, match=r"not allowed|more than one"):
+        _verify_bytes(tmp_path, source, result)
