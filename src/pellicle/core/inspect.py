@@ -1,0 +1,307 @@
+"""What identifying metadata a photo carries, next to what its export keeps.
+
+A person deciding whether a photo may leave the machine should see what it
+gives away besides its pixels: where it was taken (GPS), which camera took
+it (make, model, serial numbers), who is in it (names in XMP face regions
+and IPTC), when, and any comments. The GUI's inspector shows this list and,
+beside it, the short list of what the scrubbed export keeps.
+
+Everything is read with Pillow (EXIF, XMP, IPTC, comments); files are
+hostile input, so every reader is guarded and a failure becomes a note in
+the result, never an exception. XMP is searched with bounded regular
+expressions rather than an XML parser, so entity tricks cannot expand.
+The module never imports Qt.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any, Final
+
+from PIL import ExifTags, Image, IptcImagePlugin
+
+from pellicle.core.imaging import open_image, register_heif
+
+#: Categories, in the order the inspector shows them.
+PLACE: Final = "Place"
+CAMERA: Final = "Camera"
+PEOPLE: Final = "People"
+DATES: Final = "Dates"
+COMMENTS: Final = "Comments"
+OTHER: Final = "Other"
+CATEGORIES: Final = (PLACE, PEOPLE, CAMERA, DATES, COMMENTS, OTHER)
+
+#: Longest value shown; a hostile file may carry megabytes of "comment".
+_MAX_VALUE: Final = 200
+#: Largest XMP packet searched.
+_MAX_XMP: Final = 1 << 20
+
+# EXIF tags (IFD0 and the Exif sub-IFD) worth naming to a person.
+_IFD0: Final = {
+    0x010F: (CAMERA, "Camera make"),
+    0x0110: (CAMERA, "Camera model"),
+    0x0131: (CAMERA, "Software"),
+    0x013B: (PEOPLE, "Artist"),
+    0x8298: (PEOPLE, "Copyright"),
+    0x010E: (COMMENTS, "Description"),
+    0x0132: (DATES, "Modified"),
+}
+_EXIF: Final = {
+    0x9003: (DATES, "Taken"),
+    0x9004: (DATES, "Digitised"),
+    0x9011: (DATES, "Time zone"),
+    0x9286: (COMMENTS, "User comment"),
+    0xA420: (OTHER, "Unique image ID"),
+    0xA430: (PEOPLE, "Camera owner"),
+    0xA431: (CAMERA, "Body serial number"),
+    0xA433: (CAMERA, "Lens make"),
+    0xA434: (CAMERA, "Lens model"),
+    0xA435: (CAMERA, "Lens serial number"),
+}
+_XMP_TAGS: Final = (
+    ("Iptc4xmpExt:PersonInImage", PEOPLE, "Person in image"),
+    ("Iptc4xmpExt:PersonInDisplayName", PEOPLE, "Person in image"),
+    ("mwg-rs:Name", PEOPLE, "Named face"),
+    ("MP:PersonDisplayName", PEOPLE, "Named face"),
+    ("dc:creator", PEOPLE, "Creator"),
+    ("dc:description", COMMENTS, "Description"),
+    ("exif:GPSLatitude", PLACE, "GPS latitude (XMP)"),
+    ("exif:GPSLongitude", PLACE, "GPS longitude (XMP)"),
+    ("photoshop:City", PLACE, "City"),
+    ("xmpMM:DocumentID", OTHER, "Document ID"),
+    ("xmpMM:OriginalDocumentID", OTHER, "Original document ID"),
+    ("aux:SerialNumber", CAMERA, "Body serial number"),
+)
+_IPTC: Final = {
+    (2, 80): (PEOPLE, "By-line"),
+    (2, 120): (COMMENTS, "Caption"),
+    (2, 90): (PLACE, "City"),
+    (2, 101): (PLACE, "Country"),
+    (2, 25): (OTHER, "Keywords"),
+}
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One identifying item: where it belongs, what it is, what it says."""
+
+    category: str
+    label: str
+    value: str
+    #: True when the scrubbed export keeps it (only the opted-in capture date).
+    kept: bool = False
+
+
+@dataclass
+class Inspection:
+    """What a photo carries, and what its export keeps."""
+
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)
+    #: Why reading stopped early, if it did (the findings so far still hold).
+    error: str | None = None
+    width: int = 0
+    height: int = 0
+    fmt: str | None = None
+
+    def by_category(self) -> dict[str, list[Finding]]:
+        grouped: dict[str, list[Finding]] = {}
+        for finding in self.findings:
+            grouped.setdefault(finding.category, []).append(finding)
+        return {c: grouped[c] for c in CATEGORIES if c in grouped}
+
+
+def kept_by_export(fmt: str | None, *, keep_capture_date: bool) -> list[str]:
+    """The allowlist (see DESIGN.md), in words, for one photo's format."""
+    kept = []
+    if fmt in ("heif", "avif"):
+        kept.append("the picture, re-encoded as a high-quality JPEG")
+    else:
+        kept.append("the picture's pixels, untouched")
+    kept.append("the colour profile")
+    kept.append("which way up it is displayed (orientation)")
+    if keep_capture_date:
+        kept.append("the capture date (you opted in)")
+    return kept
+
+
+def inspect(path: str | os.PathLike[str], *, keep_capture_date: bool = False) -> Inspection:
+    """Read what identifies `path`. Never raises for a bad file."""
+    result = Inspection(os.fspath(path))
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(16)
+            handle.seek(0)
+            if head[4:8] == b"ftyp":
+                register_heif()
+            with open_image(handle) as img:
+                result.width, result.height = img.size
+                result.fmt = _FORMATS.get(img.format or "", (img.format or "").lower() or None)
+                _read(img, result, keep_capture_date)
+    except Exception as exc:  # hostile files may raise anything
+        result.error = f"{type(exc).__name__}: {_clean(str(exc))}"
+    result.kept = kept_by_export(result.fmt, keep_capture_date=keep_capture_date)
+    return result
+
+
+_FORMATS: Final = {
+    "JPEG": "jpeg",
+    "MPO": "jpeg",
+    "PNG": "png",
+    "WEBP": "webp",
+    "GIF": "gif",
+    "TIFF": "tiff",
+    "HEIF": "heif",
+    "AVIF": "avif",
+}
+
+
+def _read(img: Image.Image, result: Inspection, keep_date: bool) -> None:
+    seen: set[tuple[str, str]] = set()
+
+    def add(category: str, label: str, value: Any, *, kept: bool = False) -> None:
+        text = _clean(_text(value))
+        if not text or (label, text) in seen:
+            return
+        seen.add((label, text))
+        result.findings.append(Finding(category, label, text, kept))
+
+    for step in (_read_exif, _read_xmp, _read_iptc, _read_comments):
+        try:
+            step(img, add, keep_date)
+        except Exception as exc:
+            # One damaged block must not hide what the others reveal.
+            result.error = result.error or f"{step.__name__[6:]}: {type(exc).__name__}"
+
+
+def _read_exif(img: Image.Image, add: Any, keep_date: bool) -> None:
+    exif = img.getexif()
+    for tag, (category, label) in _IFD0.items():
+        if tag in exif:
+            add(category, label, exif[tag])
+    sub = exif.get_ifd(0x8769)
+    for tag, (category, label) in _EXIF.items():
+        if tag in sub:
+            add(category, label, sub[tag], kept=keep_date and tag == 0x9003)
+    if 0x927C in sub:
+        add(CAMERA, "Maker note", f"{len(_as_bytes(sub[0x927C]))} bytes of vendor data")
+    gps = exif.get_ifd(0x8825)
+    if gps:
+        place = _gps_text(gps)
+        if place:
+            add(PLACE, "GPS position", place)
+        for tag, label in ((0x001B, "GPS method"), (0x001C, "GPS area"), (0x001D, "GPS date")):
+            if tag in gps:
+                add(PLACE if tag != 0x001D else DATES, label, gps[tag])
+        if not place and not any(t in gps for t in (0x001B, 0x001C)):
+            add(PLACE, "GPS", f"{len(gps)} GPS fields")
+    with contextlib.suppress(Exception):
+        if 0x0201 in exif.get_ifd(ExifTags.IFD.IFD1):
+            add(OTHER, "Embedded thumbnail", "a small copy of the photo inside its EXIF")
+
+
+def _read_xmp(img: Image.Image, add: Any, keep_date: bool) -> None:
+    raw = img.info.get("xmp") or img.info.get("XML:com.adobe.xmp")
+    if raw is None and img.format == "TIFF":
+        raw = getattr(img, "tag_v2", {}).get(700)
+    if not raw:
+        return
+    text = _as_bytes(raw)[:_MAX_XMP].decode("utf-8", "replace")
+    for tag, category, label in _XMP_TAGS:
+        for value in _xmp_values(text, tag):
+            add(category, label, value)
+
+
+def _read_iptc(img: Image.Image, add: Any, keep_date: bool) -> None:
+    if img.format not in ("JPEG", "MPO", "TIFF"):
+        return
+    info = IptcImagePlugin.getiptcinfo(img)  # type: ignore[arg-type]
+    if not info:
+        return
+    for key, (category, label) in _IPTC.items():
+        value = info.get(key)
+        if value is None:
+            continue
+        for item in value if isinstance(value, list) else [value]:
+            add(category, label, item)
+
+
+def _read_comments(img: Image.Image, add: Any, keep_date: bool) -> None:
+    comment = img.info.get("comment")
+    if comment:
+        add(COMMENTS, "Comment", comment)
+    if img.format == "PNG":
+        for key, value in (getattr(img, "text", None) or {}).items():
+            if key != "XML:com.adobe.xmp":
+                add(COMMENTS, f"Text ({_clean(key)[:40]})", value)
+
+
+def _xmp_values(text: str, tag: str) -> list[str]:
+    """Values of `tag` in an XMP packet, as attribute or element (bags flattened)."""
+    name = re.escape(tag)
+    values = re.findall(rf'{name}="([^"]{{0,{_MAX_VALUE * 2}}})"', text)
+    for body in re.findall(rf"<{name}(?:\s[^>]*)?>(.{{0,20000}}?)</{name}>", text, re.S):
+        items = re.findall(r"<rdf:li(?:\s[^>]*)?>([^<]{0,400})</rdf:li>", body)
+        if items:
+            values.extend(items)
+        else:
+            stripped = re.sub(r"<[^>]*>", " ", body)
+            if stripped.strip():
+                values.append(stripped)
+    return [v for v in (" ".join(v.split()) for v in values) if v]
+
+
+def _gps_text(gps: Any) -> str | None:
+    try:
+        lat = _degrees(gps[0x0002], gps.get(0x0001, "N"))
+        lon = _degrees(gps[0x0004], gps.get(0x0003, "E"))
+    except Exception:
+        return None
+    if lat is None or lon is None:
+        return None
+    return f"{abs(lat):.5f}° {'N' if lat >= 0 else 'S'}, {abs(lon):.5f}° {'E' if lon >= 0 else 'W'}"
+
+
+def _degrees(value: Iterable[Any], ref: Any) -> float | None:
+    parts = [float(v) for v in value]
+    if len(parts) != 3 or any(p != p for p in parts):  # NaN from 0/0 rationals
+        return None
+    deg = parts[0] + parts[1] / 60 + parts[2] / 3600
+    if not (-180.0 <= deg <= 180.0):
+        return None
+    negative = _text(ref).strip().upper() in ("S", "W")
+    return -deg if negative else deg
+
+
+def _as_bytes(value: Any) -> bytes:
+    if isinstance(value, bytes):
+        return value
+    if isinstance(value, str):
+        return value.encode("utf-8", "replace")
+    return bytes(value) if isinstance(value, (bytearray, memoryview)) else str(value).encode()
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, (bytes, bytearray)):
+        data = bytes(value)
+        # EXIF UserComment and GPS text fields start with an 8-byte charset.
+        for prefix, codec in ((b"ASCII\0\0\0", "ascii"), (b"UNICODE\0", "utf-16"),
+                              (b"\0" * 8, "latin-1")):  # fmt: skip
+            if data.startswith(prefix):
+                return data[8:].decode(codec, "replace")
+        return data.decode("utf-8", "replace")
+    if isinstance(value, tuple):
+        return ", ".join(_text(v) for v in value)
+    return str(value)
+
+
+def _clean(text: str) -> str:
+    """Printable, one line, bounded: safe to put in a label."""
+    text = "".join(ch if ch.isprintable() else " " for ch in text[: _MAX_VALUE * 4])
+    text = " ".join(text.split())
+    return text if len(text) <= _MAX_VALUE else text[: _MAX_VALUE - 1] + "…"
