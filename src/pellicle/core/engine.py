@@ -451,7 +451,7 @@ class Engine:
             state = self._state(self.roots(), scan=False)
             after, foreign = self._plan(state, export, self.roots())
             report.foreign = foreign
-            report.in_sync = not after and not report.failed
+            report.in_sync = not after and not report.failed and not foreign
         return report
 
     def enforce_privacy(self) -> int:

@@ -121,7 +121,8 @@ def assign(
             result[keys[0]] = wanted[keys[0]]
             continue
         owners = sorted(k for k in keys if _unchanged(k, wanted[k], labels, several))
-        keeper = owners[0] if len(owners) == 1 else None
+        # Several names differing only by case: the first in byte order keeps it.
+        keeper = owners[0] if owners else None
         for key in sorted(keys):
             if key == keeper:
                 result[key] = wanted[key]

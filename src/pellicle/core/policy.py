@@ -80,7 +80,11 @@ class Policy:
         self.rules: dict[tuple[int, bytes], Rule] = {}
         self.private_fingerprints: dict[str, Rule] = {}
         for rule in rules:
-            self.rules[(rule.root_id, rule.rel)] = rule
+            # A missing rule lost its photo or folder: it no longer decides by
+            # place (a rule belongs to the photo, not its name), but a missing
+            # private photo's content stays private wherever a copy turns up.
+            if not rule.missing:
+                self.rules[(rule.root_id, rule.rel)] = rule
             if (
                 rule.target is Target.FILE
                 and rule.decision is Decision.PRIVATE
@@ -135,7 +139,9 @@ class Policy:
         if fingerprint is None:
             return verdict
         original = self.private_fingerprints.get(fingerprint)
-        if original is None or (original.root_id, original.rel) == (root_id, rel):
+        if original is None:
+            return verdict
+        if (original.root_id, original.rel) == (root_id, rel) and not original.missing:
             return verdict
         place = self.where(original.root_id, original.rel)
         gone = " (now missing)" if original.missing else ""

@@ -1,0 +1,285 @@
+"""Engine behaviour on real files: rules, scan economy, links, problems, input."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import exported_files, tree_digest
+from pellicle.core import scan as scan_mod
+from pellicle.core.demo import write_photo
+from pellicle.core.engine import Engine
+from pellicle.core.errors import UserError
+
+
+def photo(path: Path, seed: int = 1, fmt: str = "jpeg") -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_photo(path, fmt, seed=seed, width=32, height=24)
+    return path
+
+
+def test_default_is_private_and_folder_rule_shares(
+    engine: Engine, library: Path, export: Path
+) -> None:
+    photo(library / "Holidays" / "a.jpg")
+    photo(library / "Family" / "b.jpg", 2)
+    assert engine.sync().in_sync
+    assert exported_files(export) == set()
+    engine.share([str(library / "Holidays")])
+    report = engine.sync()
+    assert report.added == 1 and report.in_sync
+    assert exported_files(export) == {"Holidays", "Holidays/a.jpg"} - {"Holidays"}
+    assert engine.explain(str(library / "Holidays" / "a.jpg")).sentence() == (
+        "shareable: folder Holidays is marked shareable"
+    )
+
+
+def test_private_returns_only_after_the_copy_is_gone(
+    engine: Engine, library: Path, export: Path
+) -> None:
+    target = photo(library / "Holidays" / "kid.jpg")
+    engine.share([str(library / "Holidays")])
+    engine.sync()
+    assert (export / "Holidays" / "kid.jpg").exists()
+    engine.private([str(target)])
+    assert not (export / "Holidays" / "kid.jpg").exists()
+    assert not (export / "Holidays").exists(), "empty folders are pruned"
+    actions = [(e["action"], e["export_path"]) for e in engine.audit()]
+    assert actions == [("add", "Holidays/kid.jpg"), ("remove", "Holidays/kid.jpg")]
+
+
+def test_copy_of_private_photo_is_private_and_explained(
+    engine: Engine, library: Path, export: Path
+) -> None:
+    original = photo(library / "Family" / "kid.jpg", 7)
+    engine.private([str(original)])
+    shutil.copyfile(original, library / "Holidays.jpg")
+    (library / "Shared").mkdir()
+    shutil.copyfile(original, library / "Shared" / "copy.jpg")
+    engine.share([str(library / "Shared"), str(library / "Shared" / "copy.jpg")])
+    engine.sync()
+    assert exported_files(export) == set()
+    sentence = engine.explain(str(library / "Shared" / "copy.jpg")).sentence()
+    assert sentence == "private: it is an exact copy of Family/kid.jpg, which is marked private"
+
+
+def test_marking_private_withdraws_exported_copies_elsewhere(
+    engine: Engine, library: Path, export: Path
+) -> None:
+    a = photo(library / "Shared" / "a.jpg", 3)
+    shutil.copyfile(a, library / "Shared" / "b.jpg")
+    engine.share([str(library / "Shared")])
+    engine.sync()
+    assert exported_files(export) == {"Shared/a.jpg", "Shared/b.jpg"}
+    engine.private([str(a)])
+    assert exported_files(export) == set()
+
+
+def test_file_rule_follows_rename_and_folder_rule_follows_move(
+    engine: Engine, library: Path, export: Path
+) -> None:
+    photo(library / "Trips" / "Rome" / "r.jpg", 1)
+    kid = photo(library / "Trips" / "Rome" / "kid.jpg", 2)
+    engine.share([str(library / "Trips" / "Rome")])
+    engine.private([str(kid)])
+    engine.sync()
+    assert exported_files(export) == {"Trips/Rome/r.jpg"}
+    os.rename(kid, library / "Trips" / "Rome" / "renamed.jpg")
+    (library / "Archive").mkdir()
+    os.rename(library / "Trips" / "Rome", library / "Archive" / "Rome 2019")
+    engine.sync()
+    assert exported_files(export) == {"Archive/Rome 2019/r.jpg"}
+    rules = {(bytes(r.rel), r.decision.value) for r in engine.rules()}
+    assert rules == {
+        (b"Archive/Rome 2019", "shareable"),
+        (b"Archive/Rome 2019/renamed.jpg", "private"),
+    }
+
+
+def test_rescan_without_changes_reads_no_image_bytes(
+    engine: Engine, library: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for i in range(20):
+        photo(library / f"f{i % 3}" / f"{i}.jpg", i)
+    engine.private([str(library / "f0" / "0.jpg")])
+    engine.share([str(library / "f1")])
+    engine.sync()
+
+    def boom(*args: object, **kwargs: object) -> object:
+        raise AssertionError("read image bytes during an unchanged rescan")
+
+    monkeypatch.setattr(scan_mod, "_identify", boom)
+    monkeypatch.setattr(scan_mod, "fingerprint", boom)
+    report = engine.sync()
+    assert report.in_sync and report.added == report.updated == report.removed == 0
+
+
+def test_only_files_of_a_private_photos_size_are_hashed(
+    engine: Engine, library: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    private = photo(library / "p.jpg", 1)
+    for i in range(10):
+        write_photo(library / f"other{i}.jpg", "jpeg", seed=100 + i, width=48, height=40)
+    shutil.copyfile(private, library / "copy.jpg")
+    engine.private([str(private)])
+    hashed: list[str] = []
+    real = scan_mod.fingerprint
+
+    def counting(path: str) -> str:
+        hashed.append(os.path.basename(path))
+        return real(path)
+
+    import pellicle.core.engine as engine_mod
+
+    monkeypatch.setattr(engine_mod, "fingerprint", counting)
+    engine.sync()
+    sizes = {os.path.getsize(library / name) for name in hashed}
+    assert sizes <= {private.stat().st_size}
+    assert "copy.jpg" in hashed
+
+
+def test_links_are_judged_by_their_target_and_never_leave_the_library(
+    engine: Engine, library: Path, export: Path, tmp_path: Path
+) -> None:
+    secret = photo(library / "Private" / "secret.jpg", 1)
+    outside = photo(tmp_path / "outside" / "o.jpg", 2)
+    (library / "Shared").mkdir()
+    os.symlink(secret, library / "Shared" / "link-to-secret.jpg")
+    os.symlink(outside, library / "Shared" / "link-outside.jpg")
+    os.symlink(tmp_path / "outside", library / "Shared" / "dirlink")
+    engine.share([str(library / "Shared")])
+    engine.private([str(library / "Private")])
+    engine.sync()
+    assert exported_files(export) == set()
+    status = engine.status()
+    reasons = {p["path"].rsplit("/", 1)[-1]: p["reason"] for p in status["problems"]}
+    assert "outside the library" in reasons["link-outside.jpg"]
+    engine.share([str(secret)])
+    engine.sync()
+    assert exported_files(export) == {"Private/secret.jpg", "Shared/link-to-secret.jpg"}
+
+
+def test_corrupt_and_unsupported_files_are_listed_and_sync_goes_on(
+    engine: Engine, library: Path, export: Path
+) -> None:
+    photo(library / "ok.jpg", 1)
+    (library / "broken.jpg").write_bytes(b"\xff\xd8\xff\xe0" + b"\x00" * 20)
+    (library / "empty.jpg").write_bytes(b"")
+    (library / "raw.cr2").write_bytes(b"II*\x00\x10\x00\x00\x00CR\x02\x00" + b"\x00" * 64)
+    (library / "notes.txt").write_text("not a photo")
+    for name in ("ok.jpg", "broken.jpg", "empty.jpg", "raw.cr2"):
+        engine.share([str(library / name)])
+    report = engine.sync()
+    assert exported_files(export) == {"ok.jpg"}
+    assert {Path(p).name for p, _ in report.failed} == {"broken.jpg"}
+    problems = {Path(p["path"]).name: p["reason"] for p in engine.status()["problems"]}
+    assert set(problems) == {"broken.jpg", "empty.jpg", "raw.cr2"}
+    assert problems["raw.cr2"].startswith("unsupported format")
+    # A second sync does not retry the broken file until it changes.
+    assert engine.sync().in_sync
+
+
+def test_bad_input_changes_nothing(
+    engine: Engine, library: Path, export: Path, tmp_path: Path
+) -> None:
+    photo(library / "a.jpg")
+    before = tree_digest(tmp_path)
+    state_before = engine.store.query("SELECT * FROM rules")
+    for call in (
+        lambda: engine.share([str(library / "missing.jpg")]),
+        lambda: engine.share([str(tmp_path / "elsewhere.jpg")]),
+        lambda: engine.private([str(library / "a.jpg"), str(tmp_path)]),
+        lambda: engine.init([str(library)], str(library / "inside")),
+        lambda: engine.init([str(library), str(library / "sub")], str(export)),
+        lambda: engine.init([str(tmp_path / "nope")], str(export)),
+    ):
+        with pytest.raises(UserError) as info:
+            call()
+        assert "\n" not in str(info.value)
+    assert engine.store.query("SELECT * FROM rules") == state_before
+    assert tree_digest(tmp_path) == before
+
+
+def test_offline_root_pauses_and_keeps_its_copies(
+    engine: Engine, library: Path, export: Path, tmp_path: Path
+) -> None:
+    photo(library / "S" / "a.jpg")
+    engine.share([str(library / "S")])
+    engine.sync()
+    os.rename(library, tmp_path / "unplugged")
+    report = engine.sync()
+    assert report.paused == [str(library)]
+    assert exported_files(export) == {"S/a.jpg"}
+    assert engine.status()["roots"][0]["state"] == "offline"
+    os.rename(tmp_path / "unplugged", library)
+    assert engine.sync().in_sync
+    assert engine.status()["roots"][0]["state"] == "online"
+
+
+def test_foreign_files_and_links_in_export_are_reported_never_touched(
+    engine: Engine, library: Path, export: Path, tmp_path: Path
+) -> None:
+    photo(library / "S" / "a.jpg")
+    engine.share([str(library / "S")])
+    engine.sync()
+    (export / "notes.txt").write_text("mine")
+    victim = tmp_path / "victim.txt"
+    victim.write_text("do not touch")
+    os.symlink(victim, export / "S" / "planted.jpg")
+    report = engine.sync()
+    assert report.foreign == ["S/planted.jpg", "notes.txt"]
+    assert not report.in_sync
+    assert (export / "notes.txt").read_text() == "mine"
+    assert victim.read_text() == "do not touch"
+    assert not engine.check().clean
+
+
+def test_altered_or_deleted_copies_are_restored(
+    engine: Engine, library: Path, export: Path
+) -> None:
+    photo(library / "S" / "a.jpg")
+    photo(library / "S" / "b.jpg", 2)
+    engine.share([str(library / "S")])
+    engine.sync()
+    good = (export / "S" / "a.jpg").read_bytes()
+    (export / "S" / "a.jpg").write_bytes(b"tampered")
+    (export / "S" / "b.jpg").unlink()
+    assert not engine.check().clean
+    report = engine.sync()
+    assert report.updated == 2 and report.in_sync
+    assert (export / "S" / "a.jpg").read_bytes() == good
+    assert engine.check().clean
+
+
+def test_library_is_never_written(engine: Engine, library: Path, export: Path) -> None:
+    for i, fmt in enumerate(("jpeg", "png", "webp", "gif", "tiff", "heif")):
+        photo(library / "S" / f"p{i}.{fmt}", i, fmt)
+    before = tree_digest(library)
+    stat_before = {p: p.stat().st_mtime_ns for p in library.rglob("*")}
+    engine.share([str(library / "S")])
+    engine.sync()
+    engine.private([str(library / "S" / "p0.jpeg")])
+    engine.check()
+    engine.status()
+    assert tree_digest(library) == before
+    assert {p: p.stat().st_mtime_ns for p in library.rglob("*")} == stat_before
+
+
+def test_opaque_names_and_reinit_with_new_export(
+    home: Path, library: Path, export: Path, tmp_path: Path
+) -> None:
+    photo(library / "Family" / "2019-07-14 Jane.jpg")
+    with Engine() as engine:
+        engine.init([str(library)], str(export), opaque_names=True)
+        engine.share([str(library / "Family")])
+        engine.sync()
+        (name,) = exported_files(export)
+        assert "/" not in name and "Jane" not in name and "2019" not in name
+        new_export = tmp_path / "export2"
+        engine.init([str(library)], str(new_export), opaque_names=False)
+        assert exported_files(export) == set(), "the old export is withdrawn"
+        engine.sync()
+        assert exported_files(new_export) == {"Family/2019-07-14 Jane.jpg"}
