@@ -9,6 +9,7 @@ export folder themselves.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import secrets
 import sqlite3
@@ -383,8 +384,9 @@ class Engine:
         plan, foreign = self._plan(state, export, roots)
         exported = int(self.store.query("SELECT count(*) AS n FROM exports")[0]["n"])
         last = self.store.get_setting("last_sync")
+        watching = self.watch_modes()
         return {
-            "roots": [{"path": r.path, "label": r.label, "state": r.state} for r in roots],
+            "roots": [self._root_status(r, watching) for r in roots],
             "export_dir": export,
             "photos": photos,
             "shareable": shareable,
@@ -399,6 +401,28 @@ class Engine:
             "last_sync": float(last) if last else None,
             "rules": len(state.policy.rules),
         }
+
+    def watch_modes(self) -> dict[str, str] | None:
+        """How a running watcher follows each root ("events", "polling",
+        "offline"), or None when no watcher is running (see core.watch)."""
+        raw = self.store.get_setting("watch_modes")
+        if not raw:
+            return None
+        try:
+            data = json.loads(raw)
+            pid = int(data["pid"])
+            modes = {str(k): str(v) for k, v in dict(data["roots"]).items()}
+        except (ValueError, KeyError, TypeError):
+            return None
+        if not modes or not _pid_alive(pid):
+            return None
+        return modes
+
+    def _root_status(self, root: Root, watching: dict[str, str] | None) -> dict[str, Any]:
+        # A polled root is reachable but its changes are seen late: say so.
+        mode = None if watching is None else watching.get(root.path)
+        state = "polling" if mode == "polling" and root.state == "online" else root.state
+        return {"path": root.path, "label": root.label, "state": state, "watch": mode}
 
     def audit(self, limit: int | None = None) -> list[dict[str, Any]]:
         return ledger_mod.entries(self.store, limit=limit)
@@ -1143,6 +1167,16 @@ class Engine:
 
 
 # ---------------------------------------------------------------------- helpers
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _inside(path: str, root: str) -> bool:
