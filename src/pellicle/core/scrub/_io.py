@@ -4,7 +4,7 @@ The scrubbers never map or slurp a source file: it lives in a library root we
 must not touch, may be huge or hostile, and may change while we read it (a
 mapped file that shrinks kills the process with SIGBUS). Reads are positional
 and bounded; bulk image data goes from file to file in the kernel
-(`copy_file_range`, then `sendfile`), so pixel data rarely passes through
+(`copy_file_range`, falling back to bounded pread/write), so pixel data rarely passes through
 Python objects.
 """
 
