@@ -72,6 +72,7 @@ def scrub(
     except Exception as exc:
         # Any other failure is a parser meeting input it cannot handle; the
         # file is refused rather than half-exported.
-        raise ScrubError(f"unreadable {fmt.upper()}: {type(exc).__name__}: {exc}") from exc
+        reason = f"{type(exc).__name__}: {exc}".replace("\n", " ")
+        raise ScrubError(f"unreadable {fmt.upper()}: {reason}") from exc
     finally:
         source.close()
