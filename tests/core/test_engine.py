@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import exported_files, tree_digest
+from fs_helpers import exported_files, tree_digest
 from pellicle.core import scan as scan_mod
 from pellicle.core.demo import write_photo
 from pellicle.core.engine import Engine

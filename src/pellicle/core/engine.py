@@ -115,6 +115,10 @@ class Engine:
         self.store = Store(self.locations.database)
         self.lock_timeout = lock_timeout
         self.log: Callable[[str], None] | None = None
+        #: Absolute paths of files a watcher knows are still being written:
+        #: a scan keeps what the index knew about them (or leaves a new one
+        #: out) so half a photo is never exported. See core.watch.
+        self.held: set[str] = set()
 
     def close(self) -> None:
         self.store.close()
@@ -175,6 +179,15 @@ class Engine:
                 if a == b or _inside(a, b) or _inside(b, a):
                     raise UserError(f"library folders overlap: {display(a)} and {display(b)}")
         target = os.path.realpath(os.path.expanduser(export))
+        current = self.store.get_setting("export_dir")
+        for root in roots:
+            if current is not None and (
+                root == current or _inside(root, current) or _inside(current, root)
+            ):
+                raise UserError(
+                    f"{display(root)} holds Pellicle's export folder {display(current)}; "
+                    "a library folder must lie apart from it"
+                )
         for root in roots:
             if target == root or _inside(target, root):
                 raise UserError(
@@ -627,6 +640,8 @@ class Engine:
                 if not result.online:
                     break
             result.changed = changed
+            if self.held:
+                self._keep_held(root, previous, result)
             scans[root.id] = result
             index[root.id] = result.files
             folders[root.id] = result.folders
@@ -640,6 +655,19 @@ class Engine:
         self._fingerprints(roots, index, policy, write=write)
         verdicts = self._verdicts(roots, index, policy)
         return _State(roots, index, folders, policy, verdicts, online)
+
+    def _keep_held(self, root: Root, previous: dict[bytes, FileFacts], result: RootScan) -> None:
+        """Files still being written count as they were before the write."""
+        for path in self.held:
+            found = _find_root(os.path.abspath(path), [root])
+            if found is None or not found[1]:
+                continue
+            rel = found[1]
+            result.changed.discard(rel)
+            if rel in previous:
+                result.files[rel] = previous[rel]
+            else:
+                result.files.pop(rel, None)
 
     def _save_scan(
         self,

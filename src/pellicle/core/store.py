@@ -146,8 +146,11 @@ def display(path: str | bytes) -> str:
 class Store:
     """A connection to Pellicle's database, migrated to the current schema."""
 
-    def __init__(self, path: Path, *, timeout: float = BUSY_TIMEOUT_S) -> None:
+    def __init__(self, path: Path, *, timeout: float | None = None) -> None:
         self.path = path
+        if timeout is None:
+            # Scripts and tests may shorten the wait for a busy database.
+            timeout = float(os.environ.get("PELLICLE_DB_TIMEOUT", BUSY_TIMEOUT_S))
         try:
             self.db = sqlite3.connect(
                 path, timeout=timeout, isolation_level=None, check_same_thread=False
