@@ -110,9 +110,13 @@ class WatchConfig:
     debounce: float = 0.25
     #: A steady stream of events still gets synced this often.
     max_wait: float = 2.0
-    #: A written file with no close-write event counts as complete once its
-    #: size and mtime have not moved for this long.
+    #: A file written under a polled root (no close-write events there)
+    #: counts as complete once its size and mtime have not moved for this
+    #: long (at least twice the polling interval).
     settle: float = 1.0
+    #: Under inotify a file is complete at its close-write; one written to
+    #: and left open counts as complete after this long without change.
+    open_write_timeout: float = 30.0
     #: How often to look for rule changes made by other Pellicle processes.
     rules_poll: float = 0.15
     #: How often to check that roots are reachable and emitters alive.
@@ -229,8 +233,9 @@ class _Pending:
     """Library changes seen but not yet synced."""
 
     paths: dict[str, float] = field(default_factory=dict)  # path -> last event
-    #: Files written with no close-write yet: path -> (last write, stat seen).
-    writing: dict[str, tuple[float, tuple[int, int] | None]] = field(default_factory=dict)
+    #: Files written with no close-write yet: path -> (last write, stat seen,
+    #: how long it must stay unchanged to count as complete).
+    writing: dict[str, tuple[float, tuple[int, int] | None, float]] = field(default_factory=dict)
     first: float | None = None
     last: float = 0.0
     urgent: bool = False
@@ -504,6 +509,7 @@ class Watcher:
             if self._full.is_set() or now >= next_reconcile:
                 self._full.clear()
                 next_reconcile = now + cfg.reconcile
+                self._still_writing(now)
                 self._sync(full=True)
                 continue
             if self._rules_dirty:
@@ -545,10 +551,7 @@ class Watcher:
             due = min(pending.last + self.config.debounce, pending.first + self.config.max_wait)
             if pending.writing:
                 # Re-check files still being written after the settle time.
-                due = max(
-                    due,
-                    min(t + self.config.settle for t, _ in pending.writing.values()),
-                )
+                due = max(due, min(t + hold for t, _, hold in pending.writing.values()))
         if self._export_dirty is not None:
             due = min(due, self._export_dirty + self.config.debounce)
         if self._retry_at is not None:
@@ -607,8 +610,11 @@ class Watcher:
         elif kind == "closed":
             pending.writing.pop(raw.src, None)
             pending.add(raw.src, now)
-        elif kind in ("created", "modified") and not raw.is_dir:
-            pending.writing[raw.src] = (now, _stat_key(raw.src))
+        elif kind == "modified" and not raw.is_dir:
+            # Written to and not closed yet: hold it until close-write or
+            # until it stops changing. A bare "created" (no write follows) is
+            # a file moved in from outside: complete already.
+            pending.writing[raw.src] = (now, _stat_key(raw.src), self._hold_for(raw.src))
             pending.add(raw.src, now)
         else:  # a folder created, attributes changed
             pending.add(raw.src, now)
@@ -683,18 +689,28 @@ class Watcher:
     def _still_writing(self, now: float) -> set[str]:
         """Files whose writer may not be done: no close-write, size moving."""
         held: set[str] = set()
-        for path, (last, seen) in list(self._pending.writing.items()):
-            if now - last < self.config.settle:
+        for path, (last, seen, hold) in list(self._pending.writing.items()):
+            if now - last < hold:
                 held.add(path)
                 continue
             current = _stat_key(path)
             if current is not None and current != seen:
-                # Still moving (or never checked): give it another settle time.
-                self._pending.writing[path] = (now, current)
+                # Still moving: give it another settle time.
+                self._pending.writing[path] = (now, current, hold)
                 held.add(path)
                 continue
             del self._pending.writing[path]
+        # Whatever sync runs next (even a full one) leaves these files as
+        # they were before the write began.
+        self.engine.held = held
         return held
+
+    def _hold_for(self, path: str) -> float:
+        root = self._root_of(path)
+        armed = self._armed.get(root.path) if root is not None else None
+        if armed is not None and armed.mode == "events":
+            return self.config.open_write_timeout
+        return max(self.config.settle, 2 * self.config.polling_interval)
 
     def _sync(self, *, full: bool = False, changed: list[str] | None = None) -> bool:
         """One engine sync; failures become one-line events and a retry."""
