@@ -485,10 +485,13 @@ class Engine:
                 if not applied.interrupted:
                     break
             self.store.set_setting("last_sync", repr(time.time()))
-            state = self._state(self.roots(), scan=False)
-            after, foreign = self._plan(state, export, self.roots())
-            report.foreign = foreign
-            report.in_sync = not after and not report.failed and not foreign
+            if plan:
+                # Confirm against the manifest and the folder as they are now.
+                state = self._state(self.roots(), scan=False)
+                after, report.foreign = self._plan(state, export, self.roots())
+            else:
+                after = plan
+            report.in_sync = not after and not report.failed and not report.foreign
         return report
 
     def enforce_privacy(self) -> int:

@@ -79,6 +79,7 @@ class Policy:
         self.root_names = dict(root_names)
         self.rules: dict[tuple[int, bytes], Rule] = {}
         self.private_fingerprints: dict[str, Rule] = {}
+        self._folder_cache: dict[tuple[int, bytes], Verdict] = {}
         for rule in rules:
             # A missing rule lost its photo or folder: it no longer decides by
             # place (a rule belongs to the photo, not its name), but a missing
@@ -117,17 +118,31 @@ class Policy:
         if own is not None and (own.target is Target.FOLDER) == is_folder:
             what = "folder" if is_folder else "photo"
             return Verdict(own.decision, f"this {what} is marked {own.decision.value}", own)
-        for folder in parents(rel):
-            rule = self.rules.get((root_id, folder))
-            if rule is not None and rule.target is Target.FOLDER:
-                place = self.where(root_id, folder)
-                prefix = "" if not folder else "folder "
-                return Verdict(
-                    rule.decision, f"{prefix}{place} is marked {rule.decision.value}", rule
-                )
-        return Verdict(
-            Decision.PRIVATE, "nothing above it is marked, and photos are private by default"
-        )
+        cut = rel.rfind(b"/")
+        return self._inherited(root_id, rel[:cut] if cut >= 0 else b"")
+
+    def _inherited(self, root_id: int, folder: bytes) -> Verdict:
+        """The verdict a folder passes down to what it holds (memoised)."""
+        key = (root_id, folder)
+        cached = self._folder_cache.get(key)
+        if cached is not None:
+            return cached
+        rule = self.rules.get(key)
+        if rule is not None and rule.target is Target.FOLDER:
+            place = self.where(root_id, folder)
+            prefix = "" if not folder else "folder "
+            verdict = Verdict(
+                rule.decision, f"{prefix}{place} is marked {rule.decision.value}", rule
+            )
+        elif folder:
+            cut = folder.rfind(b"/")
+            verdict = self._inherited(root_id, folder[:cut] if cut >= 0 else b"")
+        else:
+            verdict = Verdict(
+                Decision.PRIVATE, "nothing above it is marked, and photos are private by default"
+            )
+        self._folder_cache[key] = verdict
+        return verdict
 
     def decide(self, root_id: int, rel: bytes, fingerprint: str | None = None) -> Verdict:
         """The decision for a photo, including stickiness of private copies.
