@@ -283,3 +283,49 @@ def test_opaque_names_and_reinit_with_new_export(
         assert exported_files(export) == set(), "the old export is withdrawn"
         engine.sync()
         assert exported_files(new_export) == {"Family/2019-07-14 Jane.jpg"}
+
+
+def test_private_while_export_is_locked_keeps_rule_and_says_so(
+    engine: Engine, library: Path, export: Path
+) -> None:
+    from pellicle.core.errors import Busy
+    from pellicle.core.lock import ExportLock
+
+    kid = photo(library / "S" / "kid.jpg")
+    engine.share([str(library / "S")])
+    engine.sync()
+    engine.lock_timeout = 0.2
+    with ExportLock(engine.locations.lock_file, timeout=1), pytest.raises(Busy) as info:
+        engine.private([str(kid)])
+    assert "rule is in force" in str(info.value)
+    assert engine.explain(str(kid)).decision.value == "private"
+    engine.sync()
+    assert exported_files(export) == set()
+
+
+def test_rule_change_during_a_sync_is_handled_before_more_is_added(
+    engine: Engine, library: Path, export: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import pellicle.core.exportdir as exportdir
+
+    for i in range(6):
+        photo(library / "S" / f"{i}.jpg", i)
+    engine.share([str(library / "S")])
+    real = exportdir.Staging.publish
+    published: list[str] = []
+
+    def publish(self: exportdir.Staging, name: str, rel: str, *, replace: bool) -> object:
+        out = real(self, name, rel, replace=replace)
+        published.append(rel)
+        if len(published) == 2:
+            # Another process marks the whole folder private mid-sync.
+            with Engine(engine.locations) as other, other.store.write() as db:
+                db.execute("UPDATE rules SET decision='private'")
+                other.store.bump_rules_generation(db)
+        return out
+
+    monkeypatch.setattr(exportdir.Staging, "publish", publish)
+    report = engine.sync()
+    assert len(published) == 2, "no copy is published once the rule changed"
+    assert report.removed == 2
+    assert exported_files(export) == set()

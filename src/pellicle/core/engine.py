@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pellicle.core import ledger as ledger_mod
-from pellicle.core.errors import NotInitialised, UserError
+from pellicle.core.errors import Busy, NotInitialised, UserError
 from pellicle.core.exportdir import STAGING, ExportBlocked, ExportDir
 from pellicle.core.lock import ExportLock
 from pellicle.core.naming import Source, assign
@@ -308,8 +308,14 @@ class Engine:
                 )
             self.store.bump_rules_generation(db)
         if decision is not Decision.SHAREABLE:
-            with ExportLock(self.locations.lock_file, timeout=self.lock_timeout):
-                self._enforce_privacy()
+            try:
+                with ExportLock(self.locations.lock_file, timeout=self.lock_timeout):
+                    self._enforce_privacy()
+            except Busy:
+                raise Busy(
+                    "the rule is in force, but another Pellicle process is writing the export; "
+                    "it removes the affected copies itself (pellicle status shows when)"
+                ) from None
         return [self.explain(raw) for _, _, raw in targets if os.path.lexists(raw)]
 
     def rules(self) -> list[Rule]:
