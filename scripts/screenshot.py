@@ -1,0 +1,93 @@
+"""Open the real window on the demo library and save docs/screenshot.png.
+
+Run under a virtual display:
+
+    xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python scripts/screenshot.py
+
+It makes a private PELLICLE_HOME in a temporary folder, generates the demo
+library (photos with planted fake GPS and names), marks some of it
+shareable, syncs, selects a shared photo so the inspector shows what it
+carries and what the export keeps, waits for thumbnails, and grabs the
+window.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--out", default=str(Path(__file__).resolve().parents[1] / "docs" /
+                                             "screenshot.png"))  # fmt: skip
+    parser.add_argument("--count", type=int, default=60)
+    args = parser.parse_args()
+
+    home = tempfile.mkdtemp(prefix="pellicle-shot-")
+    os.environ["PELLICLE_HOME"] = home
+    from PySide6.QtCore import QEventLoop, QItemSelectionModel, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from pellicle.core.demo import make_library
+    from pellicle.core.engine import Engine
+    from pellicle.core.paths import locations
+    from pellicle.gui.app import APPLICATION, ORGANISATION, gui_settings
+    from pellicle.gui.window import MainWindow
+
+    where = locations()
+    where.ensure()
+    library = Path(home) / "Pictures"
+    export = Path(home) / "Shared with apps"
+    make_library(library, args.count, seed=3)
+    with Engine(where) as engine:
+        engine.init([str(library)], str(export))
+        engine.share([str(library / "Holidays")])
+        engine.private([str(library / "Holidays" / "2024" / "Beach")])
+        engine.share([str(library / "Screenshots")])
+        engine.sync()
+
+    app = QApplication(sys.argv[:1])
+    app.setOrganizationName(ORGANISATION)
+    app.setApplicationName(APPLICATION)
+    window = MainWindow(where, gui_settings(where, isolated=True), live=False)
+    window.resize(1400, 860)
+    window.show()
+
+    def wait(seconds: float) -> None:
+        end = time.monotonic() + seconds
+        while time.monotonic() < end:
+            app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+
+    window.start()
+    wait(1.5)
+    while window._syncing or window.rules.busy:
+        wait(0.1)
+    # Open the Holidays folder and select one shared photo.
+    model = window.photo_model
+    target = next(
+        (r for r in range(model.rowCount()) if model.item(r).badge == "shareable"
+         and model.item(r).name.endswith(".jpg")), 0)  # fmt: skip
+    window.grid.selectionModel().setCurrentIndex(
+        model.index(target), QItemSelectionModel.SelectionFlag.ClearAndSelect
+    )
+    window.grid.setFocus()
+    wait(1.5)
+    while window.rules.busy:
+        wait(0.1)
+    wait(0.5)
+    QTimer.singleShot(0, lambda: None)
+    pixmap = window.grab()
+    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
+    pixmap.save(args.out)
+    print(f"saved {args.out} ({pixmap.width()}x{pixmap.height()})")
+    window.shutdown()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,302 @@
+"""First run and settings: choosing the library, the export folder, options.
+
+First run explains the model in three sentences, suggests the Pictures
+folder and an export folder beside it, and offers sample photos (generated
+with fake GPS, serials and names) so a person can try Pellicle without
+touching their own library. Settings edit the same choices later, plus
+start-at-login (an XDG autostart entry) and the tray.
+"""
+
+from __future__ import annotations
+
+import os
+import shlex
+import shutil
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QThreadPool, Signal, Slot
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pellicle.core.paths import Locations, default_library
+from pellicle.gui.tasks import LIVE_POOLS
+
+MODEL_SENTENCES = (
+    "Everything in your library starts private: nothing leaves your computer until you say so.",
+    "Mark photos or folders shareable, and Pellicle keeps one export folder holding cleaned "
+    "copies of just those photos, without location, camera serials, names or dates.",
+    "That export folder is the one thing you grant to AI and creative apps; make a photo "
+    "private again and its copy disappears from it.",
+)
+
+SAMPLE_COUNT = 48
+
+
+def autostart_file() -> Path:
+    """The XDG autostart entry for Pellicle in the user's config dir."""
+    base = os.environ.get("XDG_CONFIG_HOME") or os.path.join(Path.home(), ".config")
+    return Path(base) / "autostart" / "pellicle.desktop"
+
+
+def set_autostart(enabled: bool) -> None:
+    path = autostart_file()
+    if not enabled:
+        path.unlink(missing_ok=True)
+        return
+    program = shutil.which("pellicle")
+    command = shlex.quote(program) if program else f"{shlex.quote(sys.executable)} -m pellicle"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    text = (
+        "[Desktop Entry]\n"
+        "Type=Application\n"
+        "Name=Pellicle\n"
+        "Comment=Keep the export folder of shareable photos in sync\n"
+        f"Exec={command}\n"
+        "Icon=pellicle\n"
+        "Terminal=false\n"
+        "X-GNOME-Autostart-enabled=true\n"
+    )
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def autostart_enabled() -> bool:
+    return autostart_file().is_file()
+
+
+class FolderList(QWidget):
+    """A list of folders with Add and Remove buttons."""
+
+    changed = Signal()
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.list = QListWidget()
+        self.list.setAccessibleName(name)
+        self.list.setMaximumHeight(110)
+        add = QPushButton("&Add…")
+        add.setAccessibleName(f"Add to {name.lower()}")
+        remove = QPushButton("&Remove")
+        remove.setAccessibleName(f"Remove from {name.lower()}")
+        add.clicked.connect(self._add)
+        remove.clicked.connect(self._remove)
+        buttons = QVBoxLayout()
+        buttons.addWidget(add)
+        buttons.addWidget(remove)
+        buttons.addStretch(1)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.list, 1)
+        layout.addLayout(buttons)
+
+    def folders(self) -> list[str]:
+        return [self.list.item(i).text() for i in range(self.list.count())]
+
+    def set_folders(self, folders: list[str]) -> None:
+        self.list.clear()
+        self.list.addItems(folders)
+        self.changed.emit()
+
+    @Slot()
+    def _add(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Choose a library folder")
+        if folder and folder not in self.folders():
+            self.list.addItem(folder)
+            self.changed.emit()
+
+    @Slot()
+    def _remove(self) -> None:
+        for item in self.list.selectedItems():
+            self.list.takeItem(self.list.row(item))
+        self.changed.emit()
+
+
+def _folder_field(name: str, parent: QWidget) -> tuple[QLineEdit, QWidget]:
+    edit = QLineEdit()
+    edit.setAccessibleName(name)
+    browse = QPushButton("Choose…")
+    browse.setAccessibleName(f"Choose {name.lower()}")
+
+    def choose() -> None:
+        folder = QFileDialog.getExistingDirectory(parent, f"Choose the {name.lower()}")
+        if folder:
+            edit.setText(folder)
+
+    browse.clicked.connect(choose)
+    row = QWidget()
+    layout = QHBoxLayout(row)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(edit, 1)
+    layout.addWidget(browse)
+    return edit, row
+
+
+class FirstRunDialog(QDialog):
+    """Choose library folders and the export folder; or try sample photos."""
+
+    samples_ready = Signal(str, str)  # library, export (emitted on the GUI thread)
+    _samples_done = Signal(str, str, str)  # library, export, error (from the pool)
+
+    def __init__(self, where: Locations, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.where = where
+        self.setWindowTitle("Welcome to Pellicle")
+        self.setAccessibleName("Welcome to Pellicle")
+        intro = QLabel("<p>" + "</p><p>".join(MODEL_SENTENCES) + "</p>")
+        intro.setWordWrap(True)
+        intro.setAccessibleName("How Pellicle works")
+        self.libraries = FolderList("Library folders")
+        pictures = default_library()
+        if pictures.is_dir():
+            self.libraries.set_folders([str(pictures)])
+        self.export, export_row = _folder_field("Export folder", self)
+        self.export.setText(str(Path.home() / "Pellicle Export"))
+        self.sample = QPushButton("Try with &sample photos")
+        self.sample.setAccessibleName("Try with sample photos")
+        self.sample.setToolTip(
+            f"Creates {SAMPLE_COUNT} generated photos carrying fake GPS positions and names "
+            "in Pellicle's data folder, and uses them as the library."
+        )
+        self.sample.clicked.connect(self.make_samples)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName("Message")
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Start")
+        self.buttons.accepted.connect(self._check_and_accept)
+        self.buttons.rejected.connect(self.reject)
+        form = QFormLayout()
+        form.addRow("&Library folders:", self.libraries)
+        form.addRow("&Export folder:", export_row)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.sample, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        self.resize(620, 460)
+        self._pool = QThreadPool()
+        self._pool.setMaxThreadCount(1)
+        LIVE_POOLS.add(self._pool)
+        self._samples_done.connect(self._on_samples)
+
+    def choice(self) -> tuple[list[str], str]:
+        return self.libraries.folders(), self.export.text().strip()
+
+    @Slot()
+    def _check_and_accept(self) -> None:
+        libraries, export = self.choice()
+        if not libraries:
+            self.message.setText("Add at least one library folder.")
+            return
+        if not export:
+            self.message.setText("Choose an export folder.")
+            return
+        self.accept()
+
+    @Slot()
+    def make_samples(self) -> None:
+        """Generate the sample library on a worker (it writes ~50 images)."""
+        self.sample.setEnabled(False)
+        self.message.setText("Making sample photos…")
+        library = self.where.data / "sample-library"
+        export = self.where.data / "sample-export"
+
+        def work() -> None:
+            from pellicle.core.demo import make_library
+
+            try:
+                if not library.is_dir() or not any(library.rglob("IMG_*")):
+                    library.mkdir(parents=True, exist_ok=True)
+                    make_library(library, SAMPLE_COUNT, seed=7)
+                self._samples_done.emit(str(library), str(export), "")
+            except Exception as exc:
+                self._samples_done.emit(str(library), str(export), str(exc))
+
+        self._pool.start(work)
+
+    @Slot(str, str, str)
+    def _on_samples(self, library: str, export: str, error: str) -> None:
+        self.sample.setEnabled(True)
+        if error:
+            self.message.setText(f"Could not make the sample photos: {error}")
+            return
+        self.libraries.set_folders([library])
+        self.export.setText(export)
+        self.message.setText(
+            f"{SAMPLE_COUNT} sample photos are ready. They carry fake GPS positions, camera "
+            "serials and a made-up person's name, so you can see what Pellicle removes."
+        )
+        self.samples_ready.emit(library, export)
+
+    def done(self, result: int) -> None:
+        self._pool.waitForDone()
+        super().done(result)
+
+
+class SettingsDialog(QDialog):
+    """Roots, export folder, naming and date options, login start, tray."""
+
+    def __init__(
+        self,
+        roots: list[str],
+        export: str,
+        *,
+        opaque_names: bool,
+        keep_capture_date: bool,
+        tray: bool,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Pellicle settings")
+        self.setAccessibleName("Settings")
+        self.libraries = FolderList("Library folders")
+        self.libraries.set_folders(roots)
+        self.export, export_row = _folder_field("Export folder", self)
+        self.export.setText(export)
+        self.opaque = QCheckBox("Use &opaque names in the export (hide file names and dates)")
+        self.opaque.setChecked(opaque_names)
+        self.keep_date = QCheckBox("&Keep the capture date in exported copies")
+        self.keep_date.setChecked(keep_capture_date)
+        self.autostart = QCheckBox("Start Pellicle when I &log in")
+        self.autostart.setChecked(autostart_enabled())
+        self.tray = QCheckBox("Keep syncing in the &tray when the window is closed")
+        self.tray.setChecked(tray)
+        note = QLabel(
+            "The export folder is the one folder to grant to AI and creative apps. "
+            "Changing it withdraws every copy from the old one."
+        )
+        note.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow("&Library folders:", self.libraries)
+        form.addRow("&Export folder:", export_row)
+        form.addRow("", note)
+        form.addRow("Export names:", self.opaque)
+        form.addRow("Dates:", self.keep_date)
+        form.addRow("Login:", self.autostart)
+        form.addRow("Tray:", self.tray)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.resize(620, 420)

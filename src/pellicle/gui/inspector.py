@@ -1,0 +1,191 @@
+"""The inspector: one photo's decision and why, what it gives away, what
+the export keeps, and a preview of the exported copy.
+
+It exists so a person can see, before and after deciding, exactly what a
+photo would reveal and that the export does not. The details are read on a
+worker (`inspect_job`): this widget only lays out plain results.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
+
+from pellicle.core.engine import Engine, Explanation
+from pellicle.core.inspect import Inspection, inspect
+from pellicle.core.thumbs import ThumbError, make_thumbnail
+from pellicle.gui.delegate import BADGE_COLOURS, BADGE_TEXT
+from pellicle.gui.models import PhotoItem
+from pellicle.gui.tasks import pil_to_qimage
+
+PREVIEW = 200
+
+
+@dataclass
+class Details:
+    explanation: Explanation | None
+    inspection: Inspection
+    export_path: str | None
+    preview: QImage | None
+    preview_error: str | None
+
+
+def inspect_job(path: str) -> Any:
+    """A job for an engine thread: everything the inspector shows for `path`."""
+
+    def job(engine: Engine) -> Details:
+        explanation = engine.explain(path)
+        keep = bool(engine.settings()["keep_capture_date"])
+        inspection = inspect(path, keep_capture_date=keep)
+        export_path = preview = error = None
+        if explanation.exported_as:
+            export_path = os.path.join(engine.export_dir, explanation.exported_as)
+            try:
+                preview = pil_to_qimage(make_thumbnail(export_path, PREVIEW))
+            except ThumbError as exc:
+                error = str(exc)
+        return Details(explanation, inspection, export_path, preview, error)
+
+    return job
+
+
+class Inspector(QScrollArea):
+    """Right-hand panel; shows a selection summary or one photo's details."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setAccessibleName("Inspector")
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(10, 8, 10, 8)
+        self.title = self._label(layout, "title")
+        self.title.setStyleSheet("font-weight: bold; font-size: 120%;")
+        self.decision = self._label(layout, "Decision")
+        # The exported copy and the allowlist come first: they answer "what
+        # do apps get?"; the long list of what the original carries follows.
+        self.preview_caption = self._label(layout, "Exported copy")
+        self.preview = QLabel()
+        self.preview.setAccessibleName("Preview of the exported copy")
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.preview.setMinimumHeight(0)
+        layout.addWidget(self.preview)
+        self.keeps = self._label(layout, "What the export keeps")
+        self.carries = self._label(layout, "What this photo carries")
+        layout.addStretch(1)
+        self.setWidget(body)
+        self.show_nothing()
+
+    def _label(self, layout: QVBoxLayout, name: str) -> QLabel:
+        label = QLabel()
+        label.setWordWrap(True)
+        label.setTextFormat(Qt.TextFormat.RichText)
+        label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        label.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        label.setAccessibleName(name)
+        layout.addWidget(label)
+        return label
+
+    def _clear(self) -> None:
+        for label in (self.decision, self.carries, self.keeps, self.preview_caption):
+            label.clear()
+        self.preview.clear()
+
+    def show_nothing(self) -> None:
+        self._clear()
+        self.title.setText("Nothing selected")
+        self.decision.setText(
+            "Select a photo to see whether it is shared, why, and what it would reveal."
+        )
+
+    def show_many(self, items: list[PhotoItem]) -> None:
+        self._clear()
+        shared = sum(1 for p in items if p.decision.value == "shareable")
+        self.title.setText(f"{len(items):,} photos selected")
+        self.decision.setText(
+            f"{shared:,} shareable, {len(items) - shared:,} private.<br>"
+            "Press <b>S</b> to mark them all shareable, <b>P</b> private, "
+            "<b>U</b> to clear their own marks."
+        )
+
+    def show_loading(self, item: PhotoItem) -> None:
+        self._clear()
+        self.title.setText(html.escape(item.name))
+        self.decision.setText(self._badge_html(item) + html.escape(item.sentence()))
+
+    def show_details(self, item: PhotoItem, details: Details) -> None:
+        self.title.setText(html.escape(item.name))
+        exp = details.explanation
+        sentence = exp.sentence() if exp is not None else item.sentence()
+        text = self._badge_html(item) + html.escape(sentence)
+        if details.export_path:
+            text += f"<br><small>In the export as {html.escape(details.export_path)}</small>"
+        self.decision.setText(text)
+        self.carries.setText(self._carries_html(details.inspection))
+        kept = "".join(f"<li>{html.escape(k)}</li>" for k in details.inspection.kept)
+        self.keeps.setText(
+            "<b>What the export keeps</b><ul style='margin-left:-20px'>"
+            f"{kept}<li>nothing else</li></ul>"
+        )
+        if details.preview is not None and not details.preview.isNull():
+            self.preview_caption.setText("<b>The exported copy</b> (what apps see)")
+            pixmap = QPixmap.fromImage(details.preview)
+            pixmap.setDevicePixelRatio(1.0)
+            self.preview.setPixmap(pixmap)
+        elif item.decision.value == "shareable":
+            reason = details.preview_error or "not exported yet; it appears after the next sync"
+            self.preview_caption.setText(f"<b>The exported copy</b>: {html.escape(reason)}")
+            self.preview.clear()
+        else:
+            self.preview_caption.setText(
+                "<b>Not exported.</b> Nothing of this photo leaves your computer."
+            )
+            self.preview.clear()
+
+    def show_error(self, item: PhotoItem, error: str) -> None:
+        self.show_loading(item)
+        self.carries.setText(f"Could not read this photo: {html.escape(error)}")
+
+    @staticmethod
+    def _badge_html(item: PhotoItem) -> str:
+        colour = BADGE_COLOURS[item.badge].name()
+        return (
+            f"<span style='background:{colour}; color:white; font-weight:bold;'>"
+            f"&nbsp;{BADGE_TEXT[item.badge]}&nbsp;</span>&nbsp; "
+        )
+
+    @staticmethod
+    def _carries_html(inspection: Inspection) -> str:
+        groups = inspection.by_category()
+        if not groups:
+            body = "Nothing identifying found besides the picture itself."
+        else:
+            parts = []
+            for category, findings in groups.items():
+                rows = "".join(
+                    f"<li>{html.escape(f.label)}: {html.escape(f.value)}"
+                    f"{' <i>(kept)</i>' if f.kept else ''}</li>"
+                    for f in findings
+                )
+                parts.append(f"<b>{html.escape(category)}</b><ul style='margin-left:-20px'>"
+                             f"{rows}</ul>")  # fmt: skip
+            body = "".join(parts)
+        if inspection.error:
+            body += f"<br><small>Stopped reading: {html.escape(inspection.error)}</small>"
+        size = (
+            f" ({inspection.width}×{inspection.height} {inspection.fmt or ''})"
+            if inspection.width
+            else ""
+        )
+        return f"<b>What this photo carries</b>{html.escape(size)}<br>{body}"

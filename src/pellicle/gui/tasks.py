@@ -1,0 +1,276 @@
+"""Workers: the engine on its own threads, thumbnails on a pool.
+
+The GUI thread must never read image files, hash or wait on SQLite, and an
+Engine's connection belongs to one thread. So each `EngineThread` owns a
+QThread with its own Engine and runs submitted jobs there one at a time,
+in order (picard's `run_task(fn, next)` shape). Results come back through a
+signal connected to a bound slot of a GUI-thread object, so callbacks always
+run on the GUI thread. Two of them exist: one for quick rule edits and
+queries, one for syncs (a long sync must not hold up a tag).
+
+`ThumbLoader` decodes thumbnails on a QThreadPool through the disk cache and
+hands back QImages (made to own their buffer with `.copy()`); QPixmaps are
+made on the GUI thread only. Requests are served newest first and old ones
+are dropped, so fast scrolling does not queue thousands of stale decodes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+import time
+import weakref
+from collections import OrderedDict, deque
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QThread, QThreadPool, Signal, Slot
+from PySide6.QtGui import QImage, QPixmap
+
+from pellicle.core.engine import Engine
+from pellicle.core.errors import UserError
+from pellicle.core.paths import Locations
+from pellicle.core.thumbs import ThumbCache, ThumbError
+
+Job = Callable[[Engine], Any]
+Done = Callable[[Any], None]
+Failed = Callable[[str], None]
+
+#: Every worker thread the GUI started; tests check they all ended.
+LIVE_THREADS: weakref.WeakSet[QThread] = weakref.WeakSet()
+#: Every thread pool the GUI made; tests check they are idle.
+LIVE_POOLS: weakref.WeakSet[QThreadPool] = weakref.WeakSet()
+
+
+class _Worker(QObject):
+    """Lives on the worker thread; owns that thread's Engine."""
+
+    finished = Signal(int, object, object)  # job id, result, error text or None
+    progress = Signal(str, int, int)
+
+    def __init__(self, where: Locations) -> None:
+        super().__init__()
+        self._where = where
+        self._engine: Engine | None = None
+        self._last_progress = 0.0
+
+    @Slot(int, object)
+    def run(self, job_id: int, job: object) -> None:
+        assert callable(job)
+        try:
+            if self._engine is None:
+                self._engine = Engine(self._where)
+            result = job(self._engine)
+        except UserError as exc:
+            self.finished.emit(job_id, None, str(exc))
+            return
+        except Exception as exc:  # reported in the window, never a crash
+            self.finished.emit(job_id, None, f"{type(exc).__name__}: {exc}")
+            return
+        self.finished.emit(job_id, result, None)
+
+    def report(self, what: str, done: int, total: int) -> None:
+        """Progress callback for engine.sync: throttled to ~20 updates/s."""
+        now = time.monotonic()
+        if now - self._last_progress >= 0.05 or (total and done >= total):
+            self._last_progress = now
+            self.progress.emit(what, done, total)
+
+    @Slot()
+    def close(self) -> None:
+        if self._engine is not None:
+            self._engine.close()
+            self._engine = None
+        thread = QThread.currentThread()
+        thread.quit()
+
+
+class EngineThread(QObject):
+    """Runs jobs `fn(engine)` in order on one dedicated thread."""
+
+    _submit = Signal(int, object)
+    _shutdown = Signal()
+    #: (what, done, total) from `progress_fn`, on the GUI thread.
+    progress = Signal(str, int, int)
+    #: Emitted when no job is queued or running any more.
+    idle = Signal()
+
+    def __init__(self, where: Locations, name: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._thread = QThread()
+        self._thread.setObjectName(name)
+        LIVE_THREADS.add(self._thread)
+        self._worker = _Worker(where)
+        self._worker.moveToThread(self._thread)
+        self._submit.connect(self._worker.run)
+        self._shutdown.connect(self._worker.close)
+        self._worker.finished.connect(self._on_finished)
+        self._worker.progress.connect(self.progress)
+        self._callbacks: dict[int, tuple[Done | None, Failed | None]] = {}
+        self._next = 0
+        self._stopped = False
+        self._thread.start()
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._callbacks)
+
+    @property
+    def progress_fn(self) -> Callable[[str, int, int], None]:
+        """A progress callback safe to call from inside a job."""
+        return self._worker.report
+
+    def submit(self, job: Job, done: Done | None = None, failed: Failed | None = None) -> int:
+        if self._stopped:
+            return -1
+        self._next += 1
+        self._callbacks[self._next] = (done, failed)
+        self._submit.emit(self._next, job)
+        return self._next
+
+    @Slot(int, object, object)
+    def _on_finished(self, job_id: int, result: object, error: object) -> None:
+        done, failed = self._callbacks.pop(job_id, (None, None))
+        try:
+            if error is None:
+                if done is not None:
+                    done(result)
+            elif failed is not None:
+                failed(str(error))
+        finally:
+            if not self._callbacks:
+                self.idle.emit()
+
+    def stop(self) -> None:
+        """Finish queued jobs, close the engine, end the thread (blocks)."""
+        if self._stopped:
+            return
+        self._stopped = True
+        self._shutdown.emit()
+        self._thread.wait()
+        self._callbacks.clear()
+
+
+class _ThumbSignals(QObject):
+    result = Signal(str, int, QImage, str)  # path, size, image (null on failure), error
+
+
+def pil_to_qimage(img: Any) -> QImage:
+    """A QImage owning its own copy of a Pillow RGB/RGBA image's pixels."""
+    if img.mode == "RGBA":
+        fmt, depth = QImage.Format.Format_RGBA8888, 4
+    else:
+        img = img.convert("RGB") if img.mode != "RGB" else img
+        fmt, depth = QImage.Format.Format_RGB888, 3
+    data = img.tobytes()
+    image = QImage(data, img.width, img.height, img.width * depth, fmt)
+    return image.copy()  # detach from `data`, which Python will free
+
+
+class ThumbLoader(QObject):
+    """Thumbnails as QPixmaps for the GUI, decoded on a worker pool."""
+
+    #: A thumbnail for this path is ready (or failed): repaint it.
+    ready = Signal(str)
+
+    def __init__(
+        self,
+        cache_dir: Path,
+        *,
+        threads: int | None = None,
+        memory_items: int = 4000,
+        max_pending: int = 400,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.cache = ThumbCache(cache_dir)
+        self._pool = QThreadPool()
+        ideal = QThreadPool.globalInstance().maxThreadCount()
+        self._pool.setMaxThreadCount(threads or max(2, min(4, ideal)))
+        LIVE_POOLS.add(self._pool)
+        self._signals = _ThumbSignals()
+        self._signals.result.connect(self._on_result)
+        self._lock = threading.Lock()
+        self._pending: deque[tuple[str, int]] = deque()
+        self._requested: set[tuple[str, int]] = set()
+        self._pixmaps: OrderedDict[tuple[str, int], QPixmap] = OrderedDict()
+        self._failed: dict[tuple[str, int], str] = {}
+        self._memory_items = memory_items
+        self._max_pending = max_pending
+        self._stopped = False
+        #: Thumbnails delivered so far (benchmarks and tests read it).
+        self.delivered = 0
+
+    def pixmap(self, path: str, size: int) -> QPixmap | None:
+        """The thumbnail if it is ready; otherwise ask for it and return None."""
+        key = (path, size)
+        found = self._pixmaps.get(key)
+        if found is not None:
+            self._pixmaps.move_to_end(key)
+            return found
+        if key in self._failed or self._stopped:
+            return None
+        with self._lock:
+            if key in self._requested:
+                # Already queued: make it the next one served (it is on screen).
+                with contextlib.suppress(ValueError):
+                    self._pending.remove(key)
+                    self._pending.append(key)
+                return None
+            self._requested.add(key)
+            self._pending.append(key)
+            while len(self._pending) > self._max_pending:
+                # Scrolled past long ago; it will be asked for again if seen.
+                self._requested.discard(self._pending.popleft())
+        self._pool.start(self._work)
+        return None
+
+    def failed(self, path: str, size: int) -> str | None:
+        return self._failed.get((path, size))
+
+    def forget(self, path: str) -> None:
+        """Drop what is known about `path` (it changed on disk)."""
+        for key in [k for k in self._pixmaps if k[0] == path]:
+            del self._pixmaps[key]
+        for key in [k for k in self._failed if k[0] == path]:
+            del self._failed[key]
+
+    def _work(self) -> None:
+        # Runs on a pool thread: no QPixmap, no widgets; only QImage.
+        with self._lock:
+            if not self._pending or self._stopped:
+                return
+            key = self._pending.pop()  # newest first: what is on screen now
+        path, size = key
+        try:
+            image = pil_to_qimage(self.cache.get(path, size))
+            error = ""
+        except ThumbError as exc:
+            image, error = QImage(), str(exc)
+        except Exception as exc:
+            image, error = QImage(), f"{type(exc).__name__}: {exc}"
+        self._signals.result.emit(path, size, image, error)
+
+    @Slot(str, int, QImage, str)
+    def _on_result(self, path: str, size: int, image: QImage, error: str) -> None:
+        key = (path, size)
+        with self._lock:
+            self._requested.discard(key)
+        if image.isNull():
+            self._failed[key] = error or "cannot be shown"
+        else:
+            self._pixmaps[key] = QPixmap.fromImage(image)
+            while len(self._pixmaps) > self._memory_items:
+                self._pixmaps.popitem(last=False)
+        self.delivered += 1
+        self.ready.emit(path)
+
+    def stop(self) -> None:
+        """Drop queued work and wait for running decodes (blocks briefly)."""
+        self._stopped = True
+        with self._lock:
+            self._pending.clear()
+            self._requested.clear()
+        self._pool.clear()
+        self._pool.waitForDone()

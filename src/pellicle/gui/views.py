@@ -1,0 +1,217 @@
+"""The grid, the library tree and the sidebar drop targets, with drag and drop.
+
+Drag and drop in Pellicle only ever changes rules. Drags start as
+CopyAction only and every drop is accepted as CopyAction (picard's rule: a
+MoveAction from a file manager can delete the user's file), and no view
+ever writes, moves or deletes a file. What each drop means:
+
+- onto the "Shareable" / "Private" targets: mark the dropped photos or
+  folders so;
+- onto a folder in the tree: give the dropped items that folder's decision,
+  as their own rule (a user dragging photos "into" a shareable folder
+  expects them to be shared like it; Pellicle never moves them there);
+- from the file manager onto the rest of the window: inside a library,
+  ask shareable or private; outside, offer to add the folder as a library.
+
+Views emit `dropped(paths, decision_or_None, external)`; the window acts.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt, Signal
+from PySide6.QtGui import (
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QKeyEvent,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QLabel,
+    QListView,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pellicle.core.policy import Decision
+from pellicle.gui.delegate import BADGE_COLOURS, CELL
+from pellicle.gui.models import MIME_PATHS, FolderItem, FolderRole, paths_from_mime
+
+
+def acceptable(event: QDragEnterEvent | QDragMoveEvent | QDropEvent) -> bool:
+    mime = event.mimeData()
+    return mime.hasFormat(MIME_PATHS) or mime.hasUrls()
+
+
+def accept_as_copy(event: QDragEnterEvent | QDragMoveEvent | QDropEvent) -> None:
+    event.setDropAction(Qt.DropAction.CopyAction)
+    event.accept()
+
+
+class PhotoGrid(QListView):
+    """Thumbnails in a wrapping grid; drags out photo paths (copy only)."""
+
+    #: The context menu was asked for at this global position.
+    menu_requested = Signal(QPoint)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setViewMode(QListView.ViewMode.IconMode)
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.setMovement(QListView.Movement.Static)
+        self.setUniformItemSizes(True)
+        self.setGridSize(CELL)
+        self.setSpacing(0)
+        self.setLayoutMode(QListView.LayoutMode.Batched)
+        self.setBatchSize(500)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setDragEnabled(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        self.setDefaultDropAction(Qt.DropAction.CopyAction)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.verticalScrollBar().setSingleStep(24)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(self._on_menu)
+        self.setAccessibleName("Photos")
+        self.setAccessibleDescription(
+            "Photos in the library. S marks shareable, P private, U clears the mark."
+        )
+
+    def _on_menu(self, pos: QPoint) -> None:
+        index = self.indexAt(pos)
+        if index.isValid() and not self.selectionModel().isSelected(index):
+            self.setCurrentIndex(index)
+        self.menu_requested.emit(self.viewport().mapToGlobal(pos))
+
+    def startDrag(self, supportedActions: Qt.DropAction) -> None:
+        super().startDrag(Qt.DropAction.CopyAction)
+
+
+class FolderTree(QTreeView):
+    """Roots and folders with badges; accepts drops onto a folder."""
+
+    dropped = Signal(list, object, bool)  # paths, Decision | None, external
+    menu_requested = Signal(QPoint)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setHeaderHidden(True)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setDragEnabled(True)
+        self.setAcceptDrops(True)
+        self.setDropIndicatorShown(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.setDefaultDropAction(Qt.DropAction.CopyAction)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(self._on_menu)
+        self.setAccessibleName("Library folders")
+        self.setAccessibleDescription(
+            "Library folders with their decision. Drop photos on a folder to give them "
+            "that folder's decision."
+        )
+
+    def _on_menu(self, pos: QPoint) -> None:
+        index = self.indexAt(pos)
+        if index.isValid() and not self.selectionModel().isSelected(index):
+            self.setCurrentIndex(index)
+        self.menu_requested.emit(self.viewport().mapToGlobal(pos))
+
+    def startDrag(self, supportedActions: Qt.DropAction) -> None:
+        super().startDrag(Qt.DropAction.CopyAction)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if acceptable(event):
+            accept_as_copy(event)
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if acceptable(event) and self.folder_at(event.position().toPoint()) is not None:
+            accept_as_copy(event)
+        else:
+            event.ignore()
+
+    def folder_at(self, pos: QPoint) -> FolderItem | None:
+        index: QModelIndex = self.indexAt(pos)
+        folder = index.data(FolderRole) if index.isValid() else None
+        return folder if isinstance(folder, FolderItem) else None
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        # Never hand the event to QTreeView: its default would ask the model
+        # to insert (or, for a move, remove) rows.
+        folder = self.folder_at(event.position().toPoint())
+        paths, external = paths_from_mime(event.mimeData())
+        if folder is None or not paths:
+            event.ignore()
+            return
+        accept_as_copy(event)
+        paths = [p for p in paths if p != folder.path]
+        if paths:
+            self.dropped.emit(paths, folder.decision, external)
+
+
+class DropTarget(QFrame):
+    """A sidebar target: drop photos or folders here to mark them."""
+
+    dropped = Signal(list, object, bool)  # paths, Decision, external
+    activated = Signal(object)  # Decision (keyboard / click: tag the selection)
+
+    def __init__(self, decision: Decision, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.decision = decision
+        self.setAcceptDrops(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setMinimumHeight(44)
+        title = "Shareable" if decision is Decision.SHAREABLE else "Private"
+        hint = "drop photos or folders here"
+        self._label = QLabel(f"<b>{title}</b><br><small>{hint}</small>", self)
+        self._label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 4, 6, 4)
+        layout.addWidget(self._label)
+        self.setAccessibleName(f"Mark {title.lower()}")
+        self.setAccessibleDescription(
+            f"Drop photos or folders here, or press Enter, to mark the selection {title.lower()}."
+        )
+        self.setToolTip(self.accessibleDescription())
+        colour = BADGE_COLOURS["shareable" if decision is Decision.SHAREABLE else "private"]
+        self._base = f"DropTarget {{ border: 2px dashed {colour.name()}; border-radius: 6px; }}"
+        self._hot = f"DropTarget {{ border: 2px solid {colour.name()}; border-radius: 6px; }}"
+        self.setStyleSheet(self._base)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if acceptable(event):
+            accept_as_copy(event)
+            self.setStyleSheet(self._hot)
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if acceptable(event):
+            accept_as_copy(event)
+        else:
+            event.ignore()
+
+    def dragLeaveEvent(self, event: QEvent) -> None:
+        self.setStyleSheet(self._base)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        self.setStyleSheet(self._base)
+        paths, external = paths_from_mime(event.mimeData())
+        if not paths:
+            event.ignore()
+            return
+        accept_as_copy(event)
+        self.dropped.emit(paths, self.decision, external)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.activated.emit(self.decision)
+            return
+        super().keyPressEvent(event)
+
+    def mouseReleaseEvent(self, event: object) -> None:
+        self.activated.emit(self.decision)
