@@ -167,7 +167,8 @@ def _stage(action: Action, staging: Staging, ctx: Context) -> _Staged:
         item.result = scrub(source, fd, wanted.fmt, ctx.options)
     except ScrubError as exc:
         item.error = str(exc)
-        ctx.record_problem(wanted, str(exc))
+        if not _transient(exc):
+            ctx.record_problem(wanted, str(exc))
     except OSError as exc:
         item.error = f"cannot read: {_why(exc)}"
     finally:
@@ -262,6 +263,15 @@ def _publish(item: _Staged, staging: Staging, ctx: Context, report: ApplyReport)
     if ctx.log is not None:
         verb = "added" if action.kind == "add" else "updated"
         ctx.log(f"{verb} {rel} from {source_name} ({action.reason})")
+
+
+def _transient(exc: ScrubError) -> bool:
+    """Whether a refusal came from the system (disk full, I/O error, no access)
+    rather than from the photo's content: such a photo is retried next sync,
+    never recorded as a problem of the photo (which would stop the retries
+    until the file changes)."""
+    cause = exc.__cause__
+    return isinstance(cause, OSError) and cause.errno is not None
 
 
 def _unchanged(source: str, wanted: Wanted) -> bool:
