@@ -18,6 +18,7 @@ from scrub_helpers import Scrubbed, leaks
 from pellicle.core import demo
 from pellicle.core.imaging import register_heif
 from pellicle.core.scrub import ScrubOptions
+from pellicle.core.scrub._exif import minimal_tiff
 
 # (format, demo keyword arguments); ids make failures readable.
 CASES: list[tuple[str, dict[str, Any]]] = [
@@ -35,6 +36,9 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("png", {"mode": "P"}),
     ("png", {"mode": "I;16"}),
     ("png", {"mode": "RGBA", "frames": 3}),
+    ("png", {"orientation": 6, "icc": True}),
+    ("png", {"orientation": 8, "plant": False}),
+    ("png", {"orientation": 6, "mode": "RGBA", "frames": 3}),
     ("webp", {}),
     ("webp", {"orientation": 6, "icc": True}),
     ("webp", {"frames": 3}),
@@ -106,10 +110,6 @@ def test_pixels_and_display_survive(
         after.seek(0)
         upright_before = ImageOps.exif_transpose(before.convert("RGB"))
         upright_after = ImageOps.exif_transpose(after.convert("RGB"))
-        if fmt == "png":
-            # eXIf is removed, so PNG orientation is always 1 (docs/scrub.md).
-            assert result.orientation == 1
-            return
         assert upright_before.size == upright_after.size
         if fmt in ("heif", "avif"):
             assert result.orientation == 1
@@ -117,7 +117,7 @@ def test_pixels_and_display_survive(
             assert max(hi for _, hi in diff) < 60  # re-encoded at quality 92
         else:
             assert result.orientation == kw.get("orientation", 1)
-            # exif_transpose on a PNG/TIFF already upright is a no-op on both sides.
+            # Same pixels, same kept orientation: identical once turned upright.
             assert upright_before.tobytes() == upright_after.tobytes()
 
 
@@ -149,7 +149,7 @@ def test_cmyk_keeps_adobe_marker(photo: Make, run_scrub: Run) -> None:
     assert b"\xff\xee\x00\x0eAdobe" in data
 
 
-@pytest.mark.parametrize("fmt", ["jpeg", "webp", "heif"])
+@pytest.mark.parametrize("fmt", ["jpeg", "webp", "png", "heif"])
 def test_keep_capture_date_keeps_exactly_that(fmt: str, photo: Make, run_scrub: Run) -> None:
     src = photo(fmt, orientation=6 if fmt != "heif" else 1)
     _, data, _ = run_scrub(src, fmt, ScrubOptions(keep_capture_date=True))
@@ -160,6 +160,60 @@ def test_keep_capture_date_keeps_exactly_that(fmt: str, photo: Make, run_scrub: 
         assert exif.get_ifd(0x8825) == {}
     _, plain, _ = run_scrub(src, fmt)
     assert demo.CAPTURE_DATE not in plain
+
+
+def _png_chunks(data: bytes) -> list[tuple[bytes, bytes]]:
+    out, pos = [], 8
+    while pos < len(data):
+        (length,) = struct.unpack(">I", data[pos : pos + 4])
+        out.append((data[pos + 4 : pos + 8], data[pos + 8 : pos + 8 + length]))
+        pos += 12 + length
+    return out
+
+
+@pytest.mark.parametrize("orientation", [6, 8, 3])
+@pytest.mark.parametrize("frames", [1, 3])
+def test_png_orientation_is_a_fresh_minimal_exif(
+    orientation: int, frames: int, photo: Make, run_scrub: Run
+) -> None:
+    src = photo("png", orientation=orientation, frames=frames, mode="RGBA", icc=True)
+    result, data, _ = run_scrub(src, "png")
+    assert result.orientation == orientation and result.frames == frames
+    chunks = _png_chunks(data)
+    kinds = [k for k, _ in chunks]
+    # Exactly one eXIf, byte for byte the minimal block (never the source's), ahead of
+    # the animation control and image data as the PNG specification requires.
+    assert kinds.count(b"eXIf") == 1
+    assert dict(chunks)[b"eXIf"] == minimal_tiff(orientation, None)
+    first = min(kinds.index(k) for k in (b"acTL", b"fcTL", b"IDAT") if k in kinds)
+    assert kinds.index(b"eXIf") < first
+    with _open(data) as img:
+        assert dict(img.getexif()) == {0x0112: orientation}
+        assert getattr(img, "n_frames", 1) == frames
+
+
+def test_png_upright_or_without_exif_gets_none(photo: Make, run_scrub: Run) -> None:
+    for src in (photo("png", orientation=1), photo("png", plant=False)):
+        result, data, _ = run_scrub(src, "png")
+        assert result.orientation == 1
+        assert b"eXIf" not in data
+
+
+def test_png_exif_after_image_data_is_honoured(photo: Make, run_scrub: Run, tmp_path: Path) -> None:
+    # Older writers put eXIf after IDAT, and readers honour it there: so does scrub,
+    # but it writes the minimal copy before IDAT.
+    data = photo("png", orientation=6, plant=False).read_bytes()
+    start = data.index(b"eXIf") - 4
+    (length,) = struct.unpack(">I", data[start : start + 4])
+    chunk = data[start : start + 12 + length]
+    moved = data[:start] + data[start + 12 + length :]
+    iend = moved.rindex(b"IEND") - 4
+    src = tmp_path / "late-exif.png"
+    src.write_bytes(moved[:iend] + chunk + moved[iend:])
+    result, out, _ = run_scrub(src, "png")
+    assert result.orientation == 6
+    kinds = [k for k, _ in _png_chunks(out)]
+    assert kinds.index(b"eXIf") < kinds.index(b"IDAT")
 
 
 def test_large_icc_profile_split_and_rejoined(photo: Make, run_scrub: Run) -> None:
@@ -229,10 +283,12 @@ EXIFTOOL_ALLOWED: dict[str, set[str] | None] = {
 @pytest.mark.skipif(shutil.which("exiftool") is None, reason="exiftool not installed (CI has it)")
 def test_exiftool_sees_only_structure(photo: Make, run_scrub: Run) -> None:
     outputs: list[tuple[Path, bool]] = []
+    path_fmt: dict[Path, str] = {}
     for fmt, kw in CASES:
         for keep in (False, True):
             _, _, out = run_scrub(photo(fmt, **kw), fmt, ScrubOptions(keep_capture_date=keep))
             outputs.append((out, keep))
+            path_fmt[out] = fmt
     proc = subprocess.run(
         ["exiftool", "-j", "-a", "-G1", "-struct", *(str(p) for p, _ in outputs)],
         capture_output=True,
@@ -251,4 +307,7 @@ def test_exiftool_sees_only_structure(photo: Make, run_scrub: Run) -> None:
             assert allowed is None or tag in allowed, f"{path.name}: {key}={record[key]!r}"
             if key == "ExifIFD:DateTimeOriginal":
                 assert keep
+            if path_fmt[path] == "png" and group in ("IFD0", "ExifIFD"):
+                # A PNG's only EXIF is the one scrub built: Orientation (and the date).
+                assert tag in ("Orientation", "DateTimeOriginal"), f"{path.name}: {key}"
         assert "ExifTool:Warning" not in record, record.get("ExifTool:Warning")

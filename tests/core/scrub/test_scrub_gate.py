@@ -137,7 +137,6 @@ def test_empty_and_undecodable_rejected(tmp_path: Path, clean_jpeg: Scrubbed) ->
         (_png_chunk(b"tEXt", b"Author\0someone"), "tEXt"),
         (_png_chunk(b"zTXt", b"Comment\0\0" + zlib.compress(b"x")), "zTXt"),
         (_png_chunk(b"iTXt", b"XML:com.adobe.xmp\0\0\0\0\0<x/>"), "iTXt"),
-        (_png_chunk(b"eXIf", demo.exif_block(6, plant=False)), "eXIf"),
         (_png_chunk(b"tIME", b"\x07\xe3\x07\x0e\x0c\x22\x38"), "tIME"),
         (_png_chunk(b"iCCP", b"Jane's phone\0\0" + zlib.compress(b"icc")), "name"),
         (_png_chunk(b"iCCP", b"ICC profile\0\0" + zlib.compress(b"icc") + b"hidden"), "stream"),
@@ -150,6 +149,75 @@ def test_png_metadata_chunks_rejected(
     result, data, _ = run_scrub(photo("png"), "png")
     crafted = data[:33] + chunk + data[33:]
     _rejects(tmp_path, crafted, result, match)
+
+
+def _tiff(
+    entries: list[tuple[int, int, int, bytes]], next_ifd: int = 0, tail: bytes = b""
+) -> bytes:
+    """A little-endian EXIF block: IFD0 at 8 with inline values, then `tail`."""
+    ifd = struct.pack("<H", len(entries))
+    for tag, typ, count, value in entries:
+        ifd += struct.pack("<HHI", tag, typ, count) + value.ljust(4, b"\0")
+    return b"II*\0" + struct.pack("<I", 8) + ifd + struct.pack("<I", next_ifd) + tail
+
+
+_ORIENT6 = (0x0112, 3, 1, struct.pack("<H", 6))
+
+
+@pytest.mark.parametrize(
+    ("exif", "match"),
+    [
+        (demo.exif_block(6), "EXIF tag|second image directory"),
+        (demo.exif_block(6, thumbnail=False), "EXIF tag"),
+        (_tiff([_ORIENT6, (0x010F, 2, 4, b"Cam\0")]), "EXIF tag 0x010F"),
+        # GPS IFD pointer to a one-entry GPS directory right after IFD0.
+        (
+            _tiff(
+                [_ORIENT6, (0x8825, 4, 1, struct.pack("<I", 38))], tail=_tiff([(1, 2, 2, b"N")])[8:]
+            ),
+            "EXIF tag 0x8825",
+        ),
+        # A thumbnail: IFD0 links to IFD1 holding a JPEG offset.
+        (
+            _tiff([_ORIENT6], next_ifd=26, tail=_tiff([(0x0201, 4, 1, b"\0\0\0\0")])[8:]),
+            "second image directory",
+        ),
+        (_tiff([_ORIENT6, _ORIENT6]), "repeated"),
+        (_tiff([(0x0112, 3, 1, b"\x06\0hi")]), "orientation"),
+        (_tiff([_ORIENT6]) + b"PLANTED", "unaccounted"),
+        (b"Exif\0\0" + _tiff([_ORIENT6]), "TIFF header"),
+    ],
+    ids=["planted", "planted-no-thumb", "make", "gps", "thumbnail", "dup", "pad", "tail", "prefix"],
+)
+def test_png_exif_beyond_orientation_rejected(
+    photo: Make, run_scrub: Run, tmp_path: Path, exif: bytes, match: str
+) -> None:
+    result, data, _ = run_scrub(photo("png", orientation=6), "png")
+    assert result.orientation == 6
+    start = data.index(b"eXIf") - 4
+    (length,) = struct.unpack(">I", data[start : start + 4])
+    crafted = data[:start] + _png_chunk(b"eXIf", exif) + data[start + 12 + length :]
+    _rejects(tmp_path, crafted, result, match)
+    # The same file with the minimal block it had passes.
+    assert _verify_bytes(tmp_path, data, result)
+
+
+def test_png_exif_placement_and_date_rejected(photo: Make, run_scrub: Run, tmp_path: Path) -> None:
+    result, data, _ = run_scrub(photo("png", orientation=6), "png")
+    start = data.index(b"eXIf") - 4
+    exif = data[start : start + 12 + struct.unpack(">I", data[start : start + 4])[0]]
+    without = data.replace(exif, b"")
+    iend = without.rindex(b"IEND") - 4
+    _rejects(tmp_path, without[:iend] + exif + without[iend:], result, "after image data")
+    _rejects(tmp_path, data[:start] + exif + data[start:], result, "repeated")
+    # With no eXIf at all, the orientation the scrubber reported is missing.
+    _rejects(tmp_path, without, result, "orientation")
+    dated, dated_data, _ = run_scrub(
+        photo("png", orientation=6), "png", ScrubOptions(keep_capture_date=True)
+    )
+    assert demo.CAPTURE_DATE in dated_data
+    assert _verify_bytes(tmp_path, dated_data, dated, keep_capture_date=True)
+    _rejects(tmp_path, dated_data, dated, "EXIF tag 0x8769")
 
 
 def test_png_bad_crc_and_trailer_rejected(photo: Make, run_scrub: Run, tmp_path: Path) -> None:

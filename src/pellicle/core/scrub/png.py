@@ -4,17 +4,23 @@ PNG metadata lives in ancillary chunks (tEXt, zTXt, iTXt with XMP, eXIf,
 tIME, vendor chunks) and after IEND. Pixels (IDAT, and APNG's fdAT frames)
 are copied byte for byte. The ICC profile (iCCP) is kept, but its free-text
 name is replaced and its compressed data re-deflated, so neither the name
-nor bytes hidden after the zlib stream survive. eXIf is removed, so an
-exported PNG always has orientation 1 (see docs/scrub.md).
+nor bytes hidden after the zlib stream survive.
+
+The source's eXIf is never copied. When it says the image is displayed
+rotated or flipped (Orientation != 1), or the export profile keeps the
+capture date, a fresh eXIf holding only those values is built by
+`_exif.minimal_tiff` and written before the animation control and image
+data, where the PNG specification requires it (see docs/scrub.md).
 """
 
 from __future__ import annotations
 
 import struct
 import zlib
-from typing import Final
+from typing import Final, NamedTuple
 
 from pellicle.core.imaging import ImageTooLarge, check_dimensions
+from pellicle.core.scrub._exif import minimal_tiff, read_kept
 from pellicle.core.scrub._io import CHUNK, Sink, Source
 from pellicle.core.scrub._types import ScrubError, ScrubOptions, ScrubResult
 
@@ -27,9 +33,19 @@ _KEEP: Final = frozenset(
         b"acTL", b"fcTL", b"fdAT",
     }
 )  # fmt: skip
+# The written eXIf goes before the first of these (eXIf must precede IDAT;
+# keeping it ahead of the APNG control chunks keeps frame 0's fcTL next to IDAT).
+_EXIF_BEFORE: Final = frozenset({b"acTL", b"fcTL", b"IDAT"})
 _ICC_NAME: Final = b"ICC profile"
 _MAX_ICC: Final = 16 << 20
 _MAX_SMALL_CHUNK: Final = 16 << 20
+_MAX_CHUNKS: Final = 1_000_000  # the index costs ~150 bytes a chunk
+
+
+class _Chunk(NamedTuple):
+    kind: bytes
+    pos: int  # offset of the length field
+    length: int  # data length (the chunk spans length + 12 bytes)
 
 
 def _chunk(kind: bytes, data: bytes) -> bytes:
@@ -47,29 +63,63 @@ def _inflate_bounded(data: bytes, limit: int) -> bytes:
     return out
 
 
-def scrub_png(src: Source, sink: Sink, options: ScrubOptions) -> ScrubResult:
-    del options  # PNG keeps no dates: eXIf is never written
+def _index(src: Source) -> list[_Chunk]:
+    """Every chunk from IHDR to IEND, headers checked; nothing after IEND."""
     if src.read(0, 8, "signature") != SIGNATURE:
         raise ScrubError("corrupt PNG: bad signature")
+    chunks: list[_Chunk] = []
     pos = 8
+    while True:
+        length, kind = struct.unpack(">I4s", src.read(pos, 8, "chunk header"))
+        if length > 0x7FFFFFFF or not kind.isalpha():
+            raise ScrubError("corrupt PNG: bad chunk header")
+        if pos + 12 + length > src.size:
+            raise ScrubError(f"truncated PNG: {kind.decode('latin-1')} chunk past end of file")
+        if not chunks and kind != b"IHDR":
+            raise ScrubError("corrupt PNG: IHDR is not first")
+        chunks.append(_Chunk(kind, pos, length))
+        if len(chunks) > _MAX_CHUNKS:
+            raise ScrubError("corrupt PNG: too many chunks")
+        pos += 12 + length
+        if kind == b"IEND":
+            return chunks
+
+
+def _kept_exif(src: Source, chunks: list[_Chunk]) -> tuple[int, bytes | None]:
+    """(Orientation, DateTimeOriginal) from the source's first eXIf, if readable.
+
+    eXIf may sit before or (in older files) after IDAT; readers honour both.
+    An eXIf with a bad CRC, too large, or not starting with a TIFF header is
+    ignored, as Pillow ignores it: nothing is kept from it.
+    """
+    for c in chunks:
+        if c.kind != b"eXIf":
+            continue
+        if c.length > _MAX_SMALL_CHUNK:
+            return 1, None
+        data = src.read(c.pos + 8, c.length + 4, "eXIf chunk")
+        if zlib.crc32(b"eXIf" + data[:-4]) != struct.unpack(">I", data[-4:])[0]:
+            return 1, None
+        return read_kept(data[:-4])
+    return 1, None
+
+
+def scrub_png(src: Source, sink: Sink, options: ScrubOptions) -> ScrubResult:
+    chunks = _index(src)
+    orientation, date = _kept_exif(src, chunks)
+    exif = minimal_tiff(orientation, date if options.keep_capture_date else None)
     sink.write(SIGNATURE)
     size: tuple[int, int] | None = None
     frames = 1
     seen_idat = False
     seen_iccp = False
-    while True:
-        length, kind = struct.unpack(">I4s", src.read(pos, 8, "chunk header"))
-        if length > 0x7FFFFFFF or not kind.isalpha():
-            raise ScrubError("corrupt PNG: bad chunk header")
+    for kind, pos, length in chunks:
         body = pos + 8
-        end = body + length + 4
-        if end > src.size:
-            raise ScrubError(f"truncated PNG: {kind.decode('latin-1')} chunk past end of file")
-        if size is None and kind != b"IHDR":
-            raise ScrubError("corrupt PNG: IHDR is not first")
+        if exif is not None and kind in _EXIF_BEFORE:
+            sink.write(_chunk(b"eXIf", exif))
+            exif = None
         keep = kind in _KEEP
         if kind == b"iCCP":
-            keep = False
             if length > _MAX_SMALL_CHUNK:
                 raise ScrubError("corrupt PNG: ICC profile too large")
             data = src.read(body, length + 4, "iCCP chunk")
@@ -116,13 +166,11 @@ def scrub_png(src: Source, sink: Sink, options: ScrubOptions) -> ScrubResult:
             raise ScrubError(f"unsupported PNG: unknown critical chunk {kind.decode('latin-1')}")
         if kind == b"IDAT":
             seen_idat = True
-        pos = end
-        if kind == b"IEND":
-            break
     if not seen_idat:
         raise ScrubError("corrupt PNG: no image data")
     assert size is not None
-    return ScrubResult("png", size[0], size[1], 1, frames)
+    # IDAT is in _EXIF_BEFORE, so the minimal eXIf (if any) has been written.
+    return ScrubResult("png", size[0], size[1], orientation, frames)
 
 
 def _check_crc(kind: bytes, data: bytes, stored: bytes) -> None:

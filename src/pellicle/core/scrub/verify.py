@@ -101,7 +101,7 @@ def _walk(mm: mmap.mmap, fmt: str, options: ScrubOptions) -> _Seen:
     if fmt == "jpeg":
         return _walk_jpeg(mm, options)
     if fmt == "png":
-        return _walk_png(mm)
+        return _walk_png(mm, options)
     if fmt == "webp":
         return _walk_webp(mm, options)
     if fmt == "gif":
@@ -172,6 +172,8 @@ def _check_exif(tiff: bytes, options: ScrubOptions) -> int:
         out = {}
         for i in range(n):
             tag, typ, count = struct.unpack_from(f"{e}HHI", tiff, off + 2 + 12 * i)
+            if tag in out:  # a repeated entry would escape the per-tag checks below
+                raise _fail(f"EXIF tag 0x{tag:04X} repeated")
             out[tag] = (typ, count, off + 2 + 12 * i + 8)
         return out
 
@@ -179,8 +181,8 @@ def _check_exif(tiff: bytes, options: ScrubOptions) -> int:
     ifd0 = ifd(struct.unpack_from(f"{e}I", tiff, 4)[0])
     for tag, (typ, count, at) in ifd0.items():
         if tag == 0x0112 and typ == 3 and count == 1:
-            orientation = struct.unpack_from(f"{e}H", tiff, at)[0]
-            if not 1 <= orientation <= 8:
+            orientation, pad = struct.unpack_from(f"{e}HH", tiff, at)
+            if not 1 <= orientation <= 8 or pad != 0:
                 raise _fail("EXIF orientation out of range")
         elif tag == 0x8769 and typ == 4 and count == 1 and options.keep_capture_date:
             sub = ifd(struct.unpack_from(f"{e}I", tiff, at)[0])
@@ -292,13 +294,15 @@ def _walk_jpeg(mm: mmap.mmap, options: ScrubOptions) -> _Seen:
 # --- PNG ------------------------------------------------------------------------
 
 
-def _walk_png(mm: mmap.mmap) -> _Seen:
+def _walk_png(mm: mmap.mmap, options: ScrubOptions) -> _Seen:
     size = len(mm)
     if mm[:8] != b"\x89PNG\r\n\x1a\n":
         raise _fail("PNG signature")
     pos = 8
     dims: tuple[int, int] | None = None
     frames = 1
+    orientation = 1
+    seen_exif = seen_idat = False
     inflater: zlib._Decompress | None = None
     stream_kind = b""
     while True:
@@ -308,7 +312,7 @@ def _walk_png(mm: mmap.mmap) -> _Seen:
         end = pos + 12 + length
         if end > size:
             raise _fail("PNG chunk past end of file")
-        if kind not in _PNG_ALLOWED:
+        if kind not in _PNG_ALLOWED and kind != b"eXIf":
             raise _fail(f"PNG chunk {kind.decode('latin-1', 'replace')!r} is not allowed")
         data = mm[pos + 8 : pos + 8 + length]
         if zlib.crc32(kind + data) != struct.unpack_from(">I", mm, end - 4)[0]:
@@ -324,6 +328,14 @@ def _walk_png(mm: mmap.mmap) -> _Seen:
             if name != _PNG_ICC_NAME or rest[:1] != b"\x00":
                 raise _fail("PNG iCCP profile name is not blank")
             _inflate_exactly([rest[1:]])
+        elif kind == b"eXIf":
+            # Only the minimal EXIF (Orientation, the date when kept), once, before IDAT.
+            if seen_exif or seen_idat:
+                raise _fail("PNG eXIf repeated or after image data")
+            seen_exif = True
+            orientation = _check_exif(data, options)
+        elif kind == b"IDAT":
+            seen_idat = True
         # Every deflate stream of pixel data must end exactly where its chunks end.
         if kind in (b"IDAT", b"fdAT"):
             if inflater is None or stream_kind != kind:
@@ -340,7 +352,7 @@ def _walk_png(mm: mmap.mmap) -> _Seen:
         raise _fail(f"{size - pos} bytes after PNG end")
     if dims is None:
         raise _fail("PNG without IHDR")
-    return _Seen(dims[0], dims[1], 1, frames)
+    return _Seen(dims[0], dims[1], orientation, frames)
 
 
 def _feed(d: zlib._Decompress, data: bytes) -> None:
