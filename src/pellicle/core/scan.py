@@ -151,6 +151,11 @@ def scan_root(
             count += 1
             if progress is not None and count % 2000 == 0:
                 progress(count)
+    if not _same_folder(root, top):
+        # The root vanished or was swapped while it was walked (a drive
+        # unplugged mid-scan): what the walk missed is not gone from the
+        # library, so the root is offline and keeps its index and copies.
+        return RootScan(False, dict(previous), dict(previous_folders or {}), set())
     if under:
         # A partial walk: keep everything outside `under` as it was.
         prefix = under + b"/"
@@ -163,6 +168,14 @@ def scan_root(
     if progress is not None:
         progress(count)
     return RootScan(True, files, folders, changed)
+
+
+def _same_folder(path: str, before: os.stat_result) -> bool:
+    try:
+        now = os.stat(path)
+    except OSError:
+        return False
+    return stat.S_ISDIR(now.st_mode) and (now.st_dev, now.st_ino) == (before.st_dev, before.st_ino)
 
 
 def _file_facts(
