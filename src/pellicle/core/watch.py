@@ -342,10 +342,13 @@ class Watcher:
             logging.getLogger(name).addHandler(self._log_signal)
         try:
             self._arm_all()
+            # Take the rules baseline before the first sync reads the rules,
+            # so a change made meanwhile is never mistaken for the baseline.
+            baseline = (engine.store.data_version(), engine.store.rules_generation())
             self._sync(full=True)
             self._emit(WatchEvent("started", f"watching {len(self._roots)} library folder(s)"))
             self._ready.set()
-            self._loop(should_stop)
+            self._loop(should_stop, baseline)
         finally:
             self._ready.set()
             self._disarm_all()
@@ -471,11 +474,10 @@ class Watcher:
 
     # -- the loop ---------------------------------------------------------
 
-    def _loop(self, should_stop: Callable[[], bool]) -> None:
+    def _loop(self, should_stop: Callable[[], bool], baseline: tuple[int, int]) -> None:
         cfg = self.config
         store = self.engine.store
-        data_version = store.data_version()
-        generation = store.rules_generation()
+        data_version, generation = baseline
         now = time.monotonic()
         next_rules = now + cfg.rules_poll
         next_health = now + cfg.health_check
@@ -548,10 +550,12 @@ class Watcher:
             if pending.urgent:
                 return now
             assert pending.first is not None
-            due = min(pending.last + self.config.debounce, pending.first + self.config.max_wait)
+            if any(path not in pending.writing for path in pending.paths):
+                due = min(pending.last + self.config.debounce, pending.first + self.config.max_wait)
             if pending.writing:
-                # Re-check files still being written after the settle time.
-                due = max(due, min(t + hold for t, _, hold in pending.writing.values()))
+                # Files still being written are looked at again when they may
+                # have settled; they never delay the rest of the batch.
+                due = min(due, min(t + hold for t, _, hold in pending.writing.values()))
         if self._export_dirty is not None:
             due = min(due, self._export_dirty + self.config.debounce)
         if self._retry_at is not None:
