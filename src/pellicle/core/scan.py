@@ -182,7 +182,7 @@ def _file_facts(
     path: str, rel: bytes, st: os.stat_result, old: FileFacts | None
 ) -> FileFacts | None:
     facts = FileFacts(rel, "file", st.st_size, st.st_mtime_ns, st.st_dev, st.st_ino, None)
-    if old is not None and old.same_stat(facts):
+    if old is not None and old.same_stat(facts) and not _unreadable(old):
         return old
     fmt, problem = _identify(path, rel, st.st_size)
     if fmt is None and problem is None:
@@ -215,7 +215,7 @@ def _link_facts(
     facts = FileFacts(
         rel, "link", tst.st_size, tst.st_mtime_ns, tst.st_dev, tst.st_ino, None, os.fsencode(target)
     )
-    if old is not None and old.same_stat(facts):
+    if old is not None and old.same_stat(facts) and not _unreadable(old):
         return old
     if not any(_inside(target, r) for r in roots):
         if not _looks_like_photo(rel):
@@ -250,6 +250,12 @@ def _identify(path: str, rel: bytes, size: int) -> tuple[str | None, str | None]
     if fmt not in SUPPORTED:
         return fmt, f"unsupported format: {fmt}"
     return fmt, None
+
+
+def _unreadable(facts: FileFacts) -> bool:
+    """A file that could not be read is tried again: access may come back
+    (chmod changes neither size, mtime nor inode)."""
+    return facts.problem is not None and facts.problem.startswith("cannot read")
 
 
 def _looks_like_photo(rel: bytes) -> bool:
