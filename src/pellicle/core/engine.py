@@ -400,6 +400,16 @@ class Engine:
             for rel, facts in sorted(files.items())
             if facts.problem
         ]
+        # A folder that cannot be listed hides its photos: say so.
+        problems += [
+            {
+                "path": self._source_name((rid, rel), roots),
+                "reason": f"cannot read this folder: {folder.problem}",
+            }
+            for rid, found in state.folders.items()
+            for rel, folder in sorted(found.items())
+            if folder.problem
+        ]
         plan, foreign = self._plan(state, export, roots)
         exported = int(self.store.query("SELECT count(*) AS n FROM exports")[0]["n"])
         last = self.store.get_setting("last_sync")
