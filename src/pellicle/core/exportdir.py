@@ -19,12 +19,17 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Final
 
+from pellicle.core.errors import UserError
+
 STAGING: Final = ".pellicle-staging"
 _DIR_FLAGS: Final = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0)
 
 
-class ExportBlocked(Exception):
-    """Something in the export folder stops a write; str() says what."""
+class ExportBlocked(UserError):
+    """Something in the export folder stops a write; str() says what.
+
+    A `UserError`: when it stops a whole sync (the folder deleted, read-only,
+    its staging folder replaced by a link), the person gets the one line."""
 
 
 @dataclass(frozen=True)

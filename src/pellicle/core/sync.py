@@ -157,7 +157,15 @@ def _remove(action: Action, ctx: Context, report: ApplyReport) -> None:
 def _stage(action: Action, staging: Staging, ctx: Context) -> _Staged:
     wanted = action.wanted
     assert wanted is not None
-    fd, name = staging.create()
+    try:
+        fd, name = staging.create()
+    except OSError as exc:
+        # The export folder itself refuses writes (deleted, read-only, out
+        # of inodes): no file can be exported, so the whole sync stops.
+        raise ExportBlocked(
+            f"cannot write in the export folder {display(ctx.export.path)}: "
+            f"{(exc.strerror or str(exc)).lower()}"
+        ) from None
     item = _Staged(action, name)
     try:
         source = ctx.source_path(wanted.key)
