@@ -316,6 +316,12 @@ class Engine:
                     "the rule is in force, but another Pellicle process is writing the export; "
                     "it removes the affected copies itself (pellicle status shows when)"
                 ) from None
+            except ExportBlocked as exc:
+                # The rule stands (it is what the person asked for); the
+                # copies go with the first sync that can reach the folder.
+                raise ExportBlocked(
+                    f"the rule is in force, but its exported copies could not be removed: {exc}"
+                ) from None
         return [self.explain(raw) for _, _, raw in targets if os.path.lexists(raw)]
 
     def rules(self) -> list[Rule]:
