@@ -320,7 +320,7 @@ class Engine:
                 # The rule stands (it is what the person asked for); the
                 # copies go with the first sync that can reach the folder.
                 raise ExportBlocked(
-                    f"the rule is in force, but its exported copies could not be removed: {exc}"
+                    f"the rule is in force, but {exc}; the next sync that can will remove them"
                 ) from None
         return [self.explain(raw) for _, _, raw in targets if os.path.lexists(raw)]
 
@@ -1156,6 +1156,14 @@ class Engine:
         if not privacy:
             return 0
         applied = self._apply(privacy, state, export, roots, None)
+        if applied.failed:
+            # Callers promise the copies are gone when they return: never
+            # return quietly while one is still in view.
+            first = applied.failed[0]
+            raise ExportBlocked(
+                f"{len(applied.failed)} exported copies that are no longer shareable "
+                f"could not be removed ({display(first.action.export_rel)}: {first.detail})"
+            )
         return len(applied.done)
 
     def _withdraw_all(self, export: str, reason: str) -> None:
