@@ -17,7 +17,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Final
+from typing import Any, Final
 
 from pellicle.core.errors import Busy, UserError
 
@@ -143,6 +143,66 @@ def display(path: str | bytes) -> str:
     return text.replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t")
 
 
+class Damaged(UserError):
+    """The state database's content is corrupt."""
+
+
+def _damaged(path: Path, exc: sqlite3.DatabaseError) -> Damaged:
+    return Damaged(f"the state database {path} is damaged ({exc}); move it aside to start afresh")
+
+
+class _Cursor(sqlite3.Cursor):
+    """Reports a corrupt database (found on any read, not only at open) as a
+    `Damaged` line naming the file, instead of a bare sqlite3.DatabaseError.
+    Only that exact class means corruption; its subclasses (locked, busy,
+    constraint) keep their own handling."""
+
+    path: Path
+
+    def execute(self, *args: Any) -> _Cursor:
+        try:
+            return super().execute(*args)
+        except sqlite3.DatabaseError as exc:
+            raise _translated(self.path, exc) from None
+
+    def executemany(self, *args: Any) -> _Cursor:
+        try:
+            return super().executemany(*args)
+        except sqlite3.DatabaseError as exc:
+            raise _translated(self.path, exc) from None
+
+    def fetchone(self) -> Any:
+        try:
+            return super().fetchone()
+        except sqlite3.DatabaseError as exc:
+            raise _translated(self.path, exc) from None
+
+    def fetchall(self) -> list[Any]:
+        try:
+            return super().fetchall()
+        except sqlite3.DatabaseError as exc:
+            raise _translated(self.path, exc) from None
+
+
+def _translated(path: Path, exc: sqlite3.DatabaseError) -> Exception:
+    return _damaged(path, exc) if type(exc) is sqlite3.DatabaseError else exc
+
+
+class _Connection(sqlite3.Connection):
+    path: Path
+
+    def _cursor(self) -> _Cursor:
+        cursor = self.cursor(_Cursor)
+        cursor.path = self.path
+        return cursor
+
+    def execute(self, *args: Any) -> _Cursor:
+        return self._cursor().execute(*args)
+
+    def executemany(self, *args: Any) -> _Cursor:
+        return self._cursor().executemany(*args)
+
+
 class Store:
     """A connection to Pellicle's database, migrated to the current schema."""
 
@@ -153,8 +213,13 @@ class Store:
             timeout = float(os.environ.get("PELLICLE_DB_TIMEOUT", BUSY_TIMEOUT_S))
         try:
             self.db = sqlite3.connect(
-                path, timeout=timeout, isolation_level=None, check_same_thread=False
+                path,
+                timeout=timeout,
+                isolation_level=None,
+                check_same_thread=False,
+                factory=_Connection,
             )
+            self.db.path = path
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA foreign_keys=ON")
             self.db.execute("PRAGMA synchronous=NORMAL")
@@ -162,9 +227,7 @@ class Store:
         except sqlite3.OperationalError as exc:
             raise _translate(exc, path) from None
         except sqlite3.DatabaseError as exc:
-            raise UserError(
-                f"the state database {path} is damaged ({exc}); move it aside to start afresh"
-            ) from None
+            raise _damaged(path, exc) from None
 
     def close(self) -> None:
         self.db.close()
