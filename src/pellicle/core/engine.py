@@ -1367,10 +1367,15 @@ def _expected_from_file(fd: int, row: sqlite3.Row) -> dict[str, Any] | None:
                 "TIFF": "tiff",
                 "MPO": "jpeg",
             }.get(image.format or "", str(row["fmt"]))
+            width, height = image.size
+            if fmt == "tiff" and orientation in (5, 6, 7, 8):
+                # Pillow turns TIFFs upright on open; the file (and the gate)
+                # hold the stored, unturned dimensions.
+                width, height = height, width
             return {
                 "fmt": fmt,
-                "width": image.width,
-                "height": image.height,
+                "width": width,
+                "height": height,
                 "orientation": orientation,
                 "frames": frames,
             }
