@@ -35,7 +35,7 @@ from pellicle.core.demo import photo_bytes
 
 def pct(values: list[float], p: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
 
 
 def rss_kb(pid: int, key: str) -> int:
@@ -89,7 +89,7 @@ def main() -> int:
     run("sync")
     first_sync = time.perf_counter() - start
 
-    out = open(base / "watch.out", "wb")
+    out = open(base / "watch.out", "wb")  # noqa: SIM115 (closed in finally)
     start = time.perf_counter()
     proc = subprocess.Popen([*pellicle, "watch", "--json"], env=env, stdout=out, stderr=out)
 

@@ -48,7 +48,19 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Final, Literal
 
-from watchdog.events import FileSystemEvent, FileSystemEventHandler
+from watchdog.events import (
+    DirCreatedEvent,
+    DirDeletedEvent,
+    DirMovedEvent,
+    FileAttribEvent,
+    FileClosedEvent,
+    FileCreatedEvent,
+    FileDeletedEvent,
+    FileModifiedEvent,
+    FileMovedEvent,
+    FileSystemEvent,
+    FileSystemEventHandler,
+)
 from watchdog.observers import Observer
 from watchdog.observers.polling import PollingObserver
 
@@ -167,6 +179,21 @@ class _Raw:
     is_dir: bool = False
     at: float = 0.0
 
+
+#: The events asked of inotify. Leaving out opens and read-only closes
+#: matters: every scan and scrub reads library files, and those events would
+#: flood the kernel queue (16,384 by default) on a big library.
+_EVENTS: Final[list[type[FileSystemEvent]]] = [
+    FileCreatedEvent,
+    FileDeletedEvent,
+    FileModifiedEvent,
+    FileAttribEvent,
+    FileMovedEvent,
+    FileClosedEvent,
+    DirCreatedEvent,
+    DirDeletedEvent,
+    DirMovedEvent,
+]
 
 #: Event types that say nothing about content (reads, folder mtime bumps).
 _IGNORED: Final = frozenset({"opened", "closed_no_write"})
@@ -406,7 +433,7 @@ class Watcher:
         armed: _Armed | None = None
         if not self.config.force_polling:
             try:
-                watch = self._observer.schedule(handler, path, recursive=True)
+                watch = self._observer.schedule(handler, path, recursive=True, event_filter=_EVENTS)
                 armed = _Armed(path, "events", watch, self._observer)
             except OSError as exc:
                 reason = (
@@ -427,7 +454,8 @@ class Watcher:
             self._poller = PollingObserver(timeout=self.config.polling_interval)
             self._poller.daemon = True
             self._poller.start()
-        return self._poller.schedule(handler, path, recursive=True), self._poller
+        watch = self._poller.schedule(handler, path, recursive=True, event_filter=_EVENTS)
+        return watch, self._poller
 
     def _unarm(self, armed: _Armed) -> None:
         if armed.watch is not None and armed.observer is not None:
@@ -567,7 +595,11 @@ class Watcher:
         if raw.where == "wake":
             return
         if raw.where == "overflow":
-            self._emit(WatchEvent("error", "file events were lost (queue overflow); rescanning"))
+            # watchdog logs one overflow per watch; one reconcile covers all.
+            if not self._full.is_set():
+                self._emit(
+                    WatchEvent("error", "file events were lost (queue overflow); rescanning")
+                )
             self._full.set()
             return
         if raw.where == "broken":
