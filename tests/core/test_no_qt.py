@@ -31,9 +31,7 @@ def test_no_qt_import_statement_in_core_sources() -> None:
 
 
 def test_importing_all_of_core_loads_no_qt() -> None:
-    modules = [
-        m.name for m in pkgutil.walk_packages([str(CORE)], prefix="pellicle.core.")
-    ]
+    modules = [m.name for m in pkgutil.walk_packages([str(CORE)], prefix="pellicle.core.")]
     assert "pellicle.core.engine" in modules
     code = (
         "import importlib, sys\n"

@@ -52,9 +52,7 @@ def model(rel: bytes, files: dict[bytes, bytes], rules: list[Rule]) -> Decision:
     # missing private photo's content stays sticky.
     by_rel = {r.rel: r for r in rules if not r.missing}
     sticky = {
-        r.fingerprint
-        for r in rules
-        if r.target is Target.FILE and r.decision is Decision.PRIVATE
+        r.fingerprint for r in rules if r.target is Target.FILE and r.decision is Decision.PRIVATE
     }
     if fp(files[rel]) in sticky:
         return Decision.PRIVATE
@@ -70,7 +68,9 @@ def model(rel: bytes, files: dict[bytes, bytes], rules: list[Rule]) -> Decision:
 
 @settings(max_examples=300, deadline=None)
 @given(worlds())
-def test_policy_agrees_with_the_reference_model(world: tuple[dict[bytes, bytes], list[Rule]]) -> None:
+def test_policy_agrees_with_the_reference_model(
+    world: tuple[dict[bytes, bytes], list[Rule]],
+) -> None:
     files, rules = world
     policy = Policy(rules, {1: "Pictures"})
     sizes = policy.sizes_needing_fingerprint()
