@@ -11,6 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from PIL import ImageFile
 from scrub_helpers import Scrubbed
 
 from pellicle.core import demo
@@ -119,6 +120,21 @@ def test_wrong_expectations_rejected(tmp_path: Path, clean_jpeg: Scrubbed) -> No
     ):
         with pytest.raises(ScrubError):
             _verify_bytes(tmp_path, data, wrong)
+
+
+def test_truncated_image_loading_refused(
+    tmp_path: Path, clean_jpeg: Scrubbed, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A process-wide switch elsewhere must not turn the decode check lenient.
+    result, data, _ = clean_jpeg
+    monkeypatch.setattr(ImageFile, "LOAD_TRUNCATED_IMAGES", True)
+    _rejects(tmp_path, data, result, "truncated")
+
+
+def test_truncated_scan_data_rejected(tmp_path: Path, photo: Make, run_scrub: Run) -> None:
+    result, data, _ = run_scrub(photo("jpeg", width=640, height=480, plant=False), "jpeg")
+    # Cut mid-scan (a partial copy): no EOI, refused before any decoding.
+    _rejects(tmp_path, data[: len(data) * 3 // 4], result, "no end of image")
 
 
 def test_empty_and_undecodable_rejected(tmp_path: Path, clean_jpeg: Scrubbed) -> None:

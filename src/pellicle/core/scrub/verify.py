@@ -22,6 +22,8 @@ import zlib
 from dataclasses import dataclass
 from typing import Final
 
+from PIL import ImageFile
+
 from pellicle.core.imaging import open_image
 from pellicle.core.scrub._types import ScrubError, ScrubOptions, ScrubResult
 
@@ -45,6 +47,8 @@ _TIFF_ALLOWED: Final = {
     34675: 16 << 20,
 }  # fmt: skip
 _MAX_ICC: Final = 16 << 20
+_INFLATE_IN: Final = 1 << 16
+_INFLATE_OUT: Final = 1 << 20
 
 
 @dataclass
@@ -120,6 +124,9 @@ def _compare(seen: _Seen, expected: ScrubResult) -> None:
 
 def _decode(mm: mmap.mmap, expected: ScrubResult) -> None:
     """Decode every frame with Pillow; JPEG at 1/8 scale (still reads all scan data)."""
+    if ImageFile.LOAD_TRUNCATED_IMAGES:
+        # Process-global: if anything switched it on, a cut-off file would "decode".
+        raise _fail("Pillow is set to accept truncated images")
     with open_image(io.BytesIO(mm), _PIL_FORMAT[expected.fmt]) as img:
         w, h = expected.width, expected.height
         allowed = {(w, h)}
@@ -131,7 +138,12 @@ def _decode(mm: mmap.mmap, expected: ScrubResult) -> None:
         if frames != expected.frames:
             raise _fail(f"decoder sees {frames} frames, expected {expected.frames}")
         if expected.fmt == "jpeg":
-            img.draft(img.mode, (max(1, w // 8), max(1, h // 8)))
+            # At 1/8 scale libjpeg's inverse DCT keeps only the DC term, and "L"
+            # (honoured for YCbCr files only) skips the chroma IDCT and colour
+            # conversion. The Huffman decoder still reads every coefficient of
+            # every component in every scan: that is what proves the scan data
+            # decodes, and it is most of the cost (see docs/benchmarks.md).
+            img.draft("L", (max(1, w // 8), max(1, h // 8)))
         for i in range(frames):
             img.seek(i)
             img.load()
@@ -315,7 +327,7 @@ def _walk_png(mm: mmap.mmap, options: ScrubOptions) -> _Seen:
         if kind not in _PNG_ALLOWED and kind != b"eXIf":
             raise _fail(f"PNG chunk {kind.decode('latin-1', 'replace')!r} is not allowed")
         data = mm[pos + 8 : pos + 8 + length]
-        if zlib.crc32(kind + data) != struct.unpack_from(">I", mm, end - 4)[0]:
+        if zlib.crc32(data, zlib.crc32(kind)) != struct.unpack_from(">I", mm, end - 4)[0]:
             raise _fail(f"PNG CRC mismatch in {kind.decode('latin-1')}")
         if kind == b"IHDR":
             if dims is not None or length != 13 or pos != 8:
@@ -356,13 +368,22 @@ def _walk_png(mm: mmap.mmap, options: ScrubOptions) -> _Seen:
 
 
 def _feed(d: zlib._Decompress, data: bytes) -> None:
+    """Inflate one chunk's share of a stream, discarding output, in bounded steps.
+
+    Input goes in 64 KB slices so that `unconsumed_tail` (a copy) stays small
+    however big the chunk; output is capped at 1 MB a call (bombs).
+    """
     if d.eof:
         raise _fail("PNG data after the end of a deflate stream")
-    d.decompress(data, 1 << 20)
-    while d.unconsumed_tail:
-        d.decompress(d.unconsumed_tail, 1 << 20)
-    if d.unused_data:
-        raise _fail("PNG data after the end of a deflate stream")
+    view = memoryview(data)
+    for start in range(0, len(view), _INFLATE_IN):
+        if d.eof:
+            raise _fail("PNG data after the end of a deflate stream")
+        d.decompress(view[start : start + _INFLATE_IN], _INFLATE_OUT)
+        while d.unconsumed_tail:
+            d.decompress(d.unconsumed_tail, _INFLATE_OUT)
+        if d.unused_data:
+            raise _fail("PNG data after the end of a deflate stream")
 
 
 def _finish(d: zlib._Decompress | None) -> None:
