@@ -33,7 +33,7 @@ from pellicle.core.store import Store, decode_rel, display
 from pellicle.core.sync import ApplyReport, Context, apply
 
 #: Bumped when the scrubber's output changes, so existing copies are redone.
-SCRUB_REVISION = "1"
+SCRUB_REVISION = "2"
 
 ProgressFn = Callable[[str, int, int], None]
 
