@@ -1,0 +1,97 @@
+"""Thumbnails: fast decode paths, the 0700 disk cache, LRU bounds, hostile files."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from pellicle.core.demo import FORMATS, write_photo
+from pellicle.core.thumbs import ThumbCache, ThumbError, cache_key, make_thumbnail
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_every_supported_format_gives_a_bounded_thumbnail(tmp_path: Path, fmt: str) -> None:
+    path = tmp_path / f"photo.{fmt}"
+    write_photo(path, fmt, width=400, height=300)
+    img = make_thumbnail(path, 128)
+    assert max(img.size) == 128
+    assert img.mode in ("RGB", "RGBA")
+
+
+def test_orientation_is_applied(tmp_path: Path) -> None:
+    path = tmp_path / "turned.jpg"
+    write_photo(path, "jpeg", width=400, height=200, orientation=6)
+    assert make_thumbnail(path, 100).size == (50, 100)
+
+
+def test_jpeg_is_decoded_at_reduced_scale(tmp_path: Path) -> None:
+    path = tmp_path / "big.jpg"
+    write_photo(path, "jpeg", width=2048, height=1536, plant=False)
+    from PIL import Image
+
+    with Image.open(path) as img:
+        img.draft("RGB", (128, 128))
+        assert img.size[0] <= 2048 // 8  # what make_thumbnail relies on
+    assert max(make_thumbnail(path, 128).size) == 128
+
+
+def test_cache_hits_unchanged_files_and_remakes_changed_ones(tmp_path: Path) -> None:
+    path = tmp_path / "a.jpg"
+    write_photo(path, "jpeg", width=300, height=200)
+    cache = ThumbCache(tmp_path / "cache")
+    assert oct(os.stat(tmp_path / "cache").st_mode & 0o777) == oct(0o700)
+    first = cache.get(path, 96)
+    second = cache.get(path, 96)
+    assert cache.made == 1 and first.size == second.size
+    # A second cache object (the next app start) still finds it on disk.
+    assert ThumbCache(tmp_path / "cache").get(path, 96).size == first.size
+    write_photo(path, "jpeg", width=200, height=300, seed=9)
+    os.utime(path, ns=(1, 1))
+    assert cache.get(path, 96).size == (64, 96)
+    assert cache.made == 2
+    assert cache_key(path, 96, 1, 5) != cache_key(path, 96, 2, 5)
+
+
+def test_cache_is_bounded_by_lru_eviction(tmp_path: Path) -> None:
+    cache = ThumbCache(tmp_path / "cache", max_bytes=30_000)
+    paths = []
+    for i in range(30):
+        path = tmp_path / f"p{i}.jpg"
+        write_photo(path, "jpeg", width=256, height=256, seed=i, plant=False)
+        paths.append(path)
+        cache.get(path, 128)
+    assert cache.total_bytes() <= 30_000
+    # The most recently used thumbnail survived eviction.
+    made = cache.made
+    cache.get(paths[-1], 128)
+    assert cache.made == made
+
+
+def test_unreadable_files_raise_thumb_error(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.jpg"
+    bad.write_bytes(b"\xff\xd8\xff\xe0" + b"\0" * 100)
+    with pytest.raises(ThumbError):
+        make_thumbnail(bad, 64)
+    with pytest.raises(ThumbError):
+        ThumbCache(tmp_path / "c").get(tmp_path / "missing.jpg", 64)
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(data=st.binary(max_size=600), prefix=st.sampled_from(
+    [b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n", b"GIF89a", b"RIFF\0\0\0\0WEBP", b"II*\0",
+     b"\0\0\0\x18ftypheic"]))  # fmt: skip
+def test_hostile_bytes_never_escape_as_other_errors(
+    tmp_path: Path, data: bytes, prefix: bytes
+) -> None:
+    path = tmp_path / "hostile"
+    path.write_bytes(prefix + data)
+    try:
+        make_thumbnail(path, 64)
+    except ThumbError:
+        pass

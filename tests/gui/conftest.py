@@ -1,0 +1,109 @@
+"""Fixtures for GUI tests: offscreen Qt, a real library, strict threads.
+
+Qt must be told to render offscreen before it is imported anywhere. Every
+test gets its own PELLICLE_HOME (from the root conftest), a generated
+library with planted metadata, and an isolated QSettings file. A test that
+leaves a worker thread or a busy thread pool behind fails (napari's
+`_dangling_qthreads` idea), as does any Qt warning (`qt_log_level_fail`).
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from pellicle.core.demo import make_library
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if "tests/gui" in str(item.fspath).replace(os.sep, "/"):
+            item.add_marker(pytest.mark.qt_log_level_fail("WARNING"))
+            # The offscreen platform cannot do these; they are not our bugs.
+            item.add_marker(
+                pytest.mark.qt_log_ignore(
+                    "This plugin does not support",
+                    "QStandardPaths: wrong permissions",
+                    "Cannot open default",
+                )
+            )
+
+
+@pytest.fixture(autouse=True)
+def _no_dangling_threads(qapp: object) -> Iterator[None]:
+    """Fail a test that leaves a QThread, a busy pool or a Python thread running."""
+    from pellicle.gui.tasks import LIVE_POOLS, LIVE_THREADS
+
+    before = {t.ident for t in threading.enumerate()}
+    yield
+    running = [t.objectName() for t in list(LIVE_THREADS) if t.isRunning()]
+    busy = [p for p in list(LIVE_POOLS) if p.activeThreadCount()]
+    extra = [
+        t.name
+        for t in threading.enumerate()
+        if t.ident not in before and t.is_alive() and not isinstance(t, threading._DummyThread)
+    ]
+    assert not running, f"QThreads still running after the test: {running}"
+    assert not busy, f"{len(busy)} thread pools still busy after the test"
+    assert not extra, f"Python threads still running after the test: {extra}"
+
+
+@pytest.fixture
+def sample_library(library: Path) -> Path:
+    make_library(library, 12, seed=5)
+    return library
+
+
+@pytest.fixture
+def where(home: Path) -> object:
+    from pellicle.core.paths import locations
+
+    loc = locations()
+    loc.ensure()
+    return loc
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> object:
+    from PySide6.QtCore import QSettings
+
+    return QSettings(str(tmp_path / "gui.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def make_window(qtbot: object, where: object, settings: object) -> Iterator[object]:
+    """Build MainWindows that are shut down (threads joined) after the test."""
+    from pellicle.gui.window import MainWindow
+
+    made: list[MainWindow] = []
+
+    def make(*, live: bool = False, start: bool = True) -> MainWindow:
+        window = MainWindow(where, settings, live=live)  # type: ignore[arg-type]
+        qtbot.addWidget(window)  # type: ignore[attr-defined]
+        made.append(window)
+        window.resize(1200, 800)
+        window.show()
+        if start:
+            with qtbot.waitSignal(window.refreshed, timeout=10_000):  # type: ignore[attr-defined]
+                window.start()
+        return window
+
+    yield make
+    for window in made:
+        window.shutdown()
+
+
+@pytest.fixture
+def ready(engine: object, sample_library: Path, make_window: object, qtbot: object) -> object:
+    """A window on an initialised, synced 12-photo library."""
+    engine.sync()  # type: ignore[attr-defined]
+    window = make_window()  # type: ignore[operator]
+    qtbot.waitUntil(lambda: not window._syncing and not window.rules.busy, timeout=15_000)  # type: ignore[attr-defined]
+    return window
