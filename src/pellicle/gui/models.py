@@ -210,6 +210,7 @@ class PhotoModel(QAbstractListModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._all: list[PhotoItem] = []
+        self._keys: tuple[str, ...] = ()
         self._visible: list[PhotoItem] = []
         self._row_of: dict[str, int] = {}
         self._filter = "all"
@@ -256,20 +257,20 @@ class PhotoModel(QAbstractListModel):
 
     # -- our API
     def set_photos(self, photos: list[PhotoItem]) -> None:
-        old_keys = [p.key for p in self._all]
+        keys = tuple(p.path for p in photos)
+        same = keys == self._keys
         self._all = photos
-        visible = self._select()
-        if old_keys == [p.key for p in photos] and [p.key for p in visible] == [
-            p.key for p in self._visible
-        ]:
-            # Same photos, new decisions: repaint, keep selection and scroll.
-            self._visible = visible
-            self._index_rows()
-            if visible:
-                self.dataChanged.emit(self.index(0), self.index(len(visible) - 1))
+        self._keys = keys
+        if same and self._filter == "all":
+            # Same photos and a filter that does not depend on decisions:
+            # the same rows stay visible, so repaint them and keep the
+            # selection and scroll position (no reset; cheap for 20,000).
+            self._visible = self._select()
+            if self._visible:
+                self.dataChanged.emit(self.index(0), self.index(len(self._visible) - 1))
             return
         self.beginResetModel()
-        self._visible = visible
+        self._visible = self._select()
         self._index_rows()
         self.endResetModel()
 

@@ -10,6 +10,7 @@ progress bar (first scan, "Sync now", and a periodic safety net).
 from __future__ import annotations
 
 import os
+import sys
 from typing import Any
 
 from PySide6.QtCore import (
@@ -185,6 +186,10 @@ class MainWindow(QMainWindow):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        # Workers (scan, snapshot, thumbnails) are Python threads sharing the
+        # GIL with this one; a shorter switch interval bounds how long the
+        # GUI thread waits for it (5 ms default -> 2 ms measured fewer stalls).
+        sys.setswitchinterval(0.002)
         self.where = where
         self.qsettings = settings
         self.live = live

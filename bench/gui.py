@@ -1,0 +1,175 @@
+"""GUI benchmark: startup, first thumbnails, event-loop stalls, memory.
+
+Not a test. Generates a library of small JPEGs (20,000 by default), indexes
+it once with the engine (as a previous run would have), then opens the real
+window and measures:
+
+- time to first window: process start -> window shown with the index loaded;
+- time to first thumbnails: window loaded -> every visible cell painted;
+- the longest event-loop stall (a 5 ms timer's largest gap) while the
+  window loads, syncs (a full rescan of the library), thumbnails and scrolls;
+- peak resident memory (VmHWM).
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python bench/gui.py --count 20000
+
+Goals: window < 1.5 s, thumbnails < 1 s after, stall < 50 ms, RSS < 400 MB.
+"""
+
+from __future__ import annotations
+
+import time
+
+START = time.perf_counter()
+
+import argparse  # noqa: E402
+import os  # noqa: E402
+import sys  # noqa: E402
+import tempfile  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def make_photos(root: Path, count: int) -> None:
+    """Small real JPEGs (with planted metadata) in folders of 500."""
+    from pellicle.core.demo import photo_bytes
+
+    variants = [photo_bytes("jpeg", width=160, height=120, seed=s) for s in range(64)]
+    for i in range(count):
+        folder = root / f"Year {2000 + i // 5000}" / f"Roll {i // 500:03d}"
+        if i % 500 == 0:
+            folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"IMG_{i:06d}.jpg").write_bytes(variants[i % len(variants)])
+
+
+def peak_rss_mb() -> float:
+    with open("/proc/self/status") as handle:
+        for line in handle:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+class StallMeter:
+    """Largest gap between ticks of a 5 ms timer, per named phase."""
+
+    def __init__(self) -> None:
+        from PySide6.QtCore import QTimer
+
+        self.timer = QTimer()
+        self.timer.setInterval(5)
+        self.timer.timeout.connect(self.tick)
+        self.last = time.perf_counter()
+        self.phase = "load"
+        self.worst: dict[str, float] = {}
+
+    def tick(self) -> None:
+        now = time.perf_counter()
+        gap = now - self.last - 0.005
+        self.last = now
+        self.worst[self.phase] = max(self.worst.get(self.phase, 0.0), gap)
+
+    def start(self, phase: str) -> None:
+        self.phase = phase
+        self.last = time.perf_counter()
+        if not self.timer.isActive():
+            self.timer.start()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--count", type=int, default=20_000)
+    parser.add_argument("--keep", help="reuse/keep this folder for the library and state")
+    args = parser.parse_args()
+
+    base = Path(args.keep or tempfile.mkdtemp(prefix="pellicle-bench-gui-"))
+    os.environ["PELLICLE_HOME"] = str(base / "home")
+    library, export = base / "library", base / "export"
+    if not library.is_dir():
+        t = time.perf_counter()
+        make_photos(library, args.count)
+        print(f"generated {args.count:,} photos in {time.perf_counter() - t:.1f} s")
+    from pellicle.core.engine import Engine
+    from pellicle.core.paths import locations
+
+    where = locations()
+    where.ensure()
+    with Engine(where) as engine:
+        if not engine.initialised:
+            engine.init([str(library)], str(export))
+            t = time.perf_counter()
+            engine.sync()
+            print(f"indexed in {time.perf_counter() - t:.1f} s (before the GUI starts)")
+        for thumb in where.thumbnails.rglob("*.thumb"):
+            thumb.unlink()  # measure cold thumbnails
+
+    global START
+    START = time.perf_counter()  # the GUI "process start": after the setup above
+    from PySide6.QtCore import QEventLoop
+    from PySide6.QtWidgets import QApplication
+
+    from pellicle.gui.app import gui_settings
+    from pellicle.gui.window import MainWindow
+
+    app = QApplication(sys.argv[:1])
+    meter = StallMeter()
+    meter.start("load")
+    window = MainWindow(where, gui_settings(where, isolated=True), live=False)
+    window.resize(1400, 860)
+    window.show()
+    loaded: list[float] = []
+    window.refreshed.connect(lambda: loaded.append(time.perf_counter()))
+    window.refresh()
+
+    def spin(until: object, limit: float = 120.0) -> None:
+        end = time.perf_counter() + limit
+        while not until() and time.perf_counter() < end:  # type: ignore[operator]
+            app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+
+    spin(lambda: loaded)
+    t_window = loaded[0] - START
+    photos = window.photo_model.rowCount()
+
+    # First thumbnails: every cell visible in the viewport delivered.
+    meter.start("thumbnails")
+    grid = window.grid
+    visible = 0
+    for row in range(min(photos, 400)):
+        rect = grid.visualRect(window.photo_model.index(row))
+        if rect.intersects(grid.viewport().rect()):
+            visible += 1
+    t0 = time.perf_counter()
+    spin(lambda: window.loader.delivered >= visible)
+    t_thumbs = time.perf_counter() - t0
+
+    # A full sync (rescan of the whole library) while the window is up.
+    meter.start("sync")
+    t0 = time.perf_counter()
+    window.sync_now()
+    spin(lambda: not window._syncing and not window.rules.busy and not window._refreshing)
+    t_sync = time.perf_counter() - t0
+
+    # Scroll through the grid, a page every 16 ms, for 3 seconds.
+    meter.start("scroll")
+    bar = grid.verticalScrollBar()
+    end = time.perf_counter() + 3.0
+    while time.perf_counter() < end:
+        bar.setValue(min(bar.maximum(), bar.value() + grid.viewport().height()))
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 16)
+    spin(lambda: True, 0.5)
+    meter.timer.stop()
+    window.shutdown()
+
+    print(f"photos in the grid:        {photos:,}")
+    print(f"time to first window:      {t_window:.2f} s (window shown, index loaded)")
+    print(f"first thumbnails:          {t_thumbs:.2f} s after ({visible} cells, cold cache)")
+    print(f"full sync (rescan) in GUI: {t_sync:.2f} s")
+    for phase, worst in meter.worst.items():
+        print(f"longest stall, {phase + ':':12s}{worst * 1000:6.1f} ms")
+    print(f"peak RSS:                  {peak_rss_mb():.0f} MB")
+    print(f"thumbnails decoded:        {window.loader.cache.made:,}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
