@@ -12,8 +12,8 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-
 from faults_helpers import consistent, database, integrity, one_line_error, pellicle, visible
+
 from fs_helpers import tree_digest
 from pellicle.core.demo import write_photo
 
@@ -76,7 +76,7 @@ def test_locked_database(setup: dict[str, Path]) -> None:
 
 @pytest.mark.parametrize("damage", ["garbage", "zeroed_pages", "truncated"])
 def test_corrupt_database(setup: dict[str, Path], damage: str) -> None:
-    lib, export, home = setup["lib"], setup["export"], setup["home"]
+    lib, home = setup["lib"], setup["home"]
     pellicle(home, "status")  # checkpointed and closed
     path = database(home)
     for suffix in ("-wal", "-shm"):
