@@ -1058,7 +1058,11 @@ class Engine:
                     intact,
                 )
             )
-        foreign = sorted(rel for rel, e in entries.items() if e.kind != "dir" and rel not in owned)
+        # Shown to people (one line each, valid UTF-8): a name planted in the
+        # export may hold a newline or bytes that are not text.
+        foreign = sorted(
+            display(rel) for rel, e in entries.items() if e.kind != "dir" and rel not in owned
+        )
         known_roots = {r.id for r in roots}
         paused = frozenset(r.id for r in roots if r.id not in state.online)
         reasons: dict[Key, str] = {}
