@@ -3,7 +3,3 @@
 The GUI only edits rules and reads state; every engine call and every image
 read runs on a worker thread (see `tasks`), so the window never stalls.
 """
-
-from pellicle.gui._compat import immortalise_singletons
-
-immortalise_singletons()
