@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import Final
 
 from pellicle.core.exportdir import ExportBlocked, ExportDir, Staging
+from pellicle.core.imaging import MAX_PIXELS
 from pellicle.core.plan import Action, Key, Plan, Wanted
 from pellicle.core.scrub import ScrubError, ScrubOptions, ScrubResult, scrub, verify
 from pellicle.core.store import Store, display
@@ -172,7 +173,9 @@ def _stage(action: Action, staging: Staging, ctx: Context) -> _Staged:
         if not _unchanged(source, wanted):
             item.error = "changed since it was scanned; it will be exported on the next sync"
             return item
-        item.result = scrub(source, fd, wanted.fmt, ctx.options)
+        result = scrub(source, fd, wanted.fmt, ctx.options)
+        _within_budget(result)
+        item.result = result
     except ScrubError as exc:
         item.error = str(exc)
         if not _transient(exc):
@@ -271,6 +274,18 @@ def _publish(item: _Staged, staging: Staging, ctx: Context, report: ApplyReport)
     if ctx.log is not None:
         verb = "added" if action.kind == "add" else "updated"
         ctx.log(f"{verb} {rel} from {source_name} ({action.reason})")
+
+
+def _within_budget(result: ScrubResult) -> None:
+    """Refuse an animation whose frames add up to more pixels than one image
+    may have: the gate decodes every frame onto a full canvas, so a few KB of
+    one-pixel frames on a huge canvas would take minutes and gigabytes."""
+    total = result.width * result.height * max(1, result.frames)
+    if total > MAX_PIXELS:
+        raise ScrubError(
+            f"{result.fmt.upper()} animation too large: {result.frames} frames of "
+            f"{result.width}x{result.height} pixels"
+        )
 
 
 def _transient(exc: ScrubError) -> bool:
