@@ -92,9 +92,11 @@ ops = st.lists(
 )
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(ops)
-def test_engine_follows_the_model(steps: list[tuple[str, int, int]]) -> None:
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(ops, st.booleans())
+def test_engine_follows_the_model(steps: list[tuple[str, int, int]], incremental: bool) -> None:
+    """With `incremental`, each sync rescans only what the step touched, as
+    a watcher's would, on one long-lived Engine (its in-memory cache)."""
     with tempfile.TemporaryDirectory() as tmp:
         base = Path(tmp)
         lib, export = base / "lib", base / "export"
@@ -113,15 +115,32 @@ def test_engine_follows_the_model(steps: list[tuple[str, int, int]]) -> None:
         loc = Locations(base / "h" / "c", base / "h" / "d", base / "h" / "k")
         with Engine(loc) as engine:
             engine.init([str(lib)], str(export))
+            engine.sync()  # a watcher starts with a full sync, then follows changes
             for op, a, b in steps:
-                apply_op(op, a, b, lib, model, engine)
-                engine.sync()
+                touched = apply_op(op, a, b, lib, model, engine)
+                if incremental:
+                    engine.sync(changed=[str(lib / rel) for rel in touched])
+                else:
+                    engine.sync()
                 got = {str(p.relative_to(export)) for p in export.rglob("*") if p.is_file()}
                 assert got == model.shareable(), (op, a, b)
             assert engine.check().clean
 
 
-def apply_op(op: str, a: int, b: int, lib: Path, model: Model, engine: Engine) -> None:
+def apply_op(op: str, a: int, b: int, lib: Path, model: Model, engine: Engine) -> list[str]:
+    """Apply one step to the library and the model; return the paths touched."""
+    before = dict(model.files)
+    _apply_op(op, a, b, lib, model, engine)
+    touched = {rel for fid, rel in model.files.items() if before.get(fid) != rel}
+    touched |= {rel for fid, rel in before.items() if model.files.get(fid) != rel}
+    if op == "edit":
+        touched |= set(model.files.values()) - set(before.values()) | {
+            model.files[k] for k in model.files if k in before
+        }
+    return sorted(touched)
+
+
+def _apply_op(op: str, a: int, b: int, lib: Path, model: Model, engine: Engine) -> None:
     file_ids = sorted(model.files)
     folder_ids = sorted(model.folders)
     fid = file_ids[a % len(file_ids)] if file_ids else None

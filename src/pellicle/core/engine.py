@@ -8,6 +8,7 @@ export folder themselves.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import os
@@ -21,7 +22,7 @@ from typing import Any
 
 from pellicle.core import ledger as ledger_mod
 from pellicle.core.errors import Busy, NotInitialised, UserError
-from pellicle.core.exportdir import STAGING, ExportBlocked, ExportDir
+from pellicle.core.exportdir import STAGING, Entry, ExportBlocked, ExportDir
 from pellicle.core.lock import ExportLock
 from pellicle.core.naming import Source, assign
 from pellicle.core.paths import Locations, locations
@@ -104,6 +105,41 @@ class _State:
     policy: Policy
     verdicts: dict[Key, Verdict]
     online: set[int]
+    #: Photos whose facts or decision changed in this operation; None when
+    #: everything must be considered (no cache to compare against).
+    dirty: set[Key] | None = None
+
+
+@dataclass
+class _Cache:
+    """What an Engine keeps between operations so a sync costs what changed.
+
+    Valid while no other connection has written the database (SQLite's
+    `data_version` is unchanged); this connection's own writes update it.
+    """
+
+    data_version: int
+    index: dict[int, dict[bytes, FileFacts]] = field(default_factory=dict)
+    folders: dict[int, dict[bytes, FolderFacts]] = field(default_factory=dict)
+    rules: object = None
+    verdicts: dict[Key, Verdict] = field(default_factory=dict)
+    #: The facts each verdict was decided from: a new object means redo it.
+    decided_from: dict[Key, FileFacts] = field(default_factory=dict)
+    manifest: dict[Key, _ManifestRow] | None = None
+    #: Export folder entries not in the manifest, from the last full walk.
+    foreign: list[str] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _ManifestRow:
+    export_rel: str
+    src_size: int
+    src_mtime_ns: int
+    src_ino: int
+    options: str
+    size: int
+    mtime_ns: int
+    ino: int
 
 
 class Engine:
@@ -119,6 +155,8 @@ class Engine:
         #: a scan keeps what the index knew about them (or leaves a new one
         #: out) so half a photo is never exported. See core.watch.
         self.held: set[str] = set()
+        self._cache: _Cache | None = None
+        self._names: dict[tuple[int, bytes, str], str] = {}
 
     def close(self) -> None:
         self.store.close()
@@ -476,22 +514,31 @@ class Engine:
     # ------------------------------------------------------------------ sync
 
     def sync(
-        self, progress: ProgressFn | None = None, *, changed: Iterable[str] | None = None
+        self,
+        progress: ProgressFn | None = None,
+        *,
+        changed: Iterable[str] | None = None,
+        check_export: bool | None = None,
     ) -> SyncReport:
         """One reconcile: scan, plan, remove, write. Idempotent.
 
         With `changed` (paths a watcher saw change), only the folders holding
-        them are rescanned; the rest of the index is taken as it is.
+        them are rescanned and only those photos' copies are looked at; the
+        export folder is read whole only when `check_export` is true (the
+        watcher saw it change). Without `changed`, everything is rescanned
+        and the whole export folder is read.
         """
+        walk = changed is None if check_export is None else check_export
         export = self.export_dir
         report = SyncReport()
+        interrupted = False
         with ExportLock(self.locations.lock_file, timeout=self.lock_timeout):
             for _attempt in range(20):
                 self._recover(export)
                 roots = self.roots()
                 subtrees = None if changed is None else _subtrees(changed, roots)
                 state = self._state(roots, scan=True, progress=progress, under=subtrees)
-                plan, foreign = self._plan(state, export, roots)
+                plan, foreign = self._plan(state, export, roots, walk=walk)
                 report.foreign = foreign
                 report.paused = [r.path for r in roots if r.id not in state.online]
                 applied = self._apply(plan, state, export, roots, progress)
@@ -504,16 +551,13 @@ class Engine:
                     else:
                         report.removed += 1
                 report.failed = [(o.action.export_rel, o.detail) for o in applied.failed]
-                if not applied.interrupted:
+                interrupted = applied.interrupted
+                if not interrupted:
                     break
             self.store.set_setting("last_sync", repr(time.time()))
-            if plan:
-                # Confirm against the manifest and the folder as they are now.
-                state = self._state(self.roots(), scan=False)
-                after, report.foreign = self._plan(state, export, self.roots())
-            else:
-                after = plan
-            report.in_sync = not after and not report.failed and not report.foreign
+            # Every action ran (an interrupted round was re-planned above), so
+            # the export matches unless something failed or is not ours.
+            report.in_sync = not interrupted and not report.failed and not report.foreign
         return report
 
     def enforce_privacy(self) -> int:
@@ -529,7 +573,7 @@ class Engine:
         report = CheckReport()
         roots = self.roots()
         state = self._state(roots, scan=True, write=False)
-        plan, foreign = self._plan(state, export, roots, rescan_exports=True)
+        plan, foreign = self._plan(state, export, roots)
         for rel in foreign:
             report.problems.append(f"not written by Pellicle: {rel}")
         for action in plan.removals:
@@ -635,9 +679,17 @@ class Engine:
         folders: dict[int, dict[bytes, FolderFacts]] = {}
         online: set[int] = set()
         scans: dict[int, RootScan] = {}
+        cache = self._valid_cache() if write else None
         for root in roots:
-            previous = self._load_index(root.id)
-            prev_folders = self._load_folders(root.id)
+            if cache is not None and root.id in cache.index:
+                previous = cache.index[root.id]
+                prev_folders = cache.folders[root.id]
+            else:
+                previous = self._load_index(root.id)
+                prev_folders = self._load_folders(root.id)
+                if cache is not None:
+                    cache.index[root.id] = previous
+                    cache.folders[root.id] = prev_folders
             if not scan or (under is not None and root.id not in under):
                 index[root.id] = previous
                 folders[root.id] = prev_folders
@@ -674,12 +726,80 @@ class Engine:
                 online.add(root.id)
             if write:
                 self._save_scan(root, previous, prev_folders, result)
+                if cache is not None:
+                    cache.index[root.id] = result.files
+                    cache.folders[root.id] = result.folders
         if scan and write:
             self._follow_rules(roots, index, folders, scans, online)
         policy = self._policy(roots)
         self._fingerprints(roots, index, policy, write=write)
-        verdicts = self._verdicts(roots, index, policy)
-        return _State(roots, index, folders, policy, verdicts, online)
+        if cache is None:
+            verdicts = self._verdicts(roots, index, policy)
+            return _State(roots, index, folders, policy, verdicts, online)
+        for rid in list(cache.index):
+            if rid not in index:
+                del cache.index[rid]
+                cache.folders.pop(rid, None)
+        verdicts, dirty = self._cached_verdicts(cache, roots, index, policy)
+        return _State(roots, index, folders, policy, verdicts, online, dirty)
+
+    def _valid_cache(self) -> _Cache:
+        """The cache, emptied first if another process wrote the database."""
+        version = self.store.data_version()
+        if self._cache is None or self._cache.data_version != version:
+            self._cache = _Cache(version)
+        return self._cache
+
+    def _cached_verdicts(
+        self,
+        cache: _Cache,
+        roots: list[Root],
+        index: dict[int, dict[bytes, FileFacts]],
+        policy: Policy,
+    ) -> tuple[dict[Key, Verdict], set[Key] | None]:
+        """Decide only what changed since the cached decisions were made."""
+        rules = (
+            frozenset(policy.rules.values()),
+            frozenset(policy.private_fingerprints.values()),
+            frozenset(policy.root_names.items()),
+        )
+        if cache.rules != rules:
+            old = cache.verdicts
+            verdicts = self._verdicts(roots, index, policy)
+            cache.rules = rules
+            cache.verdicts = verdicts
+            cache.decided_from = {
+                (rid, rel): facts for rid, files in index.items() for rel, facts in files.items()
+            }
+            if not old:
+                return verdicts, None
+            dirty = {k for k, v in verdicts.items() if old.get(k) != v}
+            dirty.update(k for k in old if k not in verdicts)
+            return verdicts, dirty
+        verdicts = cache.verdicts
+        decided = cache.decided_from
+        dirty = set()
+        seen = 0
+        for rid, files in index.items():
+            for rel, facts in files.items():
+                seen += 1
+                key = (rid, rel)
+                if decided.get(key) is facts and facts.kind != "link":
+                    continue
+                if facts.kind == "link":
+                    verdict = self._link_verdict(facts, roots, index, policy)
+                else:
+                    verdict = policy.decide(rid, rel, facts.fingerprint)
+                if verdicts.get(key) != verdict or decided.get(key) is not facts:
+                    dirty.add(key)
+                verdicts[key] = verdict
+                decided[key] = facts
+        if len(verdicts) != seen:
+            for key in [k for k in verdicts if index.get(k[0], {}).get(k[1]) is None]:
+                del verdicts[key]
+                decided.pop(key, None)
+                dirty.add(key)
+        return verdicts, dirty
 
     def _keep_held(self, root: Root, previous: dict[bytes, FileFacts], result: RootScan) -> None:
         """Files still being written count as they were before the write."""
@@ -703,7 +823,12 @@ class Engine:
     ) -> None:
         state = "online" if result.online else "offline"
         gone = [rel for rel in previous if rel not in result.files]
-        changed = [f for rel, f in result.files.items() if previous.get(rel) != f]
+        # Identity first: an unchanged file keeps the very same facts object.
+        changed = [
+            f
+            for rel, f in result.files.items()
+            if previous.get(rel) is not f and previous.get(rel) != f
+        ]
         gone_folders = [rel for rel in prev_folders if rel not in result.folders]
         new_folders = [f for rel, f in result.folders.items() if prev_folders.get(rel) != f]
         if not (gone or changed or gone_folders or new_folders) and state == root.state:
@@ -1000,8 +1125,15 @@ class Engine:
         export: str,
         roots: list[Root],
         *,
-        rescan_exports: bool = True,
+        walk: bool = True,
     ) -> tuple[Plan, list[str]]:
+        """Desired versus exported, as a plan, and the foreign files.
+
+        With `walk` the whole export folder is read: copies altered or removed
+        by someone else, and files Pellicle did not write, are found. Without
+        it (a watcher's incremental sync) only the copies of photos that
+        changed are looked at, and foreign files are those of the last walk.
+        """
         settings = self.settings()
         labels = {r.id: r.label for r in roots}
         sources = [
@@ -1012,7 +1144,9 @@ class Engine:
             if facts.exportable and state.verdicts[(rid, rel)].shareable
         ]
         secret = bytes.fromhex(self.store.get_setting("secret", "") or "")
-        names = assign(sources, labels, opaque=settings["opaque_names"], secret=secret)
+        names = assign(
+            sources, labels, opaque=settings["opaque_names"], secret=secret, memo=self._names
+        )
         tag = self._options_tag()
         wanted = []
         for source in sources:
@@ -1028,41 +1162,63 @@ class Engine:
                     tag,
                 )
             )
+        manifest = self._manifest()
+        cache = self._cache
+        incremental = (
+            not walk and cache is not None and cache.foreign is not None and state.dirty is not None
+        )
         entries: dict[str, Any] = {}
-        try:
-            with ExportDir(export) as folder:
-                entries = {e.rel: e for e in folder.walk()}
-        except ExportBlocked:
-            entries = {}
-        manifest = self.store.query("SELECT * FROM exports")
+        if incremental:
+            assert cache is not None and state.dirty is not None
+            try:
+                with ExportDir(export) as folder:
+                    for key in state.dirty:
+                        row = manifest.get(key)
+                        if row is None:
+                            continue
+                        st = folder.lstat(row.export_rel)
+                        if st is not None:
+                            entries[row.export_rel] = Entry(
+                                row.export_rel, _kind_of(st.st_mode), st.st_size,
+                                st.st_mtime_ns, st.st_ino,
+                            )  # fmt: skip
+            except ExportBlocked:
+                entries = {}
+        else:
+            try:
+                with ExportDir(export) as folder:
+                    entries = {e.rel: e for e in folder.walk()}
+            except ExportBlocked:
+                entries = {}
         exported = []
         owned: set[str] = set()
-        for row in manifest:
-            rel = bytes(row["export_rel"]).decode()
+        dirty = state.dirty if incremental else None
+        for key, row in manifest.items():
+            rel = row.export_rel
             owned.add(rel)
-            entry = entries.get(rel)
-            intact = (
-                entry is not None
-                and entry.kind == "file"
-                and (entry.size, entry.mtime_ns, entry.ino)
-                == (row["size"], row["mtime_ns"], row["ino"])
-            )
-            exported.append(
-                Exported(
-                    (int(row["root_id"]), bytes(row["rel"])),
-                    rel,
-                    row["src_size"],
-                    row["src_mtime_ns"],
-                    row["src_ino"],
-                    row["options"],
-                    intact,
+            if dirty is not None and key not in dirty:
+                intact = True  # not looked at: the last full walk found it whole
+            else:
+                entry = entries.get(rel)
+                intact = (
+                    entry is not None
+                    and entry.kind == "file"
+                    and (entry.size, entry.mtime_ns, entry.ino) == (row.size, row.mtime_ns, row.ino)
                 )
+            exported.append(
+                Exported(key, rel, row.src_size, row.src_mtime_ns, row.src_ino, row.options, intact)
             )
-        # Shown to people (one line each, valid UTF-8): a name planted in the
-        # export may hold a newline or bytes that are not text.
-        foreign = sorted(
-            display(rel) for rel, e in entries.items() if e.kind != "dir" and rel not in owned
-        )
+        if incremental:
+            assert cache is not None and cache.foreign is not None
+            foreign = cache.foreign
+        else:
+            # Shown to people (one line each, valid UTF-8): a name planted in
+            # the export may hold a newline or bytes that are not text.
+            foreign = sorted(
+                display(rel) for rel, e in entries.items() if e.kind != "dir" and rel not in owned
+            )
+            if cache is not None:
+                cache.foreign = foreign
         known_roots = {r.id for r in roots}
         paused = frozenset(r.id for r in roots if r.id not in state.online)
         reasons: dict[Key, str] = {}
@@ -1081,6 +1237,42 @@ class Engine:
                     reasons[entry.key] = f"cannot be exported: {found.problem}"
         plan = make_plan(wanted, exported, paused_roots=paused, removal_reasons=reasons)
         return plan, foreign
+
+    def _manifest(self) -> dict[Key, _ManifestRow]:
+        """The export manifest, from the cache when no one else wrote it."""
+        cache = self._cache
+        if cache is not None and cache.data_version == self.store.data_version():
+            if cache.manifest is None:
+                cache.manifest = self._load_manifest()
+            return cache.manifest
+        return self._load_manifest()
+
+    def _load_manifest(
+        self, where: str = "", params: tuple[object, ...] = ()
+    ) -> dict[Key, _ManifestRow]:
+        rows = self.store.db.execute(
+            "SELECT root_id, rel, export_rel, src_size, src_mtime_ns, src_ino, options, size,"
+            " mtime_ns, ino FROM exports" + where,
+            params,
+        ).fetchall()
+        return {
+            (int(r[0]), bytes(r[1])): _ManifestRow(
+                bytes(r[2]).decode(), r[3], r[4], r[5], r[6], r[7], r[8], r[9]
+            )
+            for r in rows
+        }
+
+    def _refresh_manifest(self, keys: Iterable[Key]) -> None:
+        """Bring cached manifest entries up to date after this process wrote them."""
+        cache = self._cache
+        if cache is None or cache.manifest is None:
+            return
+        for key in keys:
+            fresh = self._load_manifest(" WHERE root_id=? AND rel=?", key)
+            if fresh:
+                cache.manifest[key] = fresh[key]
+            else:
+                cache.manifest.pop(key, None)
 
     def _apply(
         self,
@@ -1110,22 +1302,12 @@ class Engine:
             version[0] = now
             return self.store.rules_generation() != generation
 
+        problems: list[tuple[Wanted, str]] = []
+
         def record_problem(wanted: Wanted, reason: str) -> None:
-            try:
-                with self.store.write() as db:
-                    db.execute(
-                        "UPDATE files SET problem=? WHERE root_id=? AND rel=? AND size=?"
-                        " AND mtime_ns=?",
-                        (
-                            reason,
-                            wanted.key[0],
-                            wanted.key[1],
-                            wanted.src_size,
-                            wanted.src_mtime_ns,
-                        ),
-                    )
-            except sqlite3.Error:
-                pass
+            # Called from scrub workers: only collect here; the database
+            # connection is written from this thread once the batch is done.
+            problems.append((wanted, reason))
 
         def tick(done: int, total: int) -> None:
             if progress is not None:
@@ -1146,7 +1328,44 @@ class Engine:
                 progress=tick,
                 log=self.log,
             )
-            return apply(plan, ctx)
+            try:
+                report = apply(plan, ctx)
+            finally:
+                self._save_problems(state, problems)
+                self._refresh_manifest(
+                    {
+                        key
+                        for action in plan.actions
+                        for key in (
+                            action.wanted.key if action.wanted else None,
+                            action.exported.key if action.exported else None,
+                        )
+                        if key is not None
+                    }
+                )
+            return report
+
+    def _save_problems(self, state: _State, problems: list[tuple[Wanted, str]]) -> None:
+        """Record scrub refusals so an unchanged broken photo is not retried."""
+        if not problems:
+            return
+        try:
+            with self.store.write() as db:
+                db.executemany(
+                    "UPDATE files SET problem=? WHERE root_id=? AND rel=? AND size=?"
+                    " AND mtime_ns=?",
+                    [(r, w.key[0], w.key[1], w.src_size, w.src_mtime_ns) for w, r in problems],
+                )
+        except (sqlite3.Error, UserError):
+            return
+        for wanted, reason in problems:
+            files = state.index.get(wanted.key[0], {})
+            facts = files.get(wanted.key[1])
+            if facts is not None and (facts.size, facts.mtime_ns) == (
+                wanted.src_size,
+                wanted.src_mtime_ns,
+            ):
+                files[wanted.key[1]] = dataclasses.replace(facts, problem=reason)
 
     def _enforce_privacy(self) -> int:
         """Remove exported copies whose photo is no longer shareable."""
@@ -1155,7 +1374,7 @@ class Engine:
             return 0
         roots = self.roots()
         state = self._state(roots, scan=False)
-        plan, _ = self._plan(state, export, roots)
+        plan, _ = self._plan(state, export, roots, walk=False)
         privacy = Plan(removals=[a for a in plan.removals if a.reason != "export name changed"])
         if not privacy:
             return 0
@@ -1242,6 +1461,14 @@ def _pid_alive(pid: int) -> bool:
     except PermissionError:
         return True
     return True
+
+
+def _kind_of(mode: int) -> str:
+    if stat.S_ISREG(mode):
+        return "file"
+    if stat.S_ISDIR(mode):
+        return "dir"
+    return "link" if stat.S_ISLNK(mode) else "other"
 
 
 def _inside(path: str, root: str) -> bool:

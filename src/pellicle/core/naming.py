@@ -22,7 +22,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Final
+from typing import Any, Final
 
 from pellicle.core.formats import export_suffix
 
@@ -99,16 +99,28 @@ def assign(
     *,
     opaque: bool = False,
     secret: bytes = b"",
+    memo: dict[Any, str] | None = None,
 ) -> dict[tuple[int, bytes], str]:
-    """Export paths for all `sources`, unique even on case-insensitive disks."""
+    """Export paths for all `sources`, unique even on case-insensitive disks.
+
+    `memo`, when given, keeps each photo's name between calls (a long-running
+    process re-plans often; names only depend on the photo and the layout).
+    """
     several = len(labels) > 1
     wanted: dict[tuple[int, bytes], str] = {}
     for source in sources:
         key = (source.root_id, source.rel)
-        if opaque:
-            wanted[key] = opaque_name(source, secret)
-        else:
-            wanted[key] = export_name(source, labels, several_roots=several)
+        label = labels[source.root_id] if several else None
+        memo_key = (source.root_id, source.rel, source.fmt, opaque, label, secret)
+        name = memo.get(memo_key) if memo is not None else None
+        if name is None:
+            if opaque:
+                name = opaque_name(source, secret)
+            else:
+                name = export_name(source, labels, several_roots=several)
+            if memo is not None:
+                memo[memo_key] = name
+        wanted[key] = name
     groups: dict[str, list[tuple[int, bytes]]] = {}
     for key, name in wanted.items():
         groups.setdefault(_fold(name), []).append(key)

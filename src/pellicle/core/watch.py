@@ -718,7 +718,9 @@ class Watcher:
             pending.first = None
         self._export_dirty = None
         self._retry_at = None
-        if not self._sync(changed=changed):
+        # Someone touched the export folder: read it whole this time, so an
+        # altered or deleted copy is restored and a planted file reported.
+        if not self._sync(changed=changed, check_export=export_due):
             for path in changed:
                 pending.add(path, now)
 
@@ -748,9 +750,16 @@ class Watcher:
             return self.config.open_write_timeout
         return max(self.config.settle, 2 * self.config.polling_interval)
 
-    def _sync(self, *, full: bool = False, changed: list[str] | None = None) -> bool:
+    def _sync(
+        self, *, full: bool = False, changed: list[str] | None = None, check_export: bool = False
+    ) -> bool:
         """One engine sync; failures become one-line events and a retry."""
-        report = self._run(lambda: self.engine.sync(changed=None if full else (changed or [])))
+        report = self._run(
+            lambda: self.engine.sync(
+                changed=None if full else (changed or []),
+                check_export=True if full else check_export,
+            )
+        )
         if report is None:
             self._retry_at = time.monotonic() + self._backoff
             self._backoff = min(self._backoff * 2, 30.0)
