@@ -106,7 +106,7 @@ def test_engine_follows_the_model(steps: list[tuple[str, int, int]], incremental
             model.folders[model.new_id()] = folder
         seed = 0
         for folder in FOLDERS:
-            for n in range(2):
+            for _ in range(2):
                 seed += 1
                 fid = model.new_id()
                 rel = f"{folder}/p{seed}.jpg"

@@ -76,7 +76,7 @@ def test_newer_database_is_refused_with_one_line(tmp_path: Path) -> None:
 def test_damaged_database_is_refused_with_one_line(tmp_path: Path) -> None:
     path = tmp_path / "broken.sqlite3"
     path.write_bytes(b"this is not a database" * 100)
-    with pytest.raises(UserError, match="damaged|database") as info:
+    with pytest.raises(UserError, match=r"damaged|database") as info:
         Store(path)
     assert "\n" not in str(info.value)
 

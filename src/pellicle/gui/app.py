@@ -41,7 +41,7 @@ def run(argv: list[str]) -> int:
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationVersion(__version__)
-    app.setDesktopFileName("pellicle")
+    app.setDesktopFileName("io.github.pellicle.Pellicle")
     # Closing the window may leave Pellicle syncing in the tray.
     app.setQuitOnLastWindowClosed(False)
 

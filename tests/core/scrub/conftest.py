@@ -8,10 +8,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from scrub_helpers import Scrubbed
 
 from pellicle.core import demo
 from pellicle.core.scrub import ScrubOptions, scrub, verify
+from scrub_helpers import Scrubbed
 
 _DEFAULT = ScrubOptions()
 

@@ -13,12 +13,12 @@ from typing import Any
 
 import pytest
 from PIL import Image, ImageChops, ImageOps
-from scrub_helpers import Scrubbed, leaks
 
 from pellicle.core import demo
 from pellicle.core.imaging import register_heif
 from pellicle.core.scrub import ScrubOptions
 from pellicle.core.scrub._exif import minimal_tiff
+from scrub_helpers import Scrubbed, leaks
 
 # (format, demo keyword arguments); ids make failures readable.
 CASES: list[tuple[str, dict[str, Any]]] = [

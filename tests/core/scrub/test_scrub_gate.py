@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 from PIL import ImageFile
-from scrub_helpers import Scrubbed
 
 from pellicle.core import demo
 from pellicle.core.scrub import ScrubError, ScrubOptions, ScrubResult, verify
+from scrub_helpers import Scrubbed
 
 Run = Callable[..., Scrubbed]
 Make = Callable[..., Path]

@@ -12,11 +12,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PIL import Image
-from scrub_helpers import leaks
 
 from pellicle.core import demo
 from pellicle.core.scrub import ScrubError, ScrubOptions, scrub, verify
 from pellicle.core.scrub import jpeg as jpeg_module
+from scrub_helpers import leaks
 
 
 def _scrub_bytes(tmp_path: Path, data: bytes, fmt: str, name: str = "in") -> bytes:
