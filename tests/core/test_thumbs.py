@@ -95,3 +95,27 @@ def test_hostile_bytes_never_escape_as_other_errors(
         make_thumbnail(path, 64)
     except ThumbError:
         pass
+
+
+def test_phone_jpegs_with_an_mpf_block_are_decoded_at_reduced_scale(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Most phone JPEGs carry an MPF block and open as "MPO": still drafted."""
+    from PIL import Image
+
+    import pellicle.core.thumbs as thumbs
+
+    path = tmp_path / "phone.jpg"
+    write_photo(path, "jpeg", width=2048, height=1536)  # planted: has an MPF image
+    with Image.open(path) as img:
+        assert img.format == "MPO"
+    seen: list[tuple[int, int]] = []
+    real = thumbs._finish
+
+    def spy(img: Image.Image, size: int, **kwargs: bool) -> Image.Image:
+        seen.append(img.size)
+        return real(img, size, **kwargs)
+
+    monkeypatch.setattr(thumbs, "_finish", spy)
+    assert max(make_thumbnail(path, 128).size) == 128
+    assert seen == [(256, 192)]  # decoded at 1/8 scale, not 2048x1536

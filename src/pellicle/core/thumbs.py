@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Final
 
 from PIL import Image, ImageOps
+from PIL.JpegImagePlugin import JpegImageFile
 
 from pellicle.core.imaging import check_dimensions, open_image, register_heif
 
@@ -53,9 +54,12 @@ def make_thumbnail(path: str | os.PathLike[str], size: int) -> Image.Image:
             if _is_heif(head):
                 return _heif_thumbnail(handle, size)
             with open_image(handle) as img:
-                if img.format == "JPEG":
+                if isinstance(img, JpegImageFile):
                     # Decode at the smallest 1/2^n scale still >= size: the
-                    # decoder skips most of the work (Pillow's `draft`).
+                    # decoder skips most of the work (Pillow's `draft`). The
+                    # class, not `img.format`: a JPEG carrying an MPF block
+                    # (most phone photos: depth maps, second frames) opens
+                    # as "MPO", and was decoded at full size, 4x slower.
                     img.draft("RGB", (size, size))
                 return _finish(img, size)
     except ThumbError:
