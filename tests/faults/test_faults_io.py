@@ -247,12 +247,12 @@ def test_permission_denied_files_and_folders(
     real_open, real_scandir = os.open, os.scandir
 
     def open_(path: Any, flags: int, *args: Any, **kwargs: Any) -> int:
-        if not isinstance(path, int) and os.fspath(path) in denied:
+        if not isinstance(path, int) and os.fsdecode(path) in denied:
             raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), path)
         return real_open(path, flags, *args, **kwargs)
 
     def scandir(path: Any) -> Any:
-        if os.fspath(path) == denied_folder:
+        if os.fsdecode(path) == denied_folder:
             raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), path)
         return real_scandir(path)
 
