@@ -1,0 +1,185 @@
+"""Scanning a big library against `find` (not a test).
+
+On a generated library of N tiny JPEGs in N/20 folders (100,000 files in
+5,000 folders by default) this times, against
+`find ROOT -printf '%s %T@ %i\\n'` over the same tree (the same stat calls,
+no file content):
+
+- the initial scan (`scan_root` with an empty index: every file's first
+  64 bytes are read to learn its format), warm and cold (page, dentry and
+  inode caches dropped first, when this process may);
+- a rescan with nothing changed (`scan_root` given the previous index),
+  counting how many files it opened (must be none);
+- the same through the engine: the first `Engine.sync()` (scan + writing
+  the index to SQLite) and a no-op `Engine.sync()`;
+- where the memory of a synced 100,000-photo engine goes (tracemalloc's
+  top allocation sites during a no-op sync), for the engine's owner.
+
+    .venv/bin/python bench/scan.py [--size 100000] [--work /tmp/pellicle-bench]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+import tracemalloc
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _common import DEFAULT_WORK, Row, drop_caches, make_tree, rss_mb
+
+
+def _find(root: Path) -> float:
+    t = time.perf_counter()
+    subprocess.run(
+        ["find", str(root), "-printf", "%s %T@ %i\\n"], check=True, stdout=subprocess.DEVNULL
+    )
+    return time.perf_counter() - t
+
+
+def _best(fn: Callable[[], float], n: int = 3) -> float:
+    return min(fn() for _ in range(n))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--size", type=int, default=100_000)
+    parser.add_argument("--work", type=Path, default=DEFAULT_WORK)
+    parser.add_argument("--json", type=Path)
+    parser.add_argument("--memory-top", type=int, default=12)
+    args = parser.parse_args()
+
+    import pellicle.core.scan as scan
+    from pellicle.core.engine import Engine
+    from pellicle.core.paths import locations
+
+    lib = make_tree(args.work / f"tree-{args.size}", args.size)
+    print(f"scan: {args.size:,} files in {args.size // 20:,} folders")
+    rows: list[Row] = []
+
+    opened = [0]
+    real_identify = scan._identify
+
+    def counting(path: bytes, rel: bytes, size: int) -> tuple[str | None, str | None]:
+        opened[0] += 1
+        return real_identify(path, rel, size)
+
+    scan._identify = counting  # type: ignore[assignment]
+
+    def first_scan() -> float:
+        t = time.perf_counter()
+        scan.scan_root(str(lib), {})
+        return time.perf_counter() - t
+
+    # Cold: caches dropped before each side.
+    cold = drop_caches()
+    if cold:
+        find_cold = _find(lib)
+        drop_caches()
+        pel_cold = first_scan()
+        print(f"  cold: find {find_cold:.2f} s, initial scan {pel_cold:.2f} s")
+        rows.append(Row("initial scan, cold (s)", pel_cold, find_cold, "s", "<= 2x find", 2.0))
+    else:
+        print("  cold: not measured (cannot write /proc/sys/vm/drop_caches)")
+    find_warm = _best(lambda: _find(lib))
+    pel_first = _best(first_scan)
+    print(f"  warm: find {find_warm:.3f} s, initial scan {pel_first:.3f} s")
+    rows.append(Row("initial scan, warm (s)", pel_first, find_warm, "s", "<= 2x find", 2.0))
+
+    index = scan.scan_root(str(lib), {})
+    opened[0] = 0
+    times = []
+    for _ in range(5):
+        t = time.perf_counter()
+        scan.scan_root(str(lib), index.files, previous_folders=index.folders)
+        times.append(time.perf_counter() - t)
+    rescan = statistics.median(times)
+    print(f"  rescan, nothing changed: {rescan:.3f} s (files opened: {opened[0]})")
+    rows.append(
+        Row(
+            "rescan, nothing changed (s)",
+            rescan,
+            find_warm,
+            "s",
+            "<= 2x find, < 2 s, no reads",
+            2.0,
+            note=f"{opened[0]} files opened",
+            ok=rescan <= 2 * find_warm and rescan < 2.0 and opened[0] == 0,
+        )
+    )
+    del index
+
+    # Through the engine, with its SQLite index.
+    home = args.work / f"home-scan-{args.size}"
+    shutil.rmtree(home, ignore_errors=True)
+    shutil.rmtree(args.work / "export-scan", ignore_errors=True)
+    os.environ["PELLICLE_HOME"] = str(home)
+    where = locations()
+    where.ensure()
+    with Engine(where) as engine:
+        engine.init([str(lib)], str(args.work / "export-scan"))
+        t = time.perf_counter()
+        engine.sync()
+        first_sync = time.perf_counter() - t
+    opened[0] = 0
+    syncs = []
+    with Engine(where) as engine:
+        for _ in range(3):
+            t = time.perf_counter()
+            engine.sync()
+            syncs.append(time.perf_counter() - t)
+        noop = statistics.median(syncs)
+        print(
+            f"  Engine.sync(): first {first_sync:.2f} s, no-op {noop:.2f} s "
+            f"(files opened: {opened[0]})"
+        )
+        rows.append(Row("first Engine.sync() (s)", first_sync, find_warm, "s", "(info)", 1e9))
+        rows.append(
+            Row(
+                "no-op Engine.sync() (s)",
+                noop,
+                find_warm,
+                "s",
+                "< 2 s, no reads",
+                2.0,
+                by="abs",
+                note=f"{opened[0]} files opened",
+                ok=noop < 2.0 and opened[0] == 0,
+            )
+        )
+    rss = rss_mb("VmRSS")
+    print(f"  RSS after syncs {rss:.0f} MB; peak RSS {rss_mb():.0f} MB")
+    # Where a synced engine's memory goes: a fresh Engine, one no-op sync,
+    # everything still allocated afterwards, by source line.
+    tracemalloc.start(1)
+    with Engine(where) as engine:
+        engine.sync()
+        held, peak = tracemalloc.get_traced_memory()
+        snap = tracemalloc.take_snapshot()
+    tracemalloc.stop()
+    print(
+        f"  tracemalloc, engine after one sync: {held / 2**20:.1f} MB held, "
+        f"{peak / 2**20:.1f} MB peak; top sites:"
+    )
+    for stat in snap.statistics("lineno")[: args.memory_top]:
+        frame = stat.traceback[0]
+        print(
+            f"    {stat.size / 2**20:7.1f} MB {stat.count:9,d} blocks  "
+            f"{Path(frame.filename).name}:{frame.lineno}"
+        )
+    shutil.rmtree(home, ignore_errors=True)
+    if args.json:
+        args.json.write_text(json.dumps([r.__dict__ for r in rows]))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
