@@ -20,9 +20,9 @@ from pathlib import Path
 
 from faults_helpers import env_for, visible
 from hostile_images import MAKERS
-from scrub_helpers import leaks
 
 from pellicle.core.demo import PLANTED, write_photo
+from scrub_helpers import leaks
 
 #: Kinds that must be refused; the others are odd but within budget.
 REFUSED = {

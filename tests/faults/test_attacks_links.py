@@ -16,7 +16,6 @@ from typing import Any
 
 import pytest
 from faults_helpers import consistent, visible
-from scrub_helpers import leaks
 
 from fs_helpers import tree_digest
 from pellicle.core import exportdir as exportdir_mod
@@ -24,6 +23,7 @@ from pellicle.core.demo import PLANTED, write_photo
 from pellicle.core.engine import Engine
 from pellicle.core.errors import UserError
 from pellicle.core.exportdir import STAGING
+from scrub_helpers import leaks
 
 
 @pytest.fixture
