@@ -170,7 +170,9 @@ def scan_root(
                     and old.kind == "file"
                     and (old.problem is None or not _unreadable(old))
                 ):
-                    files[child] = old  # the common case: nothing to do
+                    # The common case: nothing to do. Keyed by the old
+                    # object's own bytes, so the index holds each name once.
+                    files[old.rel] = old
                 else:
                     facts = _new_file_facts(entry.path, child, est)
                     if facts is None:
