@@ -329,3 +329,19 @@ def test_rule_change_during_a_sync_is_handled_before_more_is_added(
     assert len(published) == 2, "no copy is published once the rule changed"
     assert report.removed == 2
     assert exported_files(export) == set()
+
+
+def test_an_emptied_mount_point_pauses_instead_of_withdrawing(
+    engine: Engine, library: Path, export: Path, tmp_path: Path
+) -> None:
+    photo(library / "S" / "a.jpg")
+    engine.share([str(library / "S")])
+    engine.sync()
+    # An unmounted drive leaves its mount point behind, empty.
+    os.rename(library / "S", tmp_path / "on-the-drive")
+    report = engine.sync()
+    assert report.paused == [str(library)]
+    assert exported_files(export) == {"S/a.jpg"}
+    os.rename(tmp_path / "on-the-drive", library / "S")
+    assert engine.sync().in_sync
+    assert exported_files(export) == {"S/a.jpg"}

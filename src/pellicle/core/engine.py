@@ -717,6 +717,12 @@ class Engine:
                 if not result.online:
                     break
             result.changed = changed
+            if result.online and previous and not result.files and not result.folders:
+                # A library that had photos and now shows nothing at all is
+                # far more likely an unmounted drive's empty mount point than
+                # a person deleting everything: pause it like an unplugged
+                # drive (its copies stay) instead of withdrawing every copy.
+                result = RootScan(False, previous, prev_folders, set())
             if self.held:
                 self._keep_held(root, previous, result)
             scans[root.id] = result
