@@ -38,7 +38,8 @@ class Row:
     peer: float | None
     unit: str
     goal: str
-    #: "ratio" goals compare pellicle/peer to `limit`; "abs" compare pellicle.
+    #: "ratio" goals compare pellicle/peer to `limit`; "abs" (<=) and "abs>="
+    #: compare pellicle itself; "info" rows have no goal.
     limit: float
     by: str = "ratio"
     note: str = ""
@@ -55,6 +56,8 @@ class Row:
     def met(self) -> bool | None:
         if self.ok is not None:
             return self.ok
+        if self.by == "info":
+            return None
         value = self.ratio if self.by == "ratio" else self.pellicle
         if value is None:
             return None
