@@ -18,7 +18,7 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Callable, Iterator
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Final
 
@@ -96,16 +96,32 @@ def apply(plan: Plan, ctx: Context) -> ApplyReport:
         return report
     staging = ctx.export.staging()
     total = len(plan.writes)
+    batches = list(_batches(plan.writes))
     try:
         with ThreadPoolExecutor(max_workers=max(1, ctx.workers)) as pool:
             done = 0
-            for batch in _batches(plan.writes):
+            # A pipeline: while this thread publishes batch k one file at a
+            # time, the pool already stages batch k+1, so both cores stay
+            # busy. Staged files are invisible until published, so the
+            # crash ordering (durable, verified, then renamed) is unchanged.
+            staging_next: list[Future[_Staged]] = [
+                pool.submit(_stage, a, staging, ctx) for a in batches[0]
+            ]
+            for number, _batch in enumerate(batches):
+                staged = [future.result() for future in staging_next]
+                staging_next = []
                 if ctx.rules_changed():
                     report.interrupted = True
+                    for item in staged:
+                        staging.discard(item.name)
                     break
-                staged = list(pool.map(lambda a: _stage(a, staging, ctx), batch))
                 staging.sync()
-                staged = list(pool.map(lambda s: _verify(s, staging, ctx), staged))
+                checks = [pool.submit(_verify, item, staging, ctx) for item in staged]
+                if number + 1 < len(batches):
+                    staging_next = [
+                        pool.submit(_stage, a, staging, ctx) for a in batches[number + 1]
+                    ]
+                staged = [future.result() for future in checks]
                 for item in staged:
                     if report.interrupted or ctx.rules_changed():
                         report.interrupted = True
@@ -117,6 +133,10 @@ def apply(plan: Plan, ctx: Context) -> ApplyReport:
                         ctx.progress(done, total)
                 if report.interrupted:
                     break
+            for future in staging_next:
+                # Staged ahead but not to be shown (interrupted): wait for the
+                # worker, then let the staging folder's clean-up take it.
+                future.exception()
     finally:
         staging.close()
         ctx.export.sync()
