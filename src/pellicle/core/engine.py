@@ -22,7 +22,7 @@ from typing import Any
 
 from pellicle.core import ledger as ledger_mod
 from pellicle.core.errors import Busy, NotInitialised, UserError
-from pellicle.core.exportdir import STAGING, Entry, ExportBlocked, ExportDir
+from pellicle.core.exportdir import STAGING, Entry, ExportBlocked, ExportDir, kind_of
 from pellicle.core.lock import ExportLock
 from pellicle.core.naming import Source, assign
 from pellicle.core.paths import Locations, locations
@@ -1189,7 +1189,7 @@ class Engine:
                         st = folder.lstat(row.export_rel)
                         if st is not None:
                             entries[row.export_rel] = Entry(
-                                row.export_rel, _kind_of(st.st_mode), st.st_size,
+                                row.export_rel, kind_of(st.st_mode), st.st_size,
                                 st.st_mtime_ns, st.st_ino,
                             )  # fmt: skip
             except ExportBlocked:
@@ -1471,14 +1471,6 @@ def _pid_alive(pid: int) -> bool:
     except PermissionError:
         return True
     return True
-
-
-def _kind_of(mode: int) -> str:
-    if stat.S_ISREG(mode):
-        return "file"
-    if stat.S_ISDIR(mode):
-        return "dir"
-    return "link" if stat.S_ISLNK(mode) else "other"
 
 
 def _inside(path: str, root: str) -> bool:

@@ -139,7 +139,7 @@ class ExportDir:
                         st = os.stat(name, dir_fd=fd, follow_symlinks=False)
                     except OSError:
                         continue
-                    kind = _kind(st.st_mode)
+                    kind = kind_of(st.st_mode)
                     if kind == "dir":
                         try:
                             stack.append((os.open(name, _DIR_FLAGS, dir_fd=fd), rel + "/"))
@@ -293,7 +293,8 @@ def sync_fd(fd: int) -> None:
     os.sync()
 
 
-def _kind(mode: int) -> str:
+def kind_of(mode: int) -> str:
+    """ "file", "dir", "link" or "other": what an lstat says an entry is."""
     if stat.S_ISREG(mode):
         return "file"
     if stat.S_ISDIR(mode):
