@@ -112,6 +112,18 @@ def _engine() -> Any:
 
 
 def _open_gui() -> int:
+    if (
+        sys.platform.startswith("linux")
+        and not os.environ.get("DISPLAY")
+        and not os.environ.get("WAYLAND_DISPLAY")
+        and not os.environ.get("QT_QPA_PLATFORM")
+    ):
+        # Qt would abort with a page of plugin diagnostics; say it in one line.
+        _err(
+            "no display to open the window on (DISPLAY and WAYLAND_DISPLAY are unset); "
+            "run it in a desktop session, or use a command such as: pellicle status"
+        )
+        return EXIT_USAGE
     try:
         from pellicle.gui.app import run
     except ImportError as exc:

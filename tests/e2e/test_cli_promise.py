@@ -254,3 +254,17 @@ def _scan(data: bytes) -> bytes:
             break
         if nxt == 0xD9:
             return data[start : i + 2]
+
+
+def test_no_display_gives_one_line_not_a_qt_abort(tmp_path: Path) -> None:
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    }
+    env["PELLICLE_HOME"] = str(tmp_path / "home")
+    result = subprocess.run(
+        [sys.executable, "-m", "pellicle"], env=env, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and "no display" in result.stderr

@@ -1,18 +1,26 @@
 """The window's data: a snapshot built on a worker, and the Qt models over it.
 
 `build_snapshot` runs on an engine thread and turns the index, rules and
-ledger into plain Python objects; the GUI thread only swaps them into the
-models. The photo model filters itself (a list comprehension over 20,000
-items takes milliseconds; a QSortFilterProxyModel calling back into Python
-per row does not), resets on a new set of photos and sends one
-`dataChanged` when only decisions changed (vorta's table-model shape).
+ledger into plain Python data; the GUI thread only swaps it into the
+models. Photos are held once, in a `PhotoStore`: parallel arrays in display
+order (the engine's own `rel` bytes, a root id, a one-byte badge, an index
+into a table of distinct reason sentences), about 80 bytes per photo. Paths,
+names, tooltips and `PhotoItem`s are made on demand, for the rows a view
+asks about. The photo model filters itself over those arrays (a
+QSortFilterProxyModel calling back into Python per row would not keep up),
+resets on a new set of photos and, when only decisions changed, sends one
+`dataChanged` over the rows that changed (the worker finds them).
 """
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import os
+from array import array
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any
 
 from PySide6.QtCore import (
@@ -29,7 +37,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
 from pellicle.core.engine import Engine
-from pellicle.core.policy import Decision, Policy, Target, parents
+from pellicle.core.policy import Decision, Policy, Target
 from pellicle.core.store import decode_rel
 
 #: Drag payload between Pellicle's own views: absolute paths, one per line.
@@ -47,6 +55,10 @@ PRIVATE = "private"
 COPY = "copy"  # private because an exact copy is marked private
 PROBLEM = "problem"  # shareable but cannot be exported
 
+#: A photo's badge as stored: one byte per photo, an index into this tuple.
+PHOTO_BADGES = (SHAREABLE, PRIVATE, COPY, PROBLEM)
+_SHAREABLE, _PRIVATE, _COPY, _PROBLEM = range(4)
+
 # Badge kinds for folders.
 INHERITED = "inherited"
 MIXED = "mixed"
@@ -54,36 +66,201 @@ MIXED = "mixed"
 FILTERS = ("all", "shareable", "private", "problems")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PhotoItem:
+    """One photo as the views see it; made on demand from a `PhotoStore` row."""
+
     root_id: int
     rel: bytes
     path: str
     name: str
-    decision: Decision
+    badge: str
     reason: str
-    explicit: Decision | None
-    copy_of: bool
     problem: str | None
-    exportable: bool
-    size: int
-    mtime_ns: int
 
     @property
     def key(self) -> tuple[int, bytes]:
         return (self.root_id, self.rel)
 
     @property
-    def badge(self) -> str:
-        if self.decision is Decision.SHAREABLE:
-            return PROBLEM if not self.exportable else SHAREABLE
-        return COPY if self.copy_of else PRIVATE
+    def decision(self) -> Decision:
+        return Decision.SHAREABLE if self.badge in (SHAREABLE, PROBLEM) else Decision.PRIVATE
+
+    @property
+    def copy_of(self) -> bool:
+        return self.badge == COPY
+
+    @property
+    def exportable(self) -> bool:
+        return self.badge != PROBLEM
 
     def sentence(self) -> str:
         text = f"{self.decision.value}: {self.reason}"
         if self.problem:
             text += f" (not exported: {self.problem})"
         return text
+
+
+def _folder_of(rel: bytes) -> bytes:
+    cut = rel.rfind(b"/")
+    return rel[:cut] if cut >= 0 else b""
+
+
+class PhotoStore:
+    """Every photo, in display order, one compact row each.
+
+    Order: by root, then folder, then name (a folder's own photos before
+    its sub-folders'), so a folder's photos are neighbours in the grid.
+    Immutable once built: a worker builds it, the GUI thread only reads it,
+    and the next worker compares against it.
+    """
+
+    __slots__ = (
+        "badges",
+        "problems",
+        "reason_texts",
+        "reasons",
+        "rels",
+        "root_ids",
+        "root_paths",
+    )  # fmt: skip
+
+    def __init__(self, root_paths: dict[int, str] | None = None) -> None:
+        self.root_paths: dict[int, str] = dict(root_paths or {})
+        self.root_ids = array("I")
+        #: The engine's own `rel` bytes objects (shared with its index).
+        self.rels: list[bytes] = []
+        self.badges = bytearray()
+        self.reasons = array("I")
+        self.reason_texts: list[str] = []
+        #: Row -> why it cannot be exported (only the few that have one).
+        self.problems: dict[int, str] = {}
+
+    def __len__(self) -> int:
+        return len(self.rels)
+
+    # -- reading one row (cheap; called for visible rows only)
+    def path(self, i: int) -> str:
+        root = self.root_paths.get(self.root_ids[i], "")
+        return os.path.join(root, decode_rel(self.rels[i]))
+
+    def name(self, i: int) -> str:
+        return decode_rel(self.rels[i].rpartition(b"/")[2])
+
+    def badge(self, i: int) -> str:
+        return PHOTO_BADGES[self.badges[i]]
+
+    def item(self, i: int) -> PhotoItem:
+        return PhotoItem(self.root_ids[i], self.rels[i], self.path(i), self.name(i),
+                         PHOTO_BADGES[self.badges[i]], self.reason_texts[self.reasons[i]],
+                         self.problems.get(i))  # fmt: skip
+
+    def sort_key(self, i: int) -> tuple[int, bytes, bytes]:
+        rel = self.rels[i]
+        return (self.root_ids[i], _folder_of(rel), rel)
+
+    def find(self, root_id: int, rel: bytes) -> int | None:
+        """The row of (root_id, rel), by binary search over the display order."""
+        key = (root_id, _folder_of(rel), rel)
+        i = bisect.bisect_left(range(len(self.rels)), key, key=self.sort_key)
+        if i < len(self.rels) and self.root_ids[i] == root_id and self.rels[i] == rel:
+            return i
+        return None
+
+    def locate(self, path: str) -> tuple[int, bytes] | None:
+        """(root_id, rel) of an absolute path under one of the roots."""
+        for rid, root in self.root_paths.items():
+            if path == root:
+                return None
+            prefix = root.rstrip(os.sep) + os.sep
+            if path.startswith(prefix):
+                return rid, os.fsencode(path[len(prefix) :])
+        return None
+
+    def same_rows(self, other: PhotoStore | None) -> bool:
+        """Same photos in the same order (decisions may differ)."""
+        return (
+            other is not None
+            and other.root_paths == self.root_paths
+            and other.root_ids == self.root_ids
+            and other.rels == self.rels
+        )
+
+    def changed_span(self, other: PhotoStore) -> tuple[int, int] | None:
+        """First and last row whose badge, reason or problem differ from
+        `other` (same rows assumed); None when nothing differs."""
+        if (self.badges == other.badges and self.reasons == other.reasons
+                and self.reason_texts == other.reason_texts
+                and self.problems == other.problems):  # fmt: skip
+            return None
+        mine, theirs = self.reason_texts, other.reason_texts
+        b1, b2, r1, r2 = self.badges, other.badges, self.reasons, other.reasons
+        p1, p2 = self.problems, other.problems
+
+        def differs(i: int) -> bool:
+            return (b1[i] != b2[i] or mine[r1[i]] != theirs[r2[i]]
+                    or p1.get(i) != p2.get(i))  # fmt: skip
+
+        n = len(self.rels)
+        lo = next((i for i in range(n) if differs(i)), None)
+        if lo is None:
+            return None
+        hi = next(i for i in range(n - 1, lo - 1, -1) if differs(i))
+        return lo, hi
+
+
+Row = tuple[int, bytes, int, str, "str | None"]
+
+
+def group_by_folder(rows: Iterable[Row]) -> dict[tuple[int, bytes], list[Row]]:
+    """Rows keyed by (root_id, folder holding the photo)."""
+    groups: dict[tuple[int, bytes], list[Row]] = {}
+    for row in rows:
+        rel = row[1]
+        cut = rel.rfind(b"/")
+        key = (row[0], rel[:cut] if cut >= 0 else b"")
+        group = groups.get(key)
+        if group is None:
+            group = groups[key] = []
+        group.append(row)
+    return groups
+
+
+def build_photo_store(
+    rows: Iterable[Row] | dict[tuple[int, bytes], list[Row]],
+    root_paths: dict[int, str],
+    previous: PhotoStore | None = None,
+) -> PhotoStore:
+    """A store from (root_id, rel, badge code, reason, problem) rows, in any
+    order (or already grouped by `group_by_folder`).
+
+    Reason sentences are kept once each (most photos share their folder's).
+    When `previous` holds the same photos, its `rels` list is reused.
+    """
+    groups = rows if isinstance(rows, dict) else group_by_folder(rows)
+    store = PhotoStore(root_paths)
+    text_index: dict[str, int] = {}
+    texts, problems = store.reason_texts, store.problems
+    root_ids, rels, badges, reasons = store.root_ids, store.rels, store.badges, store.reasons
+    i = 0
+    for key in sorted(groups):
+        members = groups[key]
+        members.sort(key=itemgetter(1))
+        for rid, rel, badge, reason, problem in members:
+            root_ids.append(rid)
+            rels.append(rel)
+            badges.append(badge)
+            slot = text_index.get(reason)
+            if slot is None:
+                slot = text_index[reason] = len(texts)
+                texts.append(reason)
+            reasons.append(slot)
+            if problem:
+                problems[i] = problem
+            i += 1
+    if previous is not None and store.same_rows(previous):
+        store.rels = previous.rels  # one list of names, not two
+    return store
 
 
 @dataclass(frozen=True)
@@ -112,16 +289,26 @@ class Snapshot:
     """Everything the window shows, read in one go on a worker thread."""
 
     roots: list[Any] = field(default_factory=list)
-    photos: list[PhotoItem] = field(default_factory=list)
+    photos: PhotoStore = field(default_factory=PhotoStore)
     folders: list[FolderItem] = field(default_factory=list)
     status: dict[str, Any] = field(default_factory=dict)
     settings: dict[str, Any] = field(default_factory=dict)
     history: list[dict[str, Any]] = field(default_factory=list)
     initialised: bool = False
+    #: Set by the builder: the photos are the same rows as the previous
+    #: snapshot's, and these rows' decisions changed (None: none did).
+    same_rows: bool = False
+    changed: tuple[int, int] | None = None
 
 
-def build_snapshot(engine: Engine, *, history_limit: int = 5000) -> Snapshot:
-    """Read the index, rules, status and ledger. Runs on a worker thread."""
+def build_snapshot(
+    engine: Engine, *, history_limit: int = 5000, previous: Snapshot | None = None
+) -> Snapshot:
+    """Read the index, rules, status and ledger. Runs on a worker thread.
+
+    `previous` (the snapshot on screen) lets the builder say whether only
+    decisions changed, and which rows, so the GUI thread does no diffing.
+    """
     snap = Snapshot(initialised=engine.initialised)
     if not snap.initialised:
         return snap
@@ -131,38 +318,36 @@ def build_snapshot(engine: Engine, *, history_limit: int = 5000) -> Snapshot:
     rules = engine.rules()
     names = {r.id: (r.label if len(roots) > 1 else r.path) for r in roots}
     policy = Policy(rules, names)
-    own_file = {(r.root_id, r.rel): r.decision for r in rules if r.target is Target.FILE}
     own_folder = {(r.root_id, r.rel): r.decision for r in rules if r.target is Target.FOLDER}
     by_id = {r.id: r for r in roots}
-    counts: dict[tuple[int, bytes], list[int]] = {(r.id, b""): [0, 0] for r in roots}
-    photos = []
+    rows: list[Row] = []
     for root, facts, verdict in engine.photos():
-        rel = facts.rel
-        photos.append(
-            PhotoItem(
-                root.id,
-                rel,
-                os.path.join(root.path, decode_rel(rel)),
-                decode_rel(rel).rsplit("/", 1)[-1],
-                verdict.decision,
-                verdict.reason,
-                own_file.get((root.id, rel)),
-                verdict.copy_of is not None,
-                facts.problem,
-                facts.exportable,
-                facts.size,
-                facts.mtime_ns,
-            )
-        )
-        slot = 0 if verdict.shareable else 1
-        for folder in parents(rel):
-            counts.setdefault((root.id, folder), [0, 0])[slot] += 1
-    photos.sort(key=lambda p: (p.root_id, p.rel.rsplit(b"/", 1)[0] if b"/" in p.rel else b"",
-                               p.rel))  # fmt: skip
-    snap.photos = photos
-    for key, decision in own_folder.items():
+        if verdict.decision is Decision.SHAREABLE:
+            badge = _SHAREABLE if facts.exportable else _PROBLEM
+        else:
+            badge = _COPY if verdict.copy_of is not None else _PRIVATE
+        rows.append((root.id, facts.rel, badge, verdict.reason, facts.problem))
+    groups = group_by_folder(rows)
+    del rows
+    prev_store = previous.photos if previous is not None else None
+    snap.photos = build_photo_store(groups, {r.id: r.path for r in roots}, prev_store)
+    if prev_store is not None and snap.photos.same_rows(prev_store):
+        snap.same_rows = True
+        snap.changed = snap.photos.changed_span(prev_store)
+    # Shareable / private photos below each folder: its own, then summed up.
+    counts: dict[tuple[int, bytes], list[int]] = {(r.id, b""): [0, 0] for r in roots}
+    for (rid, folder), members in groups.items():
+        shared = sum(1 for m in members if m[2] == _SHAREABLE or m[2] == _PROBLEM)
+        private = len(members) - shared
+        up: bytes | None = folder
+        while up is not None:
+            slot = counts.setdefault((rid, up), [0, 0])
+            slot[0] += shared
+            slot[1] += private
+            up = _folder_of(up) if up else None
+    del groups
+    for key in own_folder:
         counts.setdefault(key, [0, 0])  # a marked folder with no photos yet
-        del decision
     for (rid, rel), (shared, private) in sorted(counts.items()):
         root = by_id.get(rid)
         if root is None:
@@ -205,14 +390,17 @@ def paths_from_mime(mime: QMimeData) -> tuple[list[str], bool]:
 
 
 class PhotoModel(QAbstractListModel):
-    """The photos in the grid, filtered by kind, name and folder."""
+    """The photos in the grid, filtered by kind, name and folder.
+
+    Rows are indices into a `PhotoStore`: `range(len(store))` when nothing
+    is filtered out (no memory at all), else an `array('I')` of the store
+    rows shown, ascending.
+    """
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._all: list[PhotoItem] = []
-        self._keys: tuple[str, ...] = ()
-        self._visible: list[PhotoItem] = []
-        self._row_of: dict[str, int] = {}
+        self._store = PhotoStore()
+        self._visible: Sequence[int] = range(0)
         self._filter = "all"
         self._search = ""
         self._scope: tuple[int, bytes] | None = None
@@ -224,19 +412,22 @@ class PhotoModel(QAbstractListModel):
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._visible):
             return None
-        item = self._visible[index.row()]
+        i = self._visible[index.row()]
+        store = self._store
         if role == Qt.ItemDataRole.DisplayRole:
-            return item.name
+            return store.name(i)
+        if role == PhotoRole:
+            return store.item(i)
+        if role == BadgeRole:
+            return store.badge(i)
+        if role == PathRole:
+            return store.path(i)
         if role == Qt.ItemDataRole.ToolTipRole:
+            item = store.item(i)
             return f"{item.path}\n{item.sentence()}"
         if role == Qt.ItemDataRole.AccessibleTextRole:
+            item = store.item(i)
             return f"{item.name}, {item.sentence()}"
-        if role == PhotoRole:
-            return item
-        if role == PathRole:
-            return item.path
-        if role == BadgeRole:
-            return item.badge
         return None
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
@@ -249,30 +440,45 @@ class PhotoModel(QAbstractListModel):
         return [MIME_PATHS]
 
     def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:  # type: ignore[override]
-        return mime_for_paths([self._visible[i.row()].path for i in indexes if i.isValid()])
+        return mime_for_paths([self.item(i.row()).path for i in indexes if i.isValid()])
 
     def supportedDragActions(self) -> Qt.DropAction:
         # Copy only: nothing dragged from Pellicle may ever be moved away.
         return Qt.DropAction.CopyAction
 
     # -- our API
-    def set_photos(self, photos: list[PhotoItem]) -> None:
-        keys = tuple(p.path for p in photos)
-        same = keys == self._keys
-        self._all = photos
-        self._keys = keys
-        if same and self._filter == "all":
-            # Same photos and a filter that does not depend on decisions:
-            # the same rows stay visible, so repaint them and keep the
-            # selection and scroll position (no reset; cheap for 20,000).
-            self._visible = self._select()
-            if self._visible:
-                self.dataChanged.emit(self.index(0), self.index(len(self._visible) - 1))
-            return
+    def set_photos(
+        self, store: PhotoStore, *, same_rows: bool = False,
+        changed: tuple[int, int] | None = None,
+    ) -> None:  # fmt: skip
+        """Show `store`. `same_rows`/`changed` come from the worker that built
+        it (see `build_snapshot`): with the same rows, the view keeps its
+        selection and scroll position and only the changed rows repaint."""
+        old_visible = self._visible
+        self._store = store
+        if same_rows:
+            if self._filter in ("all", "problems"):
+                # Rows shown depend only on names, places and problems.
+                visible = old_visible if self._filter == "all" else self._select()
+            else:
+                visible = self._select()
+            if visible == old_visible:
+                self._visible = visible
+                if changed is not None and len(visible):
+                    first, last = self._rows_between(*changed)
+                    if first <= last:
+                        self.dataChanged.emit(self.index(first), self.index(last))
+                return
         self.beginResetModel()
         self._visible = self._select()
-        self._index_rows()
         self.endResetModel()
+
+    def _rows_between(self, lo: int, hi: int) -> tuple[int, int]:
+        """Visible rows showing store rows lo..hi (both included)."""
+        visible = self._visible
+        if isinstance(visible, range):
+            return max(lo, 0), min(hi, len(visible) - 1)
+        return bisect.bisect_left(visible, lo), bisect.bisect_right(visible, hi) - 1
 
     def set_filter(self, kind: str | None = None, search: str | None = None,
                    scope: tuple[int, bytes] | bool | None = False) -> None:  # fmt: skip
@@ -284,58 +490,104 @@ class PhotoModel(QAbstractListModel):
             self._scope = scope  # type: ignore[assignment]
         self.beginResetModel()
         self._visible = self._select()
-        self._index_rows()
         self.endResetModel()
 
-    def _select(self) -> list[PhotoItem]:
-        items = self._all
+    def _select(self) -> Sequence[int]:
+        store = self._store
+        n = len(store)
+        if self._filter == "all" and not self._search and self._scope is None:
+            return range(n)
+        rows: Sequence[int] = range(n)
         if self._scope is not None:
             rid, rel = self._scope
-            prefix = rel + b"/"
-            items = [p for p in items if p.root_id == rid and (not rel or p.rel.startswith(prefix))]
+            ids, rels = store.root_ids, store.rels
+            if rel:
+                prefix = rel + b"/"
+                rows = [i for i in rows if ids[i] == rid and rels[i].startswith(prefix)]
+            else:
+                rows = [i for i in rows if ids[i] == rid]
+        badges = store.badges
         if self._filter == "shareable":
-            items = [p for p in items if p.decision is Decision.SHAREABLE]
+            rows = [i for i in rows if badges[i] in (_SHAREABLE, _PROBLEM)]
         elif self._filter == "private":
-            items = [p for p in items if p.decision is Decision.PRIVATE]
+            rows = [i for i in rows if badges[i] in (_PRIVATE, _COPY)]
         elif self._filter == "problems":
-            items = [p for p in items if p.problem]
+            problems = store.problems
+            rows = [i for i in rows if i in problems]
         if self._search:
-            needle = self._search
-            items = [p for p in items if needle in p.name.casefold()]
-        return items
-
-    def _index_rows(self) -> None:
-        self._row_of = {p.path: i for i, p in enumerate(self._visible)}
+            rels = store.rels
+            matches = _name_matcher(self._search)
+            rows = [i for i in rows if matches(rels[i].rpartition(b"/")[2])]
+        return rows if isinstance(rows, range) else array("I", rows)
 
     def row_of(self, path: str) -> int | None:
-        return self._row_of.get(path)
+        """The visible row showing `path`, or None (binary search, no index)."""
+        found = self._store.locate(path)
+        if found is None:
+            return None
+        i = self._store.find(*found)
+        if i is None:
+            return None
+        visible = self._visible
+        if isinstance(visible, range):
+            return i if i < len(visible) else None
+        row = bisect.bisect_left(visible, i)
+        return row if row < len(visible) and visible[row] == i else None
 
     def item(self, row: int) -> PhotoItem:
-        return self._visible[row]
+        return self._store.item(self._visible[row])
 
-    def all_photos(self) -> list[PhotoItem]:
-        return self._all
+    def items(self, rows: Sequence[int]) -> list[PhotoItem]:
+        return [self._store.item(self._visible[r]) for r in rows]
+
+    def store(self) -> PhotoStore:
+        return self._store
 
     def path_changed(self, path: str) -> None:
-        row = self._row_of.get(path)
+        """Repaint the row showing `path` (its thumbnail arrived)."""
+        row = self.row_of(path)
         if row is not None:
             index = self.index(row)
             self.dataChanged.emit(index, index, [PhotoRole])
 
 
+def _name_matcher(needle: str) -> Any:
+    """A test on a raw file name: does it contain `needle` (casefolded)?
+
+    ASCII names (nearly all) are tested as bytes, where lower() is the same
+    as casefold(); others are decoded first.
+    """
+    raw = needle.encode("utf-8", "surrogateescape") if needle.isascii() else None
+
+    def matches(name: bytes) -> bool:
+        if raw is not None and name.isascii():
+            return raw in name.lower()
+        return needle in decode_rel(name).casefold()
+
+    return matches
+
+
 class FolderModel(QStandardItemModel):
-    """Roots and their folders, each with a decision badge."""
+    """Roots and their folders, each with a decision badge.
+
+    A new snapshot with the same folders updates only the folders whose
+    badge, counts or reason changed (one `itemChanged` each), so a sync
+    that changes nothing touches nothing on the GUI thread.
+    """
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.setHorizontalHeaderLabels(["Library"])
         self._items: dict[tuple[int, bytes], QStandardItem] = {}
+        self._shown: dict[tuple[int, bytes], FolderItem] = {}
 
     def set_folders(self, folders: list[FolderItem]) -> None:
         wanted = {(f.root_id, f.rel): f for f in folders}
-        if set(wanted) == set(self._items):
+        if wanted.keys() == self._items.keys():
             for key, folder in wanted.items():
-                self._fill(self._items[key], folder)
+                if self._shown.get(key) != folder:
+                    self._fill(self._items[key], folder)
+            self._shown = wanted
             return
         self.clear()
         self.setHorizontalHeaderLabels(["Library"])
@@ -353,6 +605,7 @@ class FolderModel(QStandardItemModel):
             parent = self._items.get(parent_key) if parent_key else None
             (parent or self.invisibleRootItem()).appendRow(item)
             self._items[(folder.root_id, folder.rel)] = item
+        self._shown = wanted
 
     def _fill(self, item: QStandardItem, folder: FolderItem) -> None:
         item.setText(folder.name)

@@ -168,6 +168,10 @@ def pil_to_qimage(img: Any) -> QImage:
     return image.copy()  # detach from `data`, which Python will free
 
 
+def _pixmap_bytes(pixmap: QPixmap) -> int:
+    return pixmap.width() * pixmap.height() * max(pixmap.depth(), 8) // 8
+
+
 class ThumbLoader(QObject):
     """Thumbnails as QPixmaps for the GUI, decoded on a worker pool."""
 
@@ -179,7 +183,7 @@ class ThumbLoader(QObject):
         cache_dir: Path,
         *,
         threads: int | None = None,
-        memory_items: int = 4000,
+        memory_bytes: int = 48 << 20,
         max_pending: int = 400,
         parent: QObject | None = None,
     ) -> None:
@@ -196,7 +200,12 @@ class ThumbLoader(QObject):
         self._requested: set[tuple[str, int]] = set()
         self._pixmaps: OrderedDict[tuple[str, int], QPixmap] = OrderedDict()
         self._failed: dict[tuple[str, int], str] = {}
-        self._memory_items = memory_items
+        #: Pixel memory the ready pixmaps may hold; least recently painted
+        #: go first. 48 MB is ~800 cells at 144 px (40 screens of the grid)
+        #: or ~250 at 256 px (HiDPI), and a cell scrolled back to is
+        #: re-read from the disk cache in well under a millisecond.
+        self._memory_bytes = memory_bytes
+        self._held_bytes = 0
         self._max_pending = max_pending
         self._stopped = False
         #: Thumbnails delivered so far (benchmarks and tests read it).
@@ -232,7 +241,7 @@ class ThumbLoader(QObject):
     def forget(self, path: str) -> None:
         """Drop what is known about `path` (it changed on disk)."""
         for key in [k for k in self._pixmaps if k[0] == path]:
-            del self._pixmaps[key]
+            self._held_bytes -= _pixmap_bytes(self._pixmaps.pop(key))
         for key in [k for k in self._failed if k[0] == path]:
             del self._failed[key]
 
@@ -260,9 +269,15 @@ class ThumbLoader(QObject):
         if image.isNull():
             self._failed[key] = error or "cannot be shown"
         else:
-            self._pixmaps[key] = QPixmap.fromImage(image)
-            while len(self._pixmaps) > self._memory_items:
-                self._pixmaps.popitem(last=False)
+            pixmap = QPixmap.fromImage(image)
+            old = self._pixmaps.pop(key, None)
+            if old is not None:
+                self._held_bytes -= _pixmap_bytes(old)
+            self._pixmaps[key] = pixmap
+            self._held_bytes += _pixmap_bytes(pixmap)
+            while self._held_bytes > self._memory_bytes and len(self._pixmaps) > 1:
+                _, dropped = self._pixmaps.popitem(last=False)
+                self._held_bytes -= _pixmap_bytes(dropped)
         self.delivered += 1
         self.ready.emit(path)
 

@@ -1,0 +1,157 @@
+"""The photo row store and the models over it, without a window or engine.
+
+Each model runs under Qt's QAbstractItemModelTester (qutebrowser's habit)
+while it is filled, filtered and updated the ways the window does it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QModelIndex
+from PySide6.QtGui import QImage
+from PySide6.QtTest import QAbstractItemModelTester
+
+from pellicle.core.policy import Decision
+from pellicle.gui.models import (
+    PHOTO_BADGES,
+    FolderItem,
+    FolderModel,
+    PhotoModel,
+    PhotoStore,
+    build_photo_store,
+)
+from pellicle.gui.tasks import ThumbLoader
+
+ROOT = "/lib"
+SHARE, PRIV, COPY, PROB = range(4)
+
+
+def rows(badge_of: dict[bytes, int] | None = None) -> list[tuple[Any, ...]]:
+    rels = [b"b/2.jpg", b"a/x/1.jpg", b"a/2.jpg", b"top.jpg", b"a/1.jpg", b"a-b/1.jpg"]
+    badge_of = badge_of or {}
+    out = []
+    for rel in rels:
+        badge = badge_of.get(rel, PRIV)
+        reason = "marked" if badge != PRIV else "private by default"
+        problem = "corrupt" if badge == PROB else None
+        out.append((1, rel, badge, reason, problem))
+    return out
+
+
+def store_of(badge_of: dict[bytes, int] | None = None, previous: PhotoStore | None = None):
+    return build_photo_store(rows(badge_of), {1: ROOT}, previous)
+
+
+def _tested(model: Any) -> QAbstractItemModelTester:
+    return QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+
+
+def test_store_orders_by_folder_and_keeps_each_reason_once() -> None:
+    store = store_of({b"a/2.jpg": SHARE})
+    # A folder's own photos come before its sub-folders' (and a-b sorts apart).
+    assert store.rels == [b"top.jpg", b"a/1.jpg", b"a/2.jpg", b"a-b/1.jpg", b"a/x/1.jpg",
+                          b"b/2.jpg"]  # fmt: skip
+    assert sorted(store.reason_texts) == ["marked", "private by default"]
+    item = store.item(2)
+    assert (item.path, item.name, item.badge) == ("/lib/a/2.jpg", "2.jpg", "shareable")
+    assert item.decision is Decision.SHAREABLE and item.key == (1, b"a/2.jpg")
+    for i in range(len(store)):
+        assert store.find(1, store.rels[i]) == i
+    assert store.find(1, b"a/3.jpg") is None and store.find(2, b"a/1.jpg") is None
+    assert store.locate("/lib/a/x/1.jpg") == (1, b"a/x/1.jpg")
+    assert store.locate("/elsewhere/1.jpg") is None
+
+
+def test_store_diff_finds_the_changed_rows_and_shares_names() -> None:
+    before = store_of()
+    after = store_of({b"a/2.jpg": SHARE, b"a-b/1.jpg": PROB}, previous=before)
+    assert after.same_rows(before) and after.rels is before.rels
+    assert after.changed_span(before) == (2, 3)
+    assert store_of(previous=before).changed_span(before) is None
+    moved = build_photo_store(rows()[1:], {1: ROOT}, before)
+    assert not moved.same_rows(before)
+
+
+def test_photo_model_updates_in_place_and_filters(qtbot: Any) -> None:
+    model = PhotoModel()
+    tester = _tested(model)
+    resets: list[int] = []
+    changes: list[tuple[int, int]] = []
+    model.modelReset.connect(lambda: resets.append(1))
+    model.dataChanged.connect(lambda a, b, roles=(): changes.append((a.row(), b.row())))
+    first = store_of()
+    model.set_photos(first)
+    assert model.rowCount() == 6 and len(resets) == 1
+    second = store_of({b"a/2.jpg": SHARE}, previous=first)
+    model.set_photos(second, same_rows=True, changed=second.changed_span(first))
+    assert len(resets) == 1 and changes == [(2, 2)]  # no reset: one row repainted
+    assert model.item(2).badge == "shareable"
+    assert model.row_of("/lib/a/2.jpg") == 2 and model.row_of("/lib/nope.jpg") is None
+
+    model.set_filter(kind="shareable")
+    assert [model.item(r).path for r in range(model.rowCount())] == ["/lib/a/2.jpg"]
+    assert model.row_of("/lib/a/2.jpg") == 0 and model.row_of("/lib/top.jpg") is None
+    # A decision change under a decision filter changes which rows show: reset.
+    third = store_of({b"a/2.jpg": SHARE, b"b/2.jpg": SHARE}, previous=second)
+    model.set_photos(third, same_rows=True, changed=third.changed_span(second))
+    assert model.rowCount() == 2 and len(resets) == 3
+    model.set_filter(kind="problems")
+    assert model.rowCount() == 0
+    model.set_filter(kind="all", scope=(1, b"a"))
+    assert [model.item(r).name for r in range(model.rowCount())] == ["1.jpg", "2.jpg", "1.jpg"]
+    model.set_filter(scope=None, search="TOP")
+    assert [model.item(r).path for r in range(model.rowCount())] == ["/lib/top.jpg"]
+    assert model.data(model.index(0), 3) is not None  # tooltip made on demand
+    model.set_filter(search="")
+    assert model.rowCount() == 6 and model.index(0).parent() == QModelIndex()
+    assert tester is not None
+
+
+def test_photo_model_search_non_ascii_names(qtbot: Any) -> None:
+    model = PhotoModel()
+    _tested(model)
+    store = build_photo_store(
+        [(1, "Straße/Fuß.jpg".encode(), PRIV, "r", None), (1, b"x/plain.jpg", PRIV, "r", None)],
+        {1: ROOT},
+    )
+    model.set_photos(store)
+    model.set_filter(search="FUSS")  # casefold: ß -> ss
+    assert [model.item(r).name for r in range(model.rowCount())] == ["Fuß.jpg"]
+    assert PHOTO_BADGES[PRIV] == "private"
+
+
+def folder(rel: bytes, shareable: int, private: int) -> FolderItem:
+    return FolderItem(1, rel, f"{ROOT}/{rel.decode()}" if rel else ROOT, rel.decode() or "lib",
+                      None, Decision.PRIVATE, "default", shareable, private)  # fmt: skip
+
+
+def test_folder_model_updates_only_changed_badges(qtbot: Any) -> None:
+    model = FolderModel()
+    _tested(model)
+    model.set_folders([folder(b"", 0, 3), folder(b"a", 0, 2), folder(b"a/x", 0, 1)])
+    assert model.rowCount() == 1 and model.rowCount(model.index(0, 0)) == 1
+    changed: list[Any] = []
+    model.itemChanged.connect(changed.append)
+    model.set_folders([folder(b"", 0, 3), folder(b"a", 0, 2), folder(b"a/x", 0, 1)])
+    assert changed == []
+    model.set_folders([folder(b"", 1, 2), folder(b"a", 1, 1), folder(b"a/x", 0, 1)])
+    assert changed and {i.text() for i in changed} == {"lib", "a"}
+    assert model.index_of((1, b"a")).data(0) == "a"
+
+
+def test_thumbnail_memory_is_bounded_in_bytes(qtbot: Any, tmp_path: Any) -> None:
+    image = QImage(100, 100, QImage.Format.Format_RGB32)
+    image.fill(0)
+    per = 100 * 100 * 4
+    loader = ThumbLoader(tmp_path, threads=1, memory_bytes=3 * per)
+    try:
+        for n in range(5):
+            loader._on_result(f"/p/{n}.jpg", 144, image, "")
+        assert loader.delivered == 5
+        assert [k[0] for k in loader._pixmaps] == ["/p/2.jpg", "/p/3.jpg", "/p/4.jpg"]
+        assert loader._held_bytes == 3 * per
+        loader.forget("/p/3.jpg")
+        assert loader._held_bytes == 2 * per
+    finally:
+        loader.stop()
