@@ -345,3 +345,33 @@ def test_an_emptied_mount_point_pauses_instead_of_withdrawing(
     os.rename(tmp_path / "on-the-drive", library / "S")
     assert engine.sync().in_sync
     assert exported_files(export) == {"S/a.jpg"}
+
+
+def test_cache_survives_other_processes_rule_changes_but_not_their_scans(
+    engine: Engine, library: Path, export: Path
+) -> None:
+    photo(library / "S" / "a.jpg", 1)
+    photo(library / "T" / "b.jpg", 2)
+    engine.sync()
+    cache = engine._cache
+    assert cache is not None
+    index_before = cache.index
+    with Engine(engine.locations) as other:
+        other.share([str(library / "S")])
+    # A rule change elsewhere: rules are re-read, the loaded index is kept.
+    report = engine.sync(changed=[])
+    assert report.added == 1 and exported_files(export) == {"S/a.jpg"}
+    assert engine._cache is cache and cache.index is index_before
+    # Another process scanned and exported: this engine must see its index.
+    photo(library / "S" / "c.jpg", 3)
+    with Engine(engine.locations) as other:
+        other.sync()
+    assert exported_files(export) == {"S/a.jpg", "S/c.jpg"}
+    report = engine.sync(changed=[])
+    assert engine._cache is not cache
+    assert report.in_sync and report.added == report.removed == 0
+    with Engine(engine.locations) as other:
+        other.private([str(library / "S" / "c.jpg")])
+    assert engine.sync(changed=[]).in_sync
+    assert exported_files(export) == {"S/a.jpg"}
+    assert engine.check().clean

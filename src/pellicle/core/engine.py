@@ -31,12 +31,15 @@ from pellicle.core.policy import Decision, Policy, Rule, Target, Verdict
 from pellicle.core.scan import FileFacts, FolderFacts, RootScan, facts_for, fingerprint, scan_root
 from pellicle.core.scrub import ScrubOptions
 from pellicle.core.store import Store, decode_rel, display
-from pellicle.core.sync import ApplyReport, Context, apply
+from pellicle.core.sync import MANIFEST, ApplyReport, Context, apply
 
 #: Bumped when the scrubber's output changes, so existing copies are redone.
 SCRUB_REVISION = "2"
 
 ProgressFn = Callable[[str, int, int], None]
+
+#: Bumped with every write to the file index (see `_Cache`).
+INDEX = "index_generation"
 
 
 @dataclass(frozen=True)
@@ -119,6 +122,11 @@ class _Cache:
     """
 
     data_version: int
+    #: The index and manifest generations the cached copies belong to: a
+    #: commit by another process that changed neither (a rule change, a
+    #: status write) keeps them.
+    index_generation: int = -1
+    manifest_generation: int = -1
     index: dict[int, dict[bytes, FileFacts]] = field(default_factory=dict)
     folders: dict[int, dict[bytes, FolderFacts]] = field(default_factory=dict)
     rules: object = None
@@ -242,6 +250,7 @@ class Engine:
                 self._withdraw_all(old_export, "export folder moved")
             os.makedirs(target, exist_ok=True)
             with self.store.write() as db:
+                self._index_written(db)  # removed roots take their index rows along
                 existing = {
                     os.fsdecode(bytes(r[1])): int(r[0])
                     for r in db.execute("SELECT id, path FROM roots")
@@ -754,11 +763,29 @@ class Engine:
         return _State(roots, index, folders, policy, verdicts, online, dirty)
 
     def _valid_cache(self) -> _Cache:
-        """The cache, emptied first if another process wrote the database."""
+        """The cache, with whatever another process changed since dropped."""
         version = self.store.data_version()
-        if self._cache is None or self._cache.data_version != version:
-            self._cache = _Cache(version)
-        return self._cache
+        cache = self._cache
+        if cache is not None and cache.data_version == version:
+            return cache
+        index_generation = self.store.generation(INDEX)
+        manifest_generation = self.store.generation(MANIFEST)
+        if cache is None or cache.index_generation != index_generation:
+            cache = _Cache(version, index_generation, manifest_generation)
+        else:
+            cache.data_version = version
+            if cache.manifest_generation != manifest_generation:
+                cache.manifest = None
+                cache.foreign = None
+                cache.manifest_generation = manifest_generation
+        self._cache = cache
+        return cache
+
+    def _index_written(self, db: sqlite3.Connection) -> None:
+        """Inside a write to files or folders: tell other processes' caches."""
+        generation = self.store.bump_generation(db, INDEX)
+        if self._cache is not None:
+            self._cache.index_generation = generation
 
     def _cached_verdicts(
         self,
@@ -844,6 +871,7 @@ class Engine:
         if not (gone or changed or gone_folders or new_folders) and state == root.state:
             return
         with self.store.write() as db:
+            self._index_written(db)
             db.execute("UPDATE roots SET state=? WHERE id=?", (state, root.id))
             db.executemany(
                 "DELETE FROM files WHERE root_id=? AND rel=?", [(root.id, rel) for rel in gone]
@@ -1087,6 +1115,7 @@ class Engine:
                     found.append((fp, rid, rel))
         if found and write:
             with self.store.write() as db:
+                self._index_written(db)
                 db.executemany("UPDATE files SET fingerprint=? WHERE root_id=? AND rel=?", found)
 
     def _verdicts(
@@ -1250,12 +1279,10 @@ class Engine:
 
     def _manifest(self) -> dict[Key, _ManifestRow]:
         """The export manifest, from the cache when no one else wrote it."""
-        cache = self._cache
-        if cache is not None and cache.data_version == self.store.data_version():
-            if cache.manifest is None:
-                cache.manifest = self._load_manifest()
-            return cache.manifest
-        return self._load_manifest()
+        cache = self._valid_cache()
+        if cache.manifest is None:
+            cache.manifest = self._load_manifest()
+        return cache.manifest
 
     def _load_manifest(
         self, where: str = "", params: tuple[object, ...] = ()
@@ -1283,6 +1310,15 @@ class Engine:
                 cache.manifest[key] = fresh[key]
             else:
                 cache.manifest.pop(key, None)
+        # Manifest writers hold the export lock, as this process does now:
+        # the counter can only hold this process's own bumps.
+        cache.manifest_generation = self.store.generation(MANIFEST)
+
+    def _forget_manifest(self) -> None:
+        """This process rewrote manifest rows behind the cache's back."""
+        if self._cache is not None:
+            self._cache.manifest = None
+            self._cache.foreign = None
 
     def _apply(
         self,
@@ -1361,6 +1397,7 @@ class Engine:
             return
         try:
             with self.store.write() as db:
+                self._index_written(db)
                 db.executemany(
                     "UPDATE files SET problem=? WHERE root_id=? AND rel=? AND size=?"
                     " AND mtime_ns=?",
@@ -1423,7 +1460,9 @@ class Engine:
             self._apply(removals, state, export, roots, None)
         else:
             with self.store.write() as db:
+                self.store.bump_generation(db, MANIFEST)
                 db.execute("DELETE FROM exports")
+            self._forget_manifest()
 
     def _recover(self, export: str) -> None:
         """Undo a sync that died between renaming a copy and recording it."""
@@ -1449,7 +1488,9 @@ class Engine:
                 if digest == row["sha256"]:
                     folder.remove(rel.decode())
                     with self.store.write() as db:
+                        self.store.bump_generation(db, MANIFEST)
                         db.execute("DELETE FROM exports WHERE export_rel=?", (rel,))
+                    self._forget_manifest()
         with self.store.write() as db:
             db.execute("DELETE FROM pending")
 

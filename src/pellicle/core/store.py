@@ -322,6 +322,20 @@ class Store:
             (repr(time.time()),),
         )
 
+    def generation(self, key: str) -> int:
+        """A counter another process bumps when it writes one kind of state."""
+        return int(self.get_setting(key, "0") or 0)
+
+    def bump_generation(self, db: sqlite3.Connection, key: str) -> int:
+        """Bump `key` inside the caller's write transaction; the new value."""
+        db.execute(
+            "INSERT INTO settings(key, value) VALUES(?, '1') "
+            "ON CONFLICT(key) DO UPDATE SET value=CAST(value AS INTEGER) + 1",
+            (key,),
+        )
+        row = db.execute("SELECT value FROM settings WHERE key=?", (key,)).fetchone()
+        return int(row[0])
+
     def rules_generation(self) -> int:
         return int(self.get_setting("rules_generation", "0") or 0)
 

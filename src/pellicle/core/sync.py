@@ -28,6 +28,9 @@ from pellicle.core.plan import Action, Key, Plan, Wanted
 from pellicle.core.scrub import ScrubError, ScrubOptions, ScrubResult, scrub, verify
 from pellicle.core.store import Store, display
 
+#: Bumped with every manifest write, so other processes drop cached copies.
+MANIFEST: Final = "manifest_generation"
+
 #: Files per durability batch, and the most bytes staged at once.
 BATCH_FILES: Final = 32
 BATCH_BYTES: Final = 256 << 20
@@ -167,6 +170,7 @@ def _remove(action: Action, ctx: Context, report: ApplyReport) -> None:
         return
     with ctx.store.write() as db:
         db.execute("DELETE FROM exports WHERE export_rel=?", (action.export_rel.encode(),))
+        ctx.store.bump_generation(db, MANIFEST)
         _ledger(
             db, "remove", ctx.source_name(entry.key), action.export_rel, None, None, action.reason
         )
@@ -259,6 +263,7 @@ def _publish(item: _Staged, staging: Staging, ctx: Context, report: ApplyReport)
         return
     source_name = ctx.source_name(wanted.key)
     with ctx.store.write() as db:
+        ctx.store.bump_generation(db, MANIFEST)
         db.execute("DELETE FROM exports WHERE root_id=? AND rel=?", wanted.key)
         db.execute("DELETE FROM exports WHERE export_rel=?", (rel.encode(),))
         db.execute(
