@@ -351,3 +351,26 @@ def test_window_geometry_and_splitter_are_remembered(
     assert again.splitter.sizes() == sizes
     wait_idle(qtbot, again)
     wait_idle(qtbot, window)
+
+
+def test_all_photos_leaves_the_folder_the_tree_narrowed_to(
+    qtbot: Any, ready: Any, sample_library: Path
+) -> None:
+    window = ready
+    everything = window.photo_model.rowCount()
+    holidays = str(sample_library / "Holidays")
+    index = next(
+        window.folder_model.index_of((f.root_id, f.rel))
+        for f in window.snapshot.folders
+        if f.path == holidays
+    )
+    window.tree.selectionModel().setCurrentIndex(
+        index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+    )
+    narrowed = window.photo_model.rowCount()
+    assert 0 < narrowed < everything
+    shown = [window.photo_model.item(r).path for r in range(narrowed)]
+    assert all(p.startswith(holidays + os.sep) for p in shown)
+    window.act_all.trigger()
+    assert window.photo_model.rowCount() == everything
+    assert not window.tree.selectionModel().hasSelection()

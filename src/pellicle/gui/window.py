@@ -272,6 +272,8 @@ class MainWindow(QMainWindow):
                                "Search photos by name")  # fmt: skip
         self.act_quit = action("&Quit", QKeySequence.StandardKey.Quit, self.quit,
                                "Quit Pellicle (syncing stops)")  # fmt: skip
+        self.act_all = action("&All photos", "Ctrl+0", self.show_all_photos,
+                              "Show the photos of every library folder")  # fmt: skip
         self.act_history = action("Share &history", "Ctrl+H", self._show_history,
                                   "What was shared when, and whether it still is")  # fmt: skip
 
@@ -321,6 +323,7 @@ class MainWindow(QMainWindow):
             else:
                 edit_menu.addAction(act)
         view_menu = menu.addMenu("&View")
+        view_menu.addAction(self.act_all)
         view_menu.addAction(self.act_history)
 
         # Left: tree and the two drop targets.
@@ -920,6 +923,13 @@ class MainWindow(QMainWindow):
     @Slot(str)
     def _on_search(self, text: str) -> None:
         self.photo_model.set_filter(search=text)
+
+    @Slot()
+    def show_all_photos(self) -> None:
+        """Leave the folder the tree narrowed the grid to: every photo again."""
+        self.tree.clearSelection()
+        self.tree.setCurrentIndex(QModelIndex())
+        self.photo_model.set_filter(scope=None)
 
     @Slot(QModelIndex, QModelIndex)
     def _on_tree_current(self, current: QModelIndex, previous: QModelIndex) -> None:
