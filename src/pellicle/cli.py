@@ -213,7 +213,10 @@ def _cmd_sync(args: argparse.Namespace) -> int:
 
 def _cmd_check(args: argparse.Namespace) -> int:
     with _engine() as engine:
-        report = engine.check()
+        progress = _Progress() if sys.stderr.isatty() and not args.json else None
+        report = engine.check(progress=progress)
+        if progress is not None:
+            progress.finish()
     if args.json:
         print(
             json.dumps(

@@ -574,8 +574,16 @@ class Engine:
         with ExportLock(self.locations.lock_file, timeout=self.lock_timeout):
             return self._enforce_privacy()
 
-    def check(self) -> CheckReport:
-        """Re-read the export and the policy; list anything that is not right."""
+    def check(self, progress: ProgressFn | None = None) -> CheckReport:
+        """Re-read the export and the policy; list anything that is not right.
+
+        Takes the export lock, so a sync running elsewhere (whose staging
+        folder would look like a leftover) finishes first.
+        """
+        with ExportLock(self.locations.lock_file, timeout=self.lock_timeout):
+            return self._check(progress)
+
+    def _check(self, progress: ProgressFn | None) -> CheckReport:
         from pellicle.core.scrub import ScrubError, ScrubResult, verify
 
         export = self.export_dir
@@ -597,7 +605,9 @@ class Engine:
             with ExportDir(export) as folder:
                 if folder.lstat(STAGING) is not None:
                     report.problems.append(f"staging folder {STAGING} is left over")
-                for row in manifest:
+                for number, row in enumerate(manifest, 1):
+                    if progress is not None:
+                        progress("checking exported copies", number, len(manifest))
                     rel = bytes(row["export_rel"]).decode()
                     fd = _open_in(folder, rel)
                     if fd is None:
