@@ -44,6 +44,7 @@ import queue
 import sys
 import threading
 import time
+import warnings
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Final, Literal
@@ -69,6 +70,16 @@ from pellicle.core.errors import UserError
 from pellicle.core.exportdir import STAGING
 from pellicle.core.paths import Locations
 from pellicle.core.store import display
+
+# watchdog 7's inotify layer warns when a recursive watch re-adds a folder it
+# already watches (a folder deleted and re-created at once, as the export's
+# are) and then simply replaces the callback: bookkeeping, not a lost event.
+# Left alone it prints from watchdog's thread into `pellicle watch` output.
+for _message in (
+    r"Callback with id .* already exists for watch",
+    r"Callback with id .* does not exist",
+):
+    warnings.filterwarnings("ignore", message=_message, category=RuntimeWarning)
 
 #: The settings key where a running watcher records how each root is watched.
 WATCH_SETTING: Final = "watch_modes"
