@@ -375,3 +375,17 @@ def test_cache_survives_other_processes_rule_changes_but_not_their_scans(
     assert engine.sync(changed=[]).in_sync
     assert exported_files(export) == {"S/a.jpg"}
     assert engine.check().clean
+
+
+def test_clear_works_on_a_missing_rule_but_refuses_a_typo(
+    engine: Engine, library: Path, export: Path
+) -> None:
+    kid = photo(library / "kid.jpg")
+    engine.private([str(kid)])
+    kid.unlink()
+    engine.sync()
+    assert [r.missing for r in engine.rules()] == [True]
+    engine.clear([str(kid)])
+    assert engine.rules() == []
+    with pytest.raises(UserError, match="does not exist and has no rule"):
+        engine.clear([str(library / "typo.jpg")])

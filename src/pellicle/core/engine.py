@@ -310,6 +310,12 @@ class Engine:
             root, rel, st = self._locate(raw, roots, must_exist=decision is not None)
             targets.append((root.id, rel, raw))
             if decision is None:
+                # Clearing works on a path that is gone (a missing rule), but
+                # a path with neither a file nor a rule is a typo.
+                if st is None and not self.store.query(
+                    "SELECT 1 FROM rules WHERE root_id=? AND rel=?", (root.id, rel)
+                ):
+                    raise UserError(f"{display(raw)} does not exist and has no rule to clear")
                 continue
             if st is not None and stat.S_ISDIR(st.st_mode):
                 rows.append(
