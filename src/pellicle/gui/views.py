@@ -50,7 +50,25 @@ def accept_as_copy(event: QDragEnterEvent | QDragMoveEvent | QDropEvent) -> None
     event.accept()
 
 
-class PhotoGrid(QListView):
+class _MenuAndCopyDrag:
+    """What the grid and the tree share: the context menu lands on the item
+    under the pointer, and a drag out of Pellicle is only ever a copy (a
+    move could delete the person's file)."""
+
+    menu_requested: Signal
+
+    def _on_menu(self, pos: QPoint) -> None:
+        view: QAbstractItemView = self  # type: ignore[assignment]
+        index = view.indexAt(pos)
+        if index.isValid() and not view.selectionModel().isSelected(index):
+            view.setCurrentIndex(index)
+        self.menu_requested.emit(view.viewport().mapToGlobal(pos))
+
+    def startDrag(self, supportedActions: Qt.DropAction) -> None:
+        super().startDrag(Qt.DropAction.CopyAction)  # type: ignore[misc]
+
+
+class PhotoGrid(_MenuAndCopyDrag, QListView):
     """Thumbnails in a wrapping grid; drags out photo paths (copy only)."""
 
     #: The context menu was asked for at this global position.
@@ -79,17 +97,8 @@ class PhotoGrid(QListView):
             "Photos in the library. S marks shareable, P private, U clears the mark."
         )
 
-    def _on_menu(self, pos: QPoint) -> None:
-        index = self.indexAt(pos)
-        if index.isValid() and not self.selectionModel().isSelected(index):
-            self.setCurrentIndex(index)
-        self.menu_requested.emit(self.viewport().mapToGlobal(pos))
 
-    def startDrag(self, supportedActions: Qt.DropAction) -> None:
-        super().startDrag(Qt.DropAction.CopyAction)
-
-
-class FolderTree(QTreeView):
+class FolderTree(_MenuAndCopyDrag, QTreeView):
     """Roots and folders with badges; accepts drops onto a folder."""
 
     dropped = Signal(list, object, bool)  # paths, Decision | None, external
@@ -111,15 +120,6 @@ class FolderTree(QTreeView):
             "Library folders with their decision. Drop photos on a folder to give them "
             "that folder's decision."
         )
-
-    def _on_menu(self, pos: QPoint) -> None:
-        index = self.indexAt(pos)
-        if index.isValid() and not self.selectionModel().isSelected(index):
-            self.setCurrentIndex(index)
-        self.menu_requested.emit(self.viewport().mapToGlobal(pos))
-
-    def startDrag(self, supportedActions: Qt.DropAction) -> None:
-        super().startDrag(Qt.DropAction.CopyAction)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if acceptable(event):
