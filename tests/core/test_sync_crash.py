@@ -91,7 +91,14 @@ def assert_nothing_half_done(export: Path, allowed: set[str]) -> None:
 
 @pytest.mark.parametrize(
     ("point", "n"),
-    [("before_verify", 1), ("after_rename", 1), ("after_rename", 5), ("mid_scrub", 3)],
+    [
+        ("before_verify", 1),
+        ("after_rename", 1),
+        ("after_rename", 5),
+        # The last copy: the restart takes it back (pending) and redoes it.
+        ("after_rename", 8),
+        ("mid_scrub", 3),
+    ],
 )
 def test_crash_while_adding(home: Path, library: Path, export: Path, point: str, n: int) -> None:
     (library / "S").mkdir()
@@ -109,6 +116,26 @@ def test_crash_while_adding(home: Path, library: Path, export: Path, point: str,
         assert report.in_sync, report
         assert engine.check().clean
     assert exported_files(export) == expected
+    assert not (export / STAGING).exists()
+
+
+def test_a_sync_with_nothing_to_write_clears_what_a_crash_left_staged(
+    home: Path, library: Path, export: Path
+) -> None:
+    (library / "S").mkdir()
+    for i in range(3):
+        write_photo(library / "S" / f"{i}.jpg", "jpeg", seed=i)
+    with Engine() as engine:
+        engine.init([str(library)], str(export))
+        engine.share([str(library / "S")])
+    assert crash_sync(home, "mid_scrub", 1) == 9
+    left = [p for p in (export / STAGING).iterdir()]
+    assert left and any(p.read_bytes().endswith(b"partial") for p in left)
+    with Engine() as engine:
+        engine.private([str(library / "S")])
+        report = engine.sync()
+        assert report.in_sync and engine.check().clean
+    assert exported_files(export) == set()
     assert not (export / STAGING).exists()
 
 

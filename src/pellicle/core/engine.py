@@ -1345,6 +1345,11 @@ class Engine:
         progress: ProgressFn | None,
     ) -> ApplyReport:
         if not plan:
+            if os.path.lexists(os.path.join(export, STAGING)):
+                # A sync killed while staging left files there; with nothing
+                # to write now, nothing else would ever take them away.
+                with ExportDir(export) as folder:
+                    folder.drop_leftover_staging()
             return ApplyReport()
         generation = self.store.rules_generation()
         version = [self.store.data_version(), generation]

@@ -190,6 +190,22 @@ class ExportDir:
     def staging(self) -> Staging:
         return Staging(self)
 
+    def drop_leftover_staging(self) -> None:
+        """Empty and remove a staging folder an interrupted sync left behind.
+
+        A sync that has copies to write does this when it opens the staging
+        folder; one with nothing to write must too, or the killed sync's
+        half-written files would stay in the export (hidden, but there).
+        Anything but a plain folder under that name is left for a writing
+        sync to refuse with its reason.
+        """
+        try:
+            st = os.stat(STAGING, dir_fd=self.fd, follow_symlinks=False)
+        except OSError:
+            return
+        if stat.S_ISDIR(st.st_mode):
+            Staging(self).close()
+
     def sync(self) -> None:
         """Make everything written on the export's file system durable."""
         sync_fd(self.fd)

@@ -95,6 +95,7 @@ def apply(plan: Plan, ctx: Context) -> ApplyReport:
     if removed:
         ctx.export.prune(removed)
     if not plan.writes:
+        ctx.export.drop_leftover_staging()  # a killed sync's, if any
         ctx.export.sync()
         return report
     staging = ctx.export.staging()
