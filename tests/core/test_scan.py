@@ -96,3 +96,108 @@ def test_facts_are_slotted_and_frozen() -> None:
     assert not hasattr(facts, "__dict__")
     with pytest.raises(AttributeError):
         facts.size = 5  # type: ignore[misc]
+
+
+def _bigger_library(root: Path) -> None:
+    """Enough folders and kinds of file that a pooled walk has batches in
+    flight while it lists more folders."""
+    jpeg = photo_bytes("jpeg", width=8, height=8, plant=False)
+    png = photo_bytes("png", width=4, height=4, plant=False)
+    for f in range(30):
+        folder = root / f"y{f % 3}" / f"m{f:02d}"
+        folder.mkdir(parents=True)
+        for i in range(7):
+            (folder / f"p{i}.jpg").write_bytes(jpeg + bytes([f, i]))
+        (folder / "shot.png").write_bytes(png)
+        (folder / "clip.mov").write_bytes(b"\x00\x00\x00\x18ftypqt  " + bytes(f))
+        (folder / "renamed.jpg").write_bytes(png)  # content wins over the name
+        (folder / "fake.jpg").write_text("not a jpeg")
+        (folder / "empty.jpg").write_bytes(b"")
+        (folder / "notes.txt").write_text("x")
+    os.symlink(root / "y0" / "m00" / "p0.jpg", root / "y1" / "link.jpg")
+
+
+def _in_the_pool_from_the_start(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every read counts as slow, so the walk moves to the pool after its
+    first folder; returns the names of the threads that read heads."""
+    monkeypatch.setattr(scan._HeadReader, "_WINDOW", 1)
+    monkeypatch.setattr(scan._HeadReader, "_SLOW", -1.0)
+    monkeypatch.setattr(scan._HeadReader, "_AHEAD", 2)  # the walk waits, too
+    readers: list[str] = []
+    real = scan._identify
+
+    def watched(path: bytes, rel: bytes, size: int) -> tuple[str | None, str | None]:
+        import threading
+
+        readers.append(threading.current_thread().name)
+        return real(path, rel, size)
+
+    monkeypatch.setattr(scan, "_identify", watched)
+    return readers
+
+
+def test_a_slow_disk_moves_reads_to_the_pool_with_the_same_result(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _bigger_library(tmp_path)
+    here = scan_root(str(tmp_path), {}, roots=[str(tmp_path)])
+    readers = _in_the_pool_from_the_start(monkeypatch)
+    pooled = scan_root(str(tmp_path), {}, roots=[str(tmp_path)])
+
+    assert any(name.startswith("pellicle-scan") for name in readers)
+    # Only the first folder with files (13) and the link were read here.
+    assert sum(not name.startswith("pellicle-scan") for name in readers) <= 14
+    # The same index, in the same order, with the same verdicts.
+    assert list(pooled.files.items()) == list(here.files.items())
+    assert pooled.changed == here.changed and pooled.folders == here.folders
+    assert b"y0/m00/clip.mov" not in pooled.files and b"y0/m00/notes.txt" not in pooled.files
+    assert pooled.files[b"y0/m00/renamed.jpg"].fmt == "png"
+    assert pooled.files[b"y2/m29/fake.jpg"].problem is not None
+    assert pooled.files[b"y1/m01/empty.jpg"].problem == "empty file"
+    assert pooled.files[b"y1/link.jpg"].kind == "link"
+    assert len(pooled.files) == 30 * 11 + 1
+
+
+def test_a_pooled_rescan_sees_only_what_changed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _bigger_library(tmp_path)
+    first = scan_root(str(tmp_path), {})
+    edited = tmp_path / "y1" / "m04" / "p3.jpg"
+    edited.write_bytes(edited.read_bytes() + b"edit")
+    (tmp_path / "y2" / "m05" / "shot.png").unlink()
+    (tmp_path / "y0" / "m06" / "new.jpg").write_bytes(
+        photo_bytes("jpeg", width=8, height=8, plant=False)
+    )
+    readers = _in_the_pool_from_the_start(monkeypatch)
+    again = scan_root(str(tmp_path), first.files, previous_folders=first.folders)
+    assert again.changed == {b"y1/m04/p3.jpg", b"y0/m06/new.jpg"}
+    assert b"y2/m05/shot.png" not in again.files
+    untouched = [rel for rel in first.files if rel in again.files and rel not in again.changed]
+    assert all(again.files[rel] is first.files[rel] for rel in untouched)
+    assert len(readers) == 30 * 2 + 2  # the two non-photos per folder, and the two changes
+
+
+def test_a_failing_read_in_the_pool_stops_the_scan_and_the_pool(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    _bigger_library(tmp_path)
+    _in_the_pool_from_the_start(monkeypatch)
+
+    real = scan._identify
+    failed: list[str] = []
+
+    def broken(path: bytes, rel: bytes, size: int) -> tuple[str | None, str | None]:
+        name = threading.current_thread().name
+        if name.startswith("pellicle-scan"):
+            failed.append(name)
+            raise MemoryError("simulated")
+        return real(path, rel, size)
+
+    monkeypatch.setattr(scan, "_identify", broken)
+    with pytest.raises(MemoryError):
+        scan_root(str(tmp_path), {})
+    assert failed  # it failed in the pool, and the walk saw it
+    assert not [t for t in threading.enumerate() if t.name.startswith("pellicle-scan")]
