@@ -117,6 +117,31 @@ def test_rescan_without_changes_reads_no_image_bytes(
     assert report.in_sync and report.added == report.updated == report.removed == 0
 
 
+def test_rescans_do_not_open_videos_and_sidecars_again(
+    engine: Engine, library: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for i in range(6):
+        photo(library / "roll" / f"IMG_{i}.jpg", i)
+        (library / "roll" / f"IMG_{i}.MOV").write_bytes(b"\x00\x00\x00\x14ftypqt  " + bytes(i))
+        (library / "roll" / f"IMG_{i}.AAE").write_text("<plist/>")
+    engine.share([str(library / "roll")])
+    engine.sync()
+    opened: list[bytes] = []
+    real = scan_mod._identify
+    monkeypatch.setattr(
+        scan_mod, "_identify", lambda path, rel, size: opened.append(rel) or real(path, rel, size)
+    )
+    for changed in (None, [str(library / "roll" / "IMG_0.MOV")]):
+        report = engine.sync(changed=changed)
+        assert report.in_sync and report.added == report.updated == report.removed == 0
+    assert opened == []
+    # Content still decides: a "video" that now holds a photo is exported.
+    (library / "roll" / "IMG_0.MOV").unlink()
+    photo(library / "roll" / "IMG_0.MOV", 40)
+    report = engine.sync(changed=[str(library / "roll" / "IMG_0.MOV")])
+    assert opened == [b"roll/IMG_0.MOV"] and report.added == 1
+
+
 def test_only_files_of_a_private_photos_size_are_hashed(
     engine: Engine, library: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -201,3 +201,67 @@ def test_a_failing_read_in_the_pool_stops_the_scan_and_the_pool(
         scan_root(str(tmp_path), {})
     assert failed  # it failed in the pool, and the walk saw it
     assert not [t for t in threading.enumerate() if t.name.startswith("pellicle-scan")]
+
+
+def test_files_known_not_to_be_photos_are_not_opened_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _bigger_library(tmp_path)
+    first = scan_root(str(tmp_path), {})
+    assert set(first.not_photos) == {
+        f"y{f % 3}/m{f:02d}/{name}".encode()
+        for f in range(30)
+        for name in ("clip.mov", "notes.txt")
+    }
+    # A video replaced by a photo under the same name, and a note edited:
+    # their stat changed, so they are read again; the rest is not.
+    jpeg = photo_bytes("jpeg", width=8, height=8, plant=False)
+    (tmp_path / "y0" / "m03" / "clip.mov").write_bytes(jpeg)
+    (tmp_path / "y1" / "m04" / "notes.txt").write_text("edited, longer")
+    (tmp_path / "y2" / "m05" / "notes.txt").unlink()
+    reads: list[bytes] = []
+    real = scan._identify
+    monkeypatch.setattr(
+        scan, "_identify", lambda path, rel, size: reads.append(rel) or real(path, rel, size)
+    )
+    again = scan_root(
+        str(tmp_path), first.files, previous_folders=first.folders, not_photos=first.not_photos
+    )
+    assert sorted(reads) == [b"y0/m03/clip.mov", b"y1/m04/notes.txt"]
+    assert again.files[b"y0/m03/clip.mov"].fmt == "jpeg"  # content, not name
+    assert again.changed == {b"y0/m03/clip.mov"}
+    assert b"y0/m03/clip.mov" not in again.not_photos
+    assert b"y2/m05/notes.txt" not in again.not_photos  # gone, forgotten
+    assert len(again.not_photos) == 60 - 2
+
+    # A partial scan keeps what it did not walk.
+    reads.clear()
+    part = scan_root(
+        str(tmp_path),
+        again.files,
+        previous_folders=again.folders,
+        under=b"y1/m04",
+        not_photos=again.not_photos,
+    )
+    assert reads == [] and part.not_photos == again.not_photos
+
+
+def test_an_unreadable_file_is_not_remembered_as_no_photo(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Running as root, permissions do not stop a read: refuse it instead.
+    jpeg = photo_bytes("jpeg", width=8, height=8, plant=False)
+    (tmp_path / "IMG_0001").write_bytes(jpeg)  # a photo without a suffix
+    real_open = os.open
+
+    def refuse(path: object, *args: object, **kwargs: object) -> int:
+        if os.fsencode(path).endswith(b"/IMG_0001"):  # type: ignore[arg-type]
+            raise PermissionError(13, "Permission denied")
+        return real_open(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(scan.os, "open", refuse)
+    first = scan_root(str(tmp_path), {})
+    assert first.files == {} and first.not_photos == {}
+    monkeypatch.setattr(scan.os, "open", real_open)
+    again = scan_root(str(tmp_path), first.files, not_photos=first.not_photos)
+    assert again.files[b"IMG_0001"].fmt == "jpeg"

@@ -28,7 +28,15 @@ from pellicle.core.naming import Source, assign
 from pellicle.core.paths import Locations, locations
 from pellicle.core.plan import Exported, Key, Plan, Wanted, make_plan
 from pellicle.core.policy import Decision, Policy, Rule, Target, Verdict
-from pellicle.core.scan import FileFacts, FolderFacts, RootScan, facts_for, fingerprint, scan_root
+from pellicle.core.scan import (
+    FileFacts,
+    FolderFacts,
+    RootScan,
+    StatKey,
+    facts_for,
+    fingerprint,
+    scan_root,
+)
 from pellicle.core.scrub import ScrubOptions
 from pellicle.core.store import Store, decode_rel, display
 from pellicle.core.sync import MANIFEST, ApplyReport, Context, apply
@@ -165,6 +173,10 @@ class Engine:
         self.held: set[str] = set()
         self._cache: _Cache | None = None
         self._names: dict[tuple[int, bytes, str], str] = {}
+        #: Per root, the files the last scan found are not photos (videos,
+        #: sidecars): facts about the file system, not about the database,
+        #: so they outlive the cache and spare every rescan those reads.
+        self._not_photos: dict[int, dict[bytes, StatKey]] = {}
 
     def close(self) -> None:
         self.store.close()
@@ -731,7 +743,9 @@ class Engine:
                     progress(f"scanning {label}", n, 0)
 
             subtrees = (under or {}).get(root.id) or [b""]
-            result = RootScan(True, previous, prev_folders, set())
+            result = RootScan(
+                True, previous, prev_folders, set(), self._not_photos.get(root.id, {})
+            )
             changed: set[bytes] = set()
             for subtree in subtrees:
                 result = scan_root(
@@ -741,11 +755,13 @@ class Engine:
                     roots=[r.path for r in roots],
                     under=subtree,
                     progress=tick,
+                    not_photos=result.not_photos,
                 )
                 changed |= result.changed
                 if not result.online:
                     break
             result.changed = changed
+            self._not_photos[root.id] = result.not_photos
             if result.online and previous and not result.files and not result.folders:
                 # A library that had photos and now shows nothing at all is
                 # far more likely an unmounted drive's empty mount point than

@@ -33,7 +33,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Final, TypeVar, cast
 
 from pellicle.core.formats import HEAD_SIZE, PHOTO_SUFFIXES, SUPPORTED, sniff
@@ -103,9 +103,16 @@ class RootScan:
     folders: dict[bytes, FolderFacts]
     #: Index entries whose content was sniffed this time (new or changed).
     changed: set[bytes]
+    #: Files that are not photos (videos, sidecars, documents), by the stat
+    #: they had when their head was read: the next scan given this does
+    #: not open them again while that stat holds.
+    not_photos: dict[bytes, StatKey] = field(default_factory=dict)
 
 
 Progress = Callable[[int], None]
+
+#: (size, mtime_ns, inode, device): a file is taken as unchanged while these hold.
+StatKey = tuple[int, int, int, int]
 
 
 def scan_root(
@@ -116,19 +123,22 @@ def scan_root(
     roots: Iterable[str] = (),
     under: bytes = b"",
     progress: Progress | None = None,
+    not_photos: dict[bytes, StatKey] | None = None,
 ) -> RootScan:
     """Walk `root` (or only its subfolder `under`) and return the new index.
 
     `previous` is the index from the last scan; unchanged files keep their
-    facts without being opened. `roots` lists every library root, so links
+    facts without being opened, and so do files `not_photos` (a previous
+    scan's) knows are not photos. `roots` lists every library root, so links
     can be told apart as inside or outside the library.
     """
+    known_not = not_photos or {}
     try:
         top = os.stat(root)
     except OSError:
-        return RootScan(False, dict(previous), dict(previous_folders or {}), set())
+        return RootScan(False, dict(previous), dict(previous_folders or {}), set(), known_not)
     if not stat.S_ISDIR(top.st_mode):
-        return RootScan(False, dict(previous), dict(previous_folders or {}), set())
+        return RootScan(False, dict(previous), dict(previous_folders or {}), set(), known_not)
 
     root_list = [os.fsencode(r.rstrip(os.sep) or os.sep) for r in roots] or [os.fsencode(root)]
     # None marks a file whose head a pool thread is still reading; its slot
@@ -136,6 +146,8 @@ def scan_root(
     files: dict[bytes, FileFacts | None] = {}
     folders: dict[bytes, FolderFacts] = {}
     changed: set[bytes] = set()
+    skipped: dict[bytes, StatKey] = {}
+    get_not = known_not.get
     broot = os.fsencode(root)
     start = os.path.join(broot, under) if under else broot
     stack: list[tuple[bytes, bytes]] = [(start, under)]
@@ -186,6 +198,13 @@ def scan_root(
                         # The common case: nothing to do. Keyed by the old
                         # object's own bytes, so the index holds each name once.
                         files[old.rel] = old
+                    elif (
+                        old is None
+                        and (known := get_not(child)) is not None
+                        and known == (est.st_size, est.st_mtime_ns, est.st_ino, est.st_dev)
+                    ):
+                        skipped[child] = known  # a known video, sidecar, ...
+                        continue
                     else:
                         todo.append((entry.path, child, est, old))
                 elif _S_ISDIR(mode):
@@ -210,18 +229,18 @@ def scan_root(
                     for item in todo:
                         files[item[1]] = None
                 else:
-                    _record(todo, reader.done.pop(), files, changed)
+                    _record(todo, reader.done.pop(), files, changed, skipped)
             while reader.backlog:
-                _record(*reader.collect(), files, changed)
+                _record(*reader.collect(), files, changed, skipped)
         while reader.pending:
-            _record(*reader.collect(), files, changed)
+            _record(*reader.collect(), files, changed, skipped)
     finally:
         reader.close()
     if not _same_folder(root, top):
         # The root vanished or was swapped while it was walked (a drive
         # unplugged mid-scan): what the walk missed is not gone from the
         # library, so the root is offline and keeps its index and copies.
-        return RootScan(False, dict(previous), dict(previous_folders or {}), set())
+        return RootScan(False, dict(previous), dict(previous_folders or {}), set(), known_not)
     if reader.deferred:
         found = {rel: facts for rel, facts in files.items() if facts is not None}
     else:
@@ -230,9 +249,10 @@ def scan_root(
         found = _merge_outside(under, previous, found)
         kept = _merge_outside(under, previous_folders or {}, folders)
         folders = kept
+        skipped = _merge_outside(under, known_not, skipped)
     if progress is not None:
         progress(count)
-    return RootScan(True, found, folders, changed)
+    return RootScan(True, found, folders, changed, skipped)
 
 
 _Todo = list[tuple[bytes, bytes, os.stat_result, FileFacts | None]]
@@ -313,11 +333,17 @@ def _record(
     heads: _Heads,
     files: dict[bytes, FileFacts | None],
     changed: set[bytes],
+    not_photos: dict[bytes, StatKey],
 ) -> None:
-    """Put the facts of files whose heads were read into the new index."""
+    """Put the facts of files whose heads were read into the new index, and
+    the files that are not photos into `not_photos`."""
     for (_path, rel, st, old), (fmt, problem) in zip(todo, heads, strict=True):
-        if fmt is None and problem is None:
-            continue  # not a photo; a pool batch leaves its slot empty
+        if fmt is None and (problem is None or problem is _UNREADABLE_OTHER):
+            # Not a photo (a pool batch leaves its slot empty). One that
+            # could not be read is not remembered: it is tried again.
+            if problem is None:
+                not_photos[rel] = (st.st_size, st.st_mtime_ns, st.st_ino, st.st_dev)
+            continue
         facts = FileFacts(
             rel, "file", st.st_size, st.st_mtime_ns, st.st_dev, st.st_ino, fmt, None, problem
         )
@@ -361,7 +387,7 @@ def _new_file_facts(path: bytes, rel: bytes, st: os.stat_result) -> FileFacts | 
     built, no `dataclasses.replace`: the first scan of a big library makes
     one per file)."""
     fmt, problem = _identify(path, rel, st.st_size)
-    if fmt is None and problem is None:
+    if fmt is None and (problem is None or problem is _UNREADABLE_OTHER):
         return None
     return FileFacts(
         rel, "file", st.st_size, st.st_mtime_ns, st.st_dev, st.st_ino, fmt, None, problem
@@ -392,15 +418,22 @@ def _link_facts(
             return None
         return replace(facts, problem="link to a file outside the library; links are not followed")
     fmt, problem = _identify(target, rel, tst.st_size)
-    if fmt is None and problem is None:
+    if fmt is None and (problem is None or problem is _UNREADABLE_OTHER):
         return None
     return replace(facts, fmt=fmt, problem=problem)
+
+
+#: `_identify`'s problem for a file that could not be read and is no photo
+#: by its name either: ignored like a non-photo, but read again next time.
+_UNREADABLE_OTHER: Final = "cannot read a file that is no photo by its name"
 
 
 def _identify(path: bytes, rel: bytes, size: int) -> tuple[str | None, str | None]:
     """The format of a file from its first bytes, or why it cannot be used.
 
-    Returns (None, None) for files that are simply not photos.
+    Returns (None, None) for files that are simply not photos, and
+    (None, `_UNREADABLE_OTHER`) for unreadable ones that are not photos by
+    their names.
     """
     if size == 0:
         return (None, "empty file") if _looks_like_photo(rel) else (None, None)
@@ -411,7 +444,9 @@ def _identify(path: bytes, rel: bytes, size: int) -> tuple[str | None, str | Non
         finally:
             os.close(fd)
     except OSError as exc:
-        return (None, f"cannot read: {_reason(exc)}") if _looks_like_photo(rel) else (None, None)
+        if _looks_like_photo(rel):
+            return None, f"cannot read: {_reason(exc)}"
+        return None, _UNREADABLE_OTHER
     fmt = sniff(head)
     if fmt is None:
         if _looks_like_photo(rel):
