@@ -121,6 +121,11 @@ class _State:
     dirty: set[Key] | None = None
 
 
+#: A policy's rules as the cache compares them: place rules, sticky private
+#: rules, root names.
+_Rules = tuple[frozenset[Rule], frozenset[Rule], frozenset[tuple[int, str]]]
+
+
 @dataclass
 class _Cache:
     """What an Engine keeps between operations so a sync costs what changed.
@@ -137,13 +142,66 @@ class _Cache:
     manifest_generation: int = -1
     index: dict[int, dict[bytes, FileFacts]] = field(default_factory=dict)
     folders: dict[int, dict[bytes, FolderFacts]] = field(default_factory=dict)
-    rules: object = None
+    rules: _Rules | None = None
+    #: The fingerprint sizes every cached photo was checked against.
+    hashed_sizes: set[int] | None = None
     verdicts: dict[Key, Verdict] = field(default_factory=dict)
     #: The facts each verdict was decided from: a new object means redo it.
     decided_from: dict[Key, FileFacts] = field(default_factory=dict)
     manifest: dict[Key, _ManifestRow] | None = None
     #: Export folder entries not in the manifest, from the last full walk.
     foreign: list[str] | None = None
+
+
+@dataclass(frozen=True)
+class _RuleReach:
+    """The photos a change of rules can have decided differently.
+
+    A folder rule decides what lies under its folder, a file rule its own
+    photo, and a private file rule with a fingerprint also every exact copy
+    (sticky private). Rules that were added, removed or changed in any
+    field (a rule going missing included) are compared; a change of root
+    names rewords every explanation, so it is not narrowed (None).
+    """
+
+    folders: dict[int, tuple[bytes, ...]]
+    files: dict[int, frozenset[bytes]]
+    fingerprints: frozenset[str]
+
+    @staticmethod
+    def between(old: _Rules, new: _Rules) -> _RuleReach | None:
+        if old[2] != new[2]:
+            return None
+        folders: dict[int, list[bytes]] = {}
+        files: dict[int, set[bytes]] = {}
+        fingerprints: set[str] = set()
+        for rule in (old[0] ^ new[0]) | (old[1] ^ new[1]):
+            if rule.target is Target.FOLDER:
+                folders.setdefault(rule.root_id, []).append(rule.rel + b"/" if rule.rel else b"")
+            else:
+                files.setdefault(rule.root_id, set()).add(rule.rel)
+            if rule.fingerprint is not None:
+                fingerprints.add(rule.fingerprint)
+        return _RuleReach(
+            {rid: tuple(prefixes) for rid, prefixes in folders.items()},
+            {rid: frozenset(rels) for rid, rels in files.items()},
+            frozenset(fingerprints),
+        )
+
+    def in_root(self, rid: int) -> Callable[[bytes, FileFacts], bool]:
+        """Whether a photo of root `rid` is within reach of the change."""
+        prefixes = self.folders.get(rid, ())
+        own = self.files.get(rid, frozenset())
+        fingerprints = self.fingerprints
+
+        def reaches(rel: bytes, facts: FileFacts) -> bool:
+            return (
+                rel in own
+                or (bool(prefixes) and rel.startswith(prefixes))
+                or (facts.fingerprint is not None and facts.fingerprint in fingerprints)
+            )
+
+        return reaches
 
 
 @dataclass(frozen=True, slots=True)
@@ -731,6 +789,7 @@ class Engine:
                 if cache is not None:
                     cache.index[root.id] = previous
                     cache.folders[root.id] = prev_folders
+                    cache.hashed_sizes = None  # these photos were not looked at
             if not scan or (under is not None and root.id not in under):
                 index[root.id] = previous
                 folders[root.id] = prev_folders
@@ -783,7 +842,21 @@ class Engine:
         if scan and write:
             self._follow_rules(roots, index, folders, scans, online)
         policy = self._policy(roots)
-        self._fingerprints(roots, index, policy, write=write)
+        sizes = policy.sizes_needing_fingerprint()
+        if cache is not None and cache.hashed_sizes == sizes:
+            # Every cached photo of these sizes was looked at already: only
+            # what the scans found new or changed can need a fingerprint.
+            self._fingerprints(
+                roots,
+                index,
+                sizes,
+                write=write,
+                only={rid: result.changed for rid, result in scans.items()},
+            )
+        else:
+            self._fingerprints(roots, index, sizes, write=write)
+            if cache is not None:
+                cache.hashed_sizes = sizes
         if cache is None:
             verdicts = self._verdicts(roots, index, policy)
             return _State(roots, index, folders, policy, verdicts, online)
@@ -832,28 +905,42 @@ class Engine:
             frozenset(policy.private_fingerprints.values()),
             frozenset(policy.root_names.items()),
         )
+        touched: _RuleReach | None = None
         if cache.rules != rules:
             old = cache.verdicts
-            verdicts = self._verdicts(roots, index, policy)
+            if old and cache.rules is not None:
+                touched = _RuleReach.between(cache.rules, rules)
             cache.rules = rules
-            cache.verdicts = verdicts
-            cache.decided_from = {
-                (rid, rel): facts for rid, files in index.items() for rel, facts in files.items()
-            }
-            if not old:
-                return verdicts, None
-            dirty = {k for k, v in verdicts.items() if old.get(k) != v}
-            dirty.update(k for k in old if k not in verdicts)
-            return verdicts, dirty
+            if touched is None:
+                verdicts = self._verdicts(roots, index, policy)
+                cache.verdicts = verdicts
+                cache.decided_from = {
+                    (rid, rel): facts
+                    for rid, files in index.items()
+                    for rel, facts in files.items()
+                }
+                if not old:
+                    return verdicts, None
+                dirty = {k for k, v in verdicts.items() if old.get(k) != v}
+                dirty.update(k for k in old if k not in verdicts)
+                return verdicts, dirty
+        # Only photos whose facts changed, links (their targets' verdicts
+        # may have moved) and photos a changed rule can reach are decided
+        # again: a rule change costs the photos under it, not the library.
         verdicts = cache.verdicts
         decided = cache.decided_from
         dirty = set()
         seen = 0
         for rid, files in index.items():
+            reaches = None if touched is None else touched.in_root(rid)
             for rel, facts in files.items():
                 seen += 1
                 key = (rid, rel)
-                if decided.get(key) is facts and facts.kind != "link":
+                if (
+                    decided.get(key) is facts
+                    and facts.kind != "link"
+                    and (reaches is None or not reaches(rel, facts))
+                ):
                     continue
                 if facts.kind == "link":
                     verdict = self._link_verdict(facts, roots, index, policy)
@@ -953,14 +1040,28 @@ class Engine:
         rows = self.store.query("SELECT * FROM rules")
         if not rows:
             return
-        by_inode: dict[tuple[int, int], Key] = {}
-        folder_inode: dict[tuple[int, int], Key] = {}
-        for rid in online:
-            for rel, known in index[rid].items():
-                if known.kind == "file":
-                    by_inode[(known.dev, known.ino)] = (rid, rel)
-            for rel, folder in folders[rid].items():
-                folder_inode[(folder.dev, folder.ino)] = (rid, rel)
+        # Where each inode is now: needed only when a rule's own path no
+        # longer holds its photo or folder, so built on first need (a
+        # sync with rules in place costs no pass over the whole index).
+        inodes: list[dict[tuple[int, int], Key]] = []
+
+        def by_inode() -> dict[tuple[int, int], Key]:
+            if not inodes:
+                files_at: dict[tuple[int, int], Key] = {}
+                folders_at: dict[tuple[int, int], Key] = {}
+                for rid in online:
+                    for rel, known in index[rid].items():
+                        if known.kind == "file":
+                            files_at[(known.dev, known.ino)] = (rid, rel)
+                    for rel, folder in folders[rid].items():
+                        folders_at[(folder.dev, folder.ino)] = (rid, rel)
+                inodes[:] = [files_at, folders_at]
+            return inodes[0]
+
+        def folder_inode() -> dict[tuple[int, int], Key]:
+            by_inode()
+            return inodes[1]
+
         ruled = {(int(r["root_id"]), bytes(r["rel"])) for r in rows}
         fresh = [
             (rid, rel) for rid, result in scans.items() if rid in online for rel in result.changed
@@ -999,7 +1100,7 @@ class Engine:
                             (rid, rel, 0, None, None, None, here.dev, here.ino, row["id"])
                         )
                     continue
-                moved = folder_inode.get((row["dev"], row["ino"])) if not row["missing"] else None
+                moved = folder_inode().get((row["dev"], row["ino"])) if not row["missing"] else None
                 if moved is not None and moved not in ruled:
                     ruled.discard(key)
                     ruled.add(moved)
@@ -1039,7 +1140,7 @@ class Engine:
                 continue
             target: Key | None = None
             if not row["missing"]:
-                candidate = by_inode.get((row["dev"], row["ino"]))
+                candidate = by_inode().get((row["dev"], row["ino"]))
                 if candidate is not None and candidate not in ruled:
                     cfacts = index[candidate[0]][candidate[1]]
                     if (cfacts.size, cfacts.mtime_ns) == (row["size"], row["mtime_ns"]) or (
@@ -1107,18 +1208,30 @@ class Engine:
         self,
         roots: list[Root],
         index: dict[int, dict[bytes, FileFacts]],
-        policy: Policy,
+        sizes: set[int],
         *,
         write: bool,
+        only: dict[int, set[bytes]] | None = None,
     ) -> None:
-        """Hash only files whose size matches an explicitly private photo."""
-        sizes = policy.sizes_needing_fingerprint()
+        """Hash only files whose size matches an explicitly private photo
+        (with `only`, only those of these files; the rest were looked at).
+
+        A file that cannot be read keeps no fingerprint; it is tried again
+        when it changes or the sizes do.
+        """
         if not sizes:
             return
         found: list[tuple[str, int, bytes]] = []
         paths = {r.id: r.path for r in roots}
         for rid, files in index.items():
-            for rel, facts in list(files.items()):
+            if only is not None:
+                wanted = only.get(rid)
+                if not wanted:
+                    continue
+                candidates = [(rel, files[rel]) for rel in wanted if rel in files]
+            else:
+                candidates = list(files.items())
+            for rel, facts in candidates:
                 if (
                     facts.size in sizes
                     and facts.fingerprint is None
