@@ -11,6 +11,7 @@ next sync after the fault is lifted restores the promise exactly.
 from __future__ import annotations
 
 import errno
+import importlib
 import os
 import shutil
 from collections.abc import Callable, Iterator
@@ -126,6 +127,43 @@ def test_disk_full_or_io_error_while_exporting(
     assert world.status()["problems"] == []
     restored(world, home, export, all_of("S") | all_of("T"))
     assert tree_digest(library) == before
+
+
+@pytest.mark.parametrize("call", ["mmap", "reopen"])
+def test_io_error_while_the_gate_reads_back_a_copy(
+    world: Engine,
+    home: Path,
+    library: Path,
+    export: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    call: str,
+) -> None:
+    """The staged copy cannot be read back: the copy waits, the photo is not
+    marked as having a problem, and the next sync exports it."""
+    verify_mod = importlib.import_module("pellicle.core.scrub.verify")
+
+    world.share([str(library / "T")])
+    if call == "mmap":
+        monkeypatch.setattr(
+            verify_mod.mmap, "mmap", failing(verify_mod.mmap.mmap, errno.EIO, nth(1, 4))
+        )
+    else:
+        real = verify_mod._readable
+        when = nth(2, 3)
+
+        def reopen(fd: int) -> int:
+            if when():
+                raise OSError(errno.EIO, os.strerror(errno.EIO))
+            return real(fd)
+
+        monkeypatch.setattr(verify_mod, "_readable", reopen)
+    report = world.sync()
+    assert len(report.failed) == 2, report.failed
+    assert all("input/output error" in reason.lower() for _, reason in report.failed)
+    consistent(home, export)
+    monkeypatch.undo()
+    assert world.status()["problems"] == []
+    restored(world, home, export, all_of("S") | all_of("T"))
 
 
 @pytest.mark.parametrize("point", ["before_staging_a_file", "while_scrubbing"])

@@ -225,7 +225,8 @@ def _verify(item: _Staged, staging: Staging, ctx: Context) -> _Staged:
             os.close(fd)
     except ScrubError as exc:
         item.error = f"held back by the check of the exported copy: {exc}"
-        ctx.record_problem(wanted, item.error)
+        if not _transient(exc):  # a disk that failed to read it back is no fault of the photo
+            ctx.record_problem(wanted, item.error)
     except OSError as exc:
         item.error = f"cannot re-read the staged copy: {_why(exc)}"
     return item

@@ -77,7 +77,7 @@ def verify(
     try:
         rfd = _readable(fd)
     except OSError as exc:
-        raise _fail(f"cannot read back: {exc.strerror or exc}") from None
+        raise _fail(f"cannot read back: {exc.strerror or exc}") from exc
     try:
         size = os.fstat(rfd).st_size
         if size == 0:
