@@ -15,13 +15,16 @@ import errno
 import os
 import secrets
 import stat
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from typing import Final
 
 from pellicle.core.errors import UserError
 
 STAGING: Final = ".pellicle-staging"
+#: Changes of up to this many files are flushed file by file and folder by
+#: folder (fsync); larger ones with one syncfs (DESIGN, promise 5).
+FSYNC_AT_MOST: Final = 8
 _DIR_FLAGS: Final = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0)
 
 
@@ -206,9 +209,42 @@ class ExportDir:
         if stat.S_ISDIR(st.st_mode):
             Staging(self).close()
 
-    def sync(self) -> None:
-        """Make everything written on the export's file system durable."""
-        sync_fd(self.fd)
+    def sync(self, rels: Collection[str] | None = None) -> None:
+        """Make the export's changes durable.
+
+        Given the few files that were added, replaced or removed (`rels`, at
+        most `FSYNC_AT_MOST`), only the folders that hold them are flushed,
+        up to the export folder itself; otherwise, or if a folder cannot be
+        opened, one syncfs flushes the whole file system. A watcher's single
+        copy then does not wait for whatever else is being written to the
+        same disk: with a large copy running on it, syncfs took 0.1-0.3 s
+        here and an fsync of a folder 1 ms.
+        """
+        if rels is None or len(rels) > FSYNC_AT_MOST:
+            sync_fd(self.fd)
+            return
+        folders: set[str] = set()
+        for rel in rels:
+            parts = rel.split("/")[:-1]
+            folders.update("/".join(parts[:i]) for i in range(len(parts) + 1))
+        try:
+            # Deepest first, the export folder itself last.
+            for folder in sorted(folders, key=lambda f: (-f.count("/") - bool(f), f)):
+                if folder:
+                    try:
+                        # parent() of a name inside `folder` opens `folder`
+                        # itself, component by component, never via a link.
+                        fd, _name = self.parent(f"{folder}/-", create=False)
+                    except FileNotFoundError:
+                        continue  # pruned: its parent's flush records that
+                else:
+                    fd = os.dup(self.fd)
+                try:
+                    os.fsync(fd)
+                finally:
+                    os.close(fd)
+        except OSError:
+            sync_fd(self.fd)
 
 
 class Staging:
@@ -285,8 +321,21 @@ class Staging:
         finally:
             os.close(fd)
 
-    def sync(self) -> None:
-        sync_fd(self.fd)
+    def sync(self, names: Collection[str] | None = None) -> None:
+        """Make staged files durable before they are shown: each of a few
+        `names` with its own fsync, more (or None) with one syncfs."""
+        if names is None or len(names) > FSYNC_AT_MOST:
+            sync_fd(self.fd)
+            return
+        try:
+            for name in names:
+                fd = os.open(name, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC, dir_fd=self.fd)
+                try:
+                    os.fsync(fd)
+                finally:
+                    os.close(fd)
+        except OSError:
+            sync_fd(self.fd)
 
     def close(self) -> None:
         """Close, and remove the staging folder when it is empty."""

@@ -96,11 +96,14 @@ def apply(plan: Plan, ctx: Context) -> ApplyReport:
         ctx.export.prune(removed)
     if not plan.writes:
         ctx.export.drop_leftover_staging()  # a killed sync's, if any
-        ctx.export.sync()
+        ctx.export.sync(removed)
         return report
     staging = ctx.export.staging()
     total = len(plan.writes)
     batches = list(_batches(plan.writes))
+    #: What this apply changed in view, for the final flush; None (flush the
+    #: whole file system) if it stopped half-way.
+    touched: list[str] | None = None
     try:
         with ThreadPoolExecutor(max_workers=max(1, ctx.workers)) as pool:
             done = 0
@@ -119,7 +122,7 @@ def apply(plan: Plan, ctx: Context) -> ApplyReport:
                     for item in staged:
                         staging.discard(item.name)
                     break
-                staging.sync()
+                staging.sync([item.name for item in staged if item.result is not None])
                 checks = [pool.submit(_verify, item, staging, ctx) for item in staged]
                 if number + 1 < len(batches):
                     staging_next = [
@@ -141,9 +144,10 @@ def apply(plan: Plan, ctx: Context) -> ApplyReport:
                 # Staged ahead but not to be shown (interrupted): wait for the
                 # worker, then let the staging folder's clean-up take it.
                 future.exception()
+        touched = removed + [o.action.export_rel for o in report.done if o.action.kind != "remove"]
     finally:
         staging.close()
-        ctx.export.sync()
+        ctx.export.sync(touched)
     return report
 
 

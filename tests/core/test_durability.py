@@ -1,0 +1,123 @@
+"""How a sync makes the export durable (DESIGN, promise 5).
+
+A few changed files are flushed one by one, with the folders that name
+them, so a watcher's single copy does not wait for everything else being
+written to the same disk; a big batch is flushed with one syncfs. Either
+way nothing is shown before its bytes are durable, and a removal (a photo
+made private) is durable when the sync returns.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from pellicle.core import exportdir as exportdir_mod
+from pellicle.core.demo import write_photo
+from pellicle.core.engine import Engine
+from pellicle.core.exportdir import FSYNC_AT_MOST
+
+
+class Flushes:
+    """Records fsync (by what the fd points at) and syncfs, in order."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch, export: Path) -> None:
+        self.log: list[tuple[str, str]] = []
+        real_fsync = os.fsync
+        self.export = export
+
+        def fsync(fd: int) -> None:
+            path = os.readlink(f"/proc/self/fd/{fd}")
+            self.log.append(("fsync", self._rel(path)))
+            real_fsync(fd)
+
+        def syncfs(fd: int) -> None:
+            self.log.append(("syncfs", ""))
+
+        monkeypatch.setattr(exportdir_mod.os, "fsync", fsync)
+        monkeypatch.setattr(exportdir_mod, "sync_fd", syncfs)
+
+    def _rel(self, path: str) -> str:
+        root = str(self.export.resolve())
+        return "." if path == root else os.path.relpath(path, root)
+
+    def kinds(self) -> set[str]:
+        return {kind for kind, _ in self.log}
+
+
+def _library(library: Path, count: int) -> None:
+    for i in range(count):
+        path = library / "Trip" / "Day 1" / f"{i}.jpg"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_photo(path, "jpeg", seed=i, width=16, height=16)
+
+
+def test_one_new_photo_is_flushed_with_its_folders_not_the_disk(
+    home: Path, library: Path, export: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _library(library, 2)
+    with Engine() as engine:
+        engine.init([str(library)], str(export))
+        engine.share([str(library / "Trip")])
+        engine.sync()
+        write_photo(library / "Trip" / "Day 1" / "new.jpg", "jpeg", seed=50, width=16, height=16)
+        flushes = Flushes(monkeypatch, export)
+        report = engine.sync(changed=[str(library / "Trip" / "Day 1" / "new.jpg")])
+    assert report.added == 1
+    assert flushes.kinds() == {"fsync"}
+    staged = [rel for kind, rel in flushes.log if rel.startswith(".pellicle-staging/")]
+    assert len(staged) == 1  # the copy's bytes, before it was shown
+    first_folder = next(i for i, (_, rel) in enumerate(flushes.log) if rel == "Trip/Day 1")
+    assert flushes.log.index(("fsync", staged[0])) < first_folder
+    # Then the folders that name it, deepest first, up to the export folder.
+    assert [rel for _, rel in flushes.log[first_folder:]] == ["Trip/Day 1", "Trip", "."]
+
+
+def test_a_removal_is_durable_when_private_returns(
+    home: Path, library: Path, export: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _library(library, 3)
+    with Engine() as engine:
+        engine.init([str(library)], str(export))
+        engine.share([str(library / "Trip")])
+        engine.sync()
+        flushes = Flushes(monkeypatch, export)
+        engine.private([str(library / "Trip" / "Day 1" / "1.jpg")])
+        engine.sync()
+    assert not (export / "Trip" / "Day 1" / "1.jpg").exists()
+    assert ("fsync", "Trip/Day 1") in flushes.log and ("fsync", ".") in flushes.log
+
+
+def test_a_big_batch_is_flushed_with_one_syncfs_per_stage(
+    home: Path, library: Path, export: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _library(library, FSYNC_AT_MOST + 4)
+    with Engine() as engine:
+        engine.init([str(library)], str(export))
+        engine.share([str(library / "Trip")])
+        flushes = Flushes(monkeypatch, export)
+        report = engine.sync()
+    assert report.added == FSYNC_AT_MOST + 4
+    assert flushes.log == [("syncfs", ""), ("syncfs", "")]  # staged, then shown
+
+
+def test_a_folder_that_cannot_be_opened_falls_back_to_syncfs(
+    home: Path, library: Path, export: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _library(library, 1)
+    with Engine() as engine:
+        engine.init([str(library)], str(export))
+        engine.share([str(library / "Trip")])
+        flushes = Flushes(monkeypatch, export)
+        real_parent = exportdir_mod.ExportDir.parent
+
+        def parent(self: exportdir_mod.ExportDir, rel: str, *, create: bool) -> object:
+            if rel == "Trip/-":
+                raise PermissionError(13, "Permission denied")
+            return real_parent(self, rel, create=create)
+
+        monkeypatch.setattr(exportdir_mod.ExportDir, "parent", parent)
+        assert engine.sync().added == 1
+    assert flushes.log[-1] == ("syncfs", "")
