@@ -64,6 +64,11 @@ def main() -> int:
     parser.add_argument("--files", type=int, default=100_000, help="library size for arming")
     parser.add_argument("--samples", type=int, default=30, help="samples per latency figure")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    parser.add_argument(
+        "--busy-disk",
+        action="store_true",
+        help="keep a large unrelated copy running on the same disk while sampling",
+    )
     args = parser.parse_args()
 
     base = Path(tempfile.mkdtemp(prefix="pellicle-latency-"))
@@ -101,6 +106,7 @@ def main() -> int:
         text = (base / "watch.out").read_text(errors="replace")
         return '"kind": "started"' in text
 
+    busy: subprocess.Popen[bytes] | None = None
     try:
         wait(started, timeout=1800, step=0.05)
         armed = time.perf_counter() - start
@@ -109,6 +115,15 @@ def main() -> int:
         time.sleep(10)
         idle_cpu = (cpu_seconds(proc.pid) - cpu0) / 10
 
+        if args.busy_disk:
+            # A person copying videos to the same disk: 2 GB written over
+            # and over until the samples are taken.
+            busy = subprocess.Popen(
+                ["sh", "-c", f"while :; do dd if=/dev/zero of={base / 'busy.bin'} bs=1M "
+                 "count=2000 2>/dev/null; done"],
+                start_new_session=True,
+            )  # fmt: skip
+            time.sleep(1)
         new_s: list[float] = []
         del_s: list[float] = []
         priv_s: list[float] = []
@@ -141,6 +156,9 @@ def main() -> int:
             priv_before_return += gone <= returned
         peak = rss_kb(proc.pid, "VmHWM")
     finally:
+        if busy is not None:
+            os.killpg(busy.pid, signal.SIGKILL)
+            busy.wait()
         proc.send_signal(signal.SIGTERM)
         code = proc.wait(60)
         out.close()
