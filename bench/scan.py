@@ -157,6 +157,48 @@ def main() -> int:
                 ok=noop < 2.0 and opened[0] == 0,
             )
         )
+        # One rule changes (a folder of 20 photos shared), then the
+        # watcher-style sync that follows it: only the photos under the
+        # rule are decided again, whatever the library's size.
+        import pellicle.core.policy as policy_mod
+
+        decided = [0]
+        real_decide = policy_mod.Policy.decide
+
+        def counting_decide(
+            self: policy_mod.Policy, root_id: int, rel: bytes, fingerprint: str | None = None
+        ) -> policy_mod.Verdict:
+            decided[0] += 1
+            return real_decide(self, root_id, rel, fingerprint)
+
+        policy_mod.Policy.decide = counting_decide  # type: ignore[method-assign]
+        folders = sorted(p for p in lib.glob("*/*") if p.is_dir())
+        rule_times = []
+        for folder in folders[7:12]:
+            decided[0] = 0
+            t = time.perf_counter()
+            engine.share([str(folder)])
+            engine.sync(changed=[str(folder)])
+            rule_times.append(time.perf_counter() - t)
+        policy_mod.Policy.decide = real_decide  # type: ignore[method-assign]
+        rule_change = statistics.median(rule_times)
+        print(
+            f"  one folder shared + its sync: {rule_change:.3f} s "
+            f"(photos decided again: {decided[0]})"
+        )
+        rows.append(
+            Row(
+                "rule change + its sync (s)",
+                rule_change,
+                find_warm,
+                "s",
+                "re-plans only the photos under it",
+                0,
+                by="abs",
+                note=f"{decided[0]} of {args.size:,} photos decided again",
+                ok=decided[0] <= 20,
+            )
+        )
     rss = rss_mb("VmRSS")
     print(f"  RSS after syncs {rss:.0f} MB; peak RSS {rss_mb():.0f} MB")
     # Where a synced engine's memory goes: a fresh Engine, one no-op sync,
