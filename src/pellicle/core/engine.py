@@ -914,11 +914,9 @@ class Engine:
             if touched is None:
                 verdicts = self._verdicts(roots, index, policy)
                 cache.verdicts = verdicts
-                cache.decided_from = {
-                    (rid, rel): facts
-                    for rid, files in index.items()
-                    for rel, facts in files.items()
-                }
+                # Keyed by the verdicts' own key tuples: one tuple per photo,
+                # not two (5 MB at 100,000 photos).
+                cache.decided_from = {key: index[key[0]][key[1]] for key in verdicts}
                 if not old:
                     return verdicts, None
                 dirty = {k for k, v in verdicts.items() if old.get(k) != v}
