@@ -121,3 +121,28 @@ def test_a_folder_that_cannot_be_opened_falls_back_to_syncfs(
         monkeypatch.setattr(exportdir_mod.ExportDir, "parent", parent)
         assert engine.sync().added == 1
     assert flushes.log[-1] == ("syncfs", "")
+
+
+def test_a_folder_swapped_for_a_link_after_publishing_is_not_followed(
+    home: Path, library: Path, export: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _library(library, 1)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    with Engine() as engine:
+        engine.init([str(library)], str(export))
+        engine.share([str(library / "Trip")])
+        flushes = Flushes(monkeypatch, export)
+        real_sync = exportdir_mod.ExportDir.sync
+
+        def swap_then_sync(self: exportdir_mod.ExportDir, rels: object = None) -> None:
+            if rels:  # after publishing: someone swaps "Trip" for a link
+                os.rename(export / "Trip", tmp_path / "Trip-moved")
+                os.symlink(elsewhere, export / "Trip")
+            real_sync(self, rels)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(exportdir_mod.ExportDir, "sync", swap_then_sync)
+        report = engine.sync()
+    assert report.added == 1
+    assert flushes.log[-1] == ("syncfs", "")
+    assert not any("elsewhere" in rel for _, rel in flushes.log)

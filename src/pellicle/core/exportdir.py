@@ -243,7 +243,9 @@ class ExportDir:
                     os.fsync(fd)
                 finally:
                     os.close(fd)
-        except OSError:
+        except (OSError, ExportBlocked):
+            # A folder swapped for a link since the copy was shown, or one
+            # that cannot be opened: never followed, so flush everything.
             sync_fd(self.fd)
 
 
