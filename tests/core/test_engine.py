@@ -142,6 +142,37 @@ def test_rescans_do_not_open_videos_and_sidecars_again(
     assert opened == [b"roll/IMG_0.MOV"] and report.added == 1
 
 
+def test_a_rule_follows_a_move_across_disks_but_not_an_old_copy_renamed(
+    engine: Engine, library: Path, export: Path
+) -> None:
+    shared = photo(library / "a" / "shared.jpg", 3)
+    engine.share([str(shared)])
+    shutil.copyfile(shared, library / "a" / "old copy.jpg")  # never shared
+    engine.sync()
+    assert {p.name for p in export.rglob("*.jpg")} == {"shared.jpg"}
+    # Between two scans: the shared photo is deleted and its old copy renamed.
+    shared.unlink()
+    os.rename(library / "a" / "old copy.jpg", library / "a" / "renamed copy.jpg")
+    engine.sync()
+    assert list(export.rglob("*.jpg")) == []
+    assert [r.missing for r in engine.rules()] == [True]
+    # A later copy of that content does not take the missing rule either.
+    shutil.copyfile(library / "a" / "renamed copy.jpg", library / "a" / "another.jpg")
+    engine.sync()
+    assert list(export.rglob("*.jpg")) == []
+
+    # A real move across disks (a new file, then the old one deleted, in one
+    # scan) keeps the rule.
+    moved = photo(library / "b" / "moved.jpg", 4)
+    engine.share([str(moved)])
+    engine.sync()
+    (library / "c").mkdir()
+    shutil.copyfile(moved, library / "c" / "moved.jpg")
+    moved.unlink()
+    engine.sync()
+    assert {str(p.relative_to(export)) for p in export.rglob("*.jpg")} == {"c/moved.jpg"}
+
+
 def test_only_files_of_a_private_photos_size_are_hashed(
     engine: Engine, library: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

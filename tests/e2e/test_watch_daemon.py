@@ -308,9 +308,9 @@ class Scenario:
         self.model.files[nid], self.model.content[nid] = new, self.model.content[fid]
 
     def _unruled(self) -> int | None:
-        # Deleting a ruled photo leaves a "missing" rule that may later be
-        # re-attached by content: engine behaviour covered by the engine's
-        # own model test, not the watcher's business.
+        # Deleting a ruled photo leaves a "missing" rule, and what becomes
+        # of its copies is the engine's business (its own model test), not
+        # the watcher's: only photos without a rule or a ruled twin go.
         ruled_content = {self.model.content[f] for f in self.model.file_rules}
         ids = [
             f for f in sorted(self.model.files)

@@ -778,6 +778,7 @@ class Engine:
         folders: dict[int, dict[bytes, FolderFacts]] = {}
         online: set[int] = set()
         scans: dict[int, RootScan] = {}
+        before: dict[int, dict[bytes, FileFacts]] = {}
         cache = self._valid_cache() if write else None
         for root in roots:
             if cache is not None and root.id in cache.index:
@@ -801,6 +802,7 @@ class Engine:
                 if progress is not None:
                     progress(f"scanning {label}", n, 0)
 
+            before[root.id] = previous
             subtrees = (under or {}).get(root.id) or [b""]
             result = RootScan(
                 True, previous, prev_folders, set(), self._not_photos.get(root.id, {})
@@ -840,7 +842,7 @@ class Engine:
                     cache.index[root.id] = result.files
                     cache.folders[root.id] = result.folders
         if scan and write:
-            self._follow_rules(roots, index, folders, scans, online)
+            self._follow_rules(roots, index, folders, scans, online, before)
         policy = self._policy(roots)
         sizes = policy.sizes_needing_fingerprint()
         if cache is not None and cache.hashed_sizes == sizes:
@@ -1033,8 +1035,11 @@ class Engine:
         folders: dict[int, dict[bytes, FolderFacts]],
         scans: dict[int, RootScan],
         online: set[int],
+        before: dict[int, dict[bytes, FileFacts]],
     ) -> None:
-        """Keep rules on their photos and folders across moves and renames."""
+        """Keep rules on their photos and folders across moves and renames.
+
+        `before` is each scanned root's index as it was before this scan."""
         rows = self.store.query("SELECT * FROM rules")
         if not rows:
             return
@@ -1072,12 +1077,27 @@ class Engine:
             root = next(r for r in roots if r.id == key[0])
             return os.path.join(root.path, decode_rel(key[1]))
 
+        known: list[set[tuple[int, int]]] = []
+
+        def known_before() -> set[tuple[int, int]]:
+            """Inodes the index held before this scan (built on first need)."""
+            if not known:
+                known.append({(f.dev, f.ino) for files in before.values() for f in files.values()})
+            return known[0]
+
         def find_copy(size: int, fp: str | None) -> Key | None:
+            """The file this scan found that is the ruled photo moved by copy
+            and delete (across disks): same content, and a file the index
+            did not know before. A known file renamed at the same time (an
+            older copy of the photo, never ruled) is another photo: it does
+            not take the rule, which could share what was never shared."""
             if fp is None:
                 return None
             for key in sorted(fresh):
                 facts = index[key[0]].get(key[1])
                 if facts is None or facts.kind != "file" or facts.size != size or key in ruled:
+                    continue
+                if (facts.dev, facts.ino) in known_before():
                     continue
                 if _safe_fingerprint(path_of(key)) == fp:
                     return key
@@ -1153,7 +1173,11 @@ class Engine:
                     (rid, rel, 0, facts.size, facts.mtime_ns, fp, facts.dev, facts.ino, row["id"])
                 )
                 continue
-            if target is None and row["size"] is not None:
+            if target is None and row["size"] is not None and not row["missing"]:
+                # Only in the scan where the photo vanished. A rule already
+                # missing never attaches to a later copy: that copy is not
+                # the photo, and a private rule moved onto it would lose its
+                # stickiness the moment the copy is shared.
                 target = find_copy(int(row["size"]), row["fingerprint"])
             if target is not None:
                 tf = index[target[0]][target[1]]
