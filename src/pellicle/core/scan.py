@@ -173,7 +173,7 @@ def scan_root(
             if rel:
                 folders[rel] = FolderFacts(rel, st.st_dev, st.st_ino)
             prefix = rel + b"/" if rel else b""
-            todo: list[tuple[bytes, bytes, os.stat_result, FileFacts | None]] = []
+            unread: _Unread = []  # new or changed files: their heads are read
             for entry in entries:
                 name = entry.name
                 if name[:1] == b".":
@@ -206,7 +206,7 @@ def scan_root(
                         skipped[child] = known  # a known video, sidecar, ...
                         continue
                     else:
-                        todo.append((entry.path, child, est, old))
+                        unread.append((entry.path, child, est, old))
                 elif _S_ISDIR(mode):
                     stack.append((entry.path, child))
                     continue
@@ -224,12 +224,12 @@ def scan_root(
                 if progress is not None and count >= step:
                     step += 2000
                     progress(count)
-            if todo:
-                if reader.read(todo):
-                    for item in todo:
+            if unread:
+                if reader.read(unread):
+                    for item in unread:
                         files[item[1]] = None
                 else:
-                    _record(todo, reader.done.pop(), files, changed, skipped)
+                    _record(unread, reader.done.pop(), files, changed, skipped)
             while reader.backlog:
                 _record(*reader.collect(), files, changed, skipped)
         while reader.pending:
@@ -255,7 +255,8 @@ def scan_root(
     return RootScan(True, found, folders, changed, skipped)
 
 
-_Todo = list[tuple[bytes, bytes, os.stat_result, FileFacts | None]]
+#: Files whose heads are to be read: (path, rel, stat, what the index knew).
+_Unread = list[tuple[bytes, bytes, os.stat_result, FileFacts | None]]
 _Heads = list[tuple[str | None, str | None]]
 
 
@@ -284,22 +285,22 @@ class _HeadReader:
         self._pool: ThreadPoolExecutor | None = None
         self._window_files = 0
         self._window_time = 0.0
-        self.pending: deque[tuple[_Todo, Future[_Heads]]] = deque()
+        self.pending: deque[tuple[_Unread, Future[_Heads]]] = deque()
         #: Results of reads done in this thread, for the caller to take.
         self.done: list[_Heads] = []
         self.deferred = False
 
-    def read(self, todo: _Todo) -> bool:
-        """Read the heads of `todo`; True when they were handed to the pool
+    def read(self, unread: _Unread) -> bool:
+        """Read the heads of `unread`; True when they were handed to the pool
         (collect them with `collect`), False when done here (in `done`)."""
         if self._pool is not None:
-            self.pending.append((todo, self._pool.submit(_identify_all, todo)))
+            self.pending.append((unread, self._pool.submit(_identify_all, unread)))
             self.deferred = True
             return True
         t = time.perf_counter()
-        self.done.append(_identify_all(todo))
+        self.done.append(_identify_all(unread))
         self._window_time += time.perf_counter() - t
-        self._window_files += len(todo)
+        self._window_files += len(unread)
         if self._window_files >= self._WINDOW:
             if self._window_time > self._SLOW * self._window_files:
                 self._pool = ThreadPoolExecutor(self._THREADS, thread_name_prefix="pellicle-scan")
@@ -313,23 +314,23 @@ class _HeadReader:
         should wait for the oldest."""
         return bool(self.pending) and (self.pending[0][1].done() or len(self.pending) > self._AHEAD)
 
-    def collect(self) -> tuple[_Todo, _Heads]:
+    def collect(self) -> tuple[_Unread, _Heads]:
         """The oldest pool batch and its results (waits for them)."""
-        todo, future = self.pending.popleft()
-        return todo, future.result()
+        unread, future = self.pending.popleft()
+        return unread, future.result()
 
     def close(self) -> None:
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _identify_all(todo: _Todo) -> _Heads:
+def _identify_all(unread: _Unread) -> _Heads:
     # `_identify` is looked up per call so tests can watch every read.
-    return [_identify(path, rel, st.st_size) for path, rel, st, _old in todo]
+    return [_identify(path, rel, st.st_size) for path, rel, st, _old in unread]
 
 
 def _record(
-    todo: _Todo,
+    unread: _Unread,
     heads: _Heads,
     files: dict[bytes, FileFacts | None],
     changed: set[bytes],
@@ -337,7 +338,7 @@ def _record(
 ) -> None:
     """Put the facts of files whose heads were read into the new index, and
     the files that are not photos into `not_photos`."""
-    for (_path, rel, st, old), (fmt, problem) in zip(todo, heads, strict=True):
+    for (_path, rel, st, old), (fmt, problem) in zip(unread, heads, strict=True):
         if fmt is None and (problem is None or problem is _UNREADABLE_OTHER):
             # Not a photo (a pool batch leaves its slot empty). One that
             # could not be read is not remembered: it is tried again.
