@@ -13,6 +13,7 @@ from pellicle.core import scan as scan_mod
 from pellicle.core.demo import write_photo
 from pellicle.core.engine import Engine
 from pellicle.core.errors import UserError
+from pellicle.core.policy import Decision
 
 
 def photo(path: Path, seed: int = 1, fmt: str = "jpeg") -> Path:
@@ -445,3 +446,29 @@ def test_clear_works_on_a_missing_rule_but_refuses_a_typo(
     assert engine.rules() == []
     with pytest.raises(UserError, match="does not exist and has no rule"):
         engine.clear([str(library / "typo.jpg")])
+
+
+def test_rules_at_and_folder_summaries_answer_what_views_show(
+    engine: Engine, library: Path
+) -> None:
+    """The GUI asks the engine for rules and folder summaries instead of
+    rebuilding a Policy of its own."""
+    (library / "Trips" / "2025").mkdir(parents=True)
+    write_photo(library / "Trips" / "2025" / "a.jpg", "jpeg", seed=1)
+    write_photo(library / "Trips" / "2025" / "b.jpg", "jpeg", seed=2)
+    write_photo(library / "loose.jpg", "jpeg", seed=3)
+    engine.share([str(library / "Trips")])
+    engine.private([str(library / "Trips" / "2025" / "b.jpg")])
+    engine.sync()
+    rules = engine.rules_at(
+        [str(library / "Trips"), str(library / "Trips" / "2025" / "b.jpg"), str(library)]
+    )
+    assert list(rules.values()) == [Decision.SHAREABLE, Decision.PRIVATE, None]
+    summaries = {s.rel: s for s in engine.folder_summaries()}
+    trips = summaries[b"Trips"]
+    assert trips.own is Decision.SHAREABLE and (trips.shareable, trips.private) == (1, 1)
+    assert summaries[b"Trips/2025"].own is None
+    assert summaries[b"Trips/2025"].verdict.decision is Decision.SHAREABLE
+    top = summaries[b""]
+    assert (top.shareable, top.private) == (1, 2)
+    assert top.verdict.decision is Decision.PRIVATE

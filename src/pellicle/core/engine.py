@@ -28,6 +28,7 @@ from pellicle.core.naming import Source, assign
 from pellicle.core.paths import Locations, locations
 from pellicle.core.plan import Exported, Key, Plan, Wanted, make_plan
 from pellicle.core.policy import Decision, Policy, Rule, Target, Verdict
+from pellicle.core.roots import Root, inside, locate
 from pellicle.core.scan import (
     FileFacts,
     FolderFacts,
@@ -51,14 +52,6 @@ INDEX = "index_generation"
 
 
 @dataclass(frozen=True)
-class Root:
-    id: int
-    path: str
-    label: str
-    state: str
-
-
-@dataclass(frozen=True)
 class Explanation:
     path: str
     decision: Decision
@@ -72,6 +65,22 @@ class Explanation:
         if self.problem:
             text += f" (not exported: {self.problem})"
         return text
+
+
+@dataclass(frozen=True)
+class FolderSummary:
+    """A folder as views show it: its rule, its decision, what lies below."""
+
+    root: Root
+    rel: bytes
+    path: str
+    #: The folder's explicit rule; None when it inherits.
+    own: Decision | None
+    #: The decision by place for what the folder holds, and why.
+    verdict: Verdict
+    #: Photos anywhere below the folder that are shareable, and private.
+    shareable: int
+    private: int
 
 
 @dataclass
@@ -292,24 +301,24 @@ class Engine:
             roots.append(path)
         for i, a in enumerate(roots):
             for b in roots[i + 1 :]:
-                if a == b or _inside(a, b) or _inside(b, a):
+                if a == b or inside(a, b) or inside(b, a):
                     raise UserError(f"library folders overlap: {display(a)} and {display(b)}")
         target = os.path.realpath(os.path.expanduser(export))
         current = self.store.get_setting("export_dir")
         for root in roots:
             if current is not None and (
-                root == current or _inside(root, current) or _inside(current, root)
+                root == current or inside(root, current) or inside(current, root)
             ):
                 raise UserError(
                     f"{display(root)} holds Pellicle's export folder {display(current)}; "
                     "a library folder must lie apart from it"
                 )
         for root in roots:
-            if target == root or _inside(target, root):
+            if target == root or inside(target, root):
                 raise UserError(
                     f"the export folder {display(target)} lies inside the library {display(root)}"
                 )
-            if _inside(root, target):
+            if inside(root, target):
                 raise UserError(
                     f"the library {display(root)} lies inside the export folder {display(target)}"
                 )
@@ -584,6 +593,65 @@ class Engine:
 
     def audit(self, limit: int | None = None) -> list[dict[str, Any]]:
         return ledger_mod.entries(self.store, limit=limit)
+
+    def rules_at(self, paths: Iterable[str]) -> dict[str, Decision | None]:
+        """The explicit rule each path has now (None: it inherits).
+
+        Paths under a root whose drive is away are answered from the rules
+        as stored; a path outside every root has no rule.
+        """
+        roots = self.roots()
+        rules = {(r.root_id, r.rel): r.decision for r in self.rules()}
+        found: dict[str, Decision | None] = {}
+        for raw in paths:
+            absolute = os.path.abspath(os.path.expanduser(raw))
+            real = os.path.realpath(absolute) if os.path.lexists(absolute) else absolute
+            where = locate(real, roots) or locate(absolute, roots)
+            found[raw] = None if where is None else rules.get((where.root.id, where.rel))
+        return found
+
+    def folder_summaries(self) -> list[FolderSummary]:
+        """Every folder holding photos (and every ruled folder and root):
+        its own rule, its decision by place, and the shareable and private
+        photos below it. For views; no rescan."""
+        roots = self.roots()
+        state = self._state(roots, scan=False)
+        counts: dict[Key, list[int]] = {(r.id, b""): [0, 0] for r in roots}
+        for (rid, rel), verdict in state.verdicts.items():
+            slot = 0 if verdict.shareable else 1
+            up = rel
+            while True:
+                cut = up.rfind(b"/")
+                up = up[:cut] if cut >= 0 else b""
+                counts.setdefault((rid, up), [0, 0])[slot] += 1
+                if not up:
+                    break
+        own = {
+            (r.root_id, r.rel): r.decision
+            for r in state.policy.rules.values()
+            if r.target is Target.FOLDER
+        }
+        for key in own:
+            counts.setdefault(key, [0, 0])  # a marked folder with no photos yet
+        by_id = {r.id: r for r in roots}
+        summaries = []
+        for (rid, rel), (shared, private) in sorted(counts.items()):
+            root = by_id.get(rid)
+            if root is None:
+                continue
+            verdict = state.policy.by_place(rid, rel, is_folder=True)
+            summaries.append(
+                FolderSummary(
+                    root,
+                    rel,
+                    os.path.join(root.path, decode_rel(rel)) if rel else root.path,
+                    own.get((rid, rel)),
+                    verdict,
+                    shared,
+                    private,
+                )
+            )
+        return summaries
 
     def photos(self) -> list[tuple[Root, FileFacts, Verdict]]:
         """Every indexed photo with its decision (for views; no rescan)."""
@@ -1686,17 +1754,9 @@ def _pid_alive(pid: int) -> bool:
     return True
 
 
-def _inside(path: str, root: str) -> bool:
-    return path.startswith(root.rstrip(os.sep) + os.sep)
-
-
 def _find_root(path: str, roots: list[Root]) -> tuple[Root, bytes] | None:
-    for root in roots:
-        if path == root.path:
-            return root, b""
-        if _inside(path, root.path):
-            return root, os.fsencode(os.path.relpath(path, root.path))
-    return None
+    found = locate(path, roots)
+    return None if found is None else (found.root, found.rel)
 
 
 def _subtrees(paths: Iterable[str], roots: list[Root]) -> dict[int, list[bytes]]:

@@ -65,10 +65,11 @@ from watchdog.events import (
 from watchdog.observers import Observer
 from watchdog.observers.polling import PollingObserver
 
-from pellicle.core.engine import Engine, Root, SyncReport
+from pellicle.core.engine import Engine, SyncReport
 from pellicle.core.errors import UserError
 from pellicle.core.exportdir import STAGING
 from pellicle.core.paths import Locations
+from pellicle.core.roots import Root, locate
 from pellicle.core.store import display
 
 # watchdog 7's inotify layer warns when a recursive watch re-adds a folder it
@@ -845,10 +846,8 @@ class Watcher:
         return False
 
     def _root_of(self, path: str) -> Root | None:
-        for root in self._roots:
-            if path == root.path or path.startswith(root.path.rstrip(os.sep) + os.sep):
-                return root
-        return None
+        found = locate(path, self._roots)
+        return None if found is None else found.root
 
 
 def _under_move(raw: _Raw, src: str, dest: str) -> bool:
