@@ -93,10 +93,15 @@ def test_a_rule_change_decides_only_the_photos_under_it(monkeypatch: pytest.Monk
         real = policy_mod.Policy.decide
 
         def counting(
-            self: policy_mod.Policy, root_id: int, rel: bytes, fingerprint: str | None = None
+            self: policy_mod.Policy,
+            root_id: int,
+            rel: bytes,
+            fingerprint: str | None = None,
+            *,
+            size: int | None,
         ) -> policy_mod.Verdict:
             decided.append(rel)
-            return real(self, root_id, rel, fingerprint)
+            return real(self, root_id, rel, fingerprint, size=size)
 
         monkeypatch.setattr(policy_mod.Policy, "decide", counting)
         engine.share([str(lib / "A/x")])

@@ -154,6 +154,8 @@ class _Cache:
     rules: _Rules | None = None
     #: The fingerprint sizes every cached photo was checked against.
     hashed_sizes: set[int] | None = None
+    #: Photos of those sizes that could not be hashed: retried every sync.
+    unhashed: set[Key] = field(default_factory=set)
     verdicts: dict[Key, Verdict] = field(default_factory=dict)
     #: The facts each verdict was decided from: a new object means redo it.
     decided_from: dict[Key, FileFacts] = field(default_factory=dict)
@@ -167,15 +169,17 @@ class _RuleReach:
     """The photos a change of rules can have decided differently.
 
     A folder rule decides what lies under its folder, a file rule its own
-    photo, and a private file rule with a fingerprint also every exact copy
-    (sticky private). Rules that were added, removed or changed in any
-    field (a rule going missing included) are compared; a change of root
-    names rewords every explanation, so it is not narrowed (None).
+    photo, and a private file rule also every photo of its size (sticky
+    private: an exact copy has the same size, and a photo of that size that
+    cannot be compared stays private). Rules that were added, removed or
+    changed in any field (a rule going missing included) are compared; a
+    change of root names rewords every explanation, so it is not narrowed
+    (None).
     """
 
     folders: dict[int, tuple[bytes, ...]]
     files: dict[int, frozenset[bytes]]
-    fingerprints: frozenset[str]
+    sizes: frozenset[int]
 
     @staticmethod
     def between(old: _Rules, new: _Rules) -> _RuleReach | None:
@@ -183,31 +187,29 @@ class _RuleReach:
             return None
         folders: dict[int, list[bytes]] = {}
         files: dict[int, set[bytes]] = {}
-        fingerprints: set[str] = set()
+        sizes: set[int] = set()
         for rule in (old[0] ^ new[0]) | (old[1] ^ new[1]):
             if rule.target is Target.FOLDER:
                 folders.setdefault(rule.root_id, []).append(rule.rel + b"/" if rule.rel else b"")
             else:
                 files.setdefault(rule.root_id, set()).add(rule.rel)
-            if rule.fingerprint is not None:
-                fingerprints.add(rule.fingerprint)
+                if rule.decision is Decision.PRIVATE and rule.size is not None:
+                    sizes.add(rule.size)
         return _RuleReach(
             {rid: tuple(prefixes) for rid, prefixes in folders.items()},
             {rid: frozenset(rels) for rid, rels in files.items()},
-            frozenset(fingerprints),
+            frozenset(sizes),
         )
 
     def in_root(self, rid: int) -> Callable[[bytes, FileFacts], bool]:
         """Whether a photo of root `rid` is within reach of the change."""
         prefixes = self.folders.get(rid, ())
         own = self.files.get(rid, frozenset())
-        fingerprints = self.fingerprints
+        sizes = self.sizes
 
         def reaches(rel: bytes, facts: FileFacts) -> bool:
             return (
-                rel in own
-                or (bool(prefixes) and rel.startswith(prefixes))
-                or (facts.fingerprint is not None and facts.fingerprint in fingerprints)
+                rel in own or (bool(prefixes) and rel.startswith(prefixes)) or facts.size in sizes
             )
 
         return reaches
@@ -505,7 +507,7 @@ class Engine:
         fp = None
         if facts is not None and facts.size in policy.sizes_needing_fingerprint():
             fp = _safe_fingerprint(path)
-        verdict = policy.decide(root.id, rel, fp)
+        verdict = policy.decide(root.id, rel, fp, size=facts.size if facts else None)
         problem = facts.problem if facts is not None else "not a photo"
         if problem is None:
             row = self.store.query(
@@ -915,18 +917,19 @@ class Engine:
         sizes = policy.sizes_needing_fingerprint()
         if cache is not None and cache.hashed_sizes == sizes:
             # Every cached photo of these sizes was looked at already: only
-            # what the scans found new or changed can need a fingerprint.
-            self._fingerprints(
-                roots,
-                index,
-                sizes,
-                write=write,
-                only={rid: result.changed for rid, result in scans.items()},
-            )
+            # what the scans found new or changed can need a fingerprint,
+            # and what could not be hashed before is tried again (it stays
+            # private until it can be compared).
+            only = {rid: set(result.changed) for rid, result in scans.items()}
+            for rid, rel in cache.unhashed:
+                only.setdefault(rid, set()).add(rel)
+            failed = self._fingerprints(roots, index, sizes, write=write, only=only)
+            cache.unhashed = failed
         else:
-            self._fingerprints(roots, index, sizes, write=write)
+            failed = self._fingerprints(roots, index, sizes, write=write)
             if cache is not None:
                 cache.hashed_sizes = sizes
+                cache.unhashed = failed
         if cache is None:
             verdicts = self._verdicts(roots, index, policy)
             return _State(roots, index, folders, policy, verdicts, online)
@@ -972,7 +975,7 @@ class Engine:
         """Decide only what changed since the cached decisions were made."""
         rules = (
             frozenset(policy.rules.values()),
-            frozenset(policy.private_fingerprints.values()),
+            frozenset([*policy.private_fingerprints.values(), *policy.unknown_private.values()]),
             frozenset(policy.root_names.items()),
         )
         touched: _RuleReach | None = None
@@ -1013,7 +1016,7 @@ class Engine:
                 if facts.kind == "link":
                     verdict = self._link_verdict(facts, roots, index, policy)
                 else:
-                    verdict = policy.decide(rid, rel, facts.fingerprint)
+                    verdict = policy.decide(rid, rel, facts.fingerprint, size=facts.size)
                 if verdicts.get(key) != verdict or decided.get(key) is not facts:
                     dirty.add(key)
                 verdicts[key] = verdict
@@ -1208,21 +1211,25 @@ class Engine:
                     row["ino"],
                 )
             ):
-                if (facts.size, facts.mtime_ns) != (row["size"], row["mtime_ns"]) or row["missing"]:
+                if (
+                    (facts.size, facts.mtime_ns) != (row["size"], row["mtime_ns"])
+                    or row["missing"]
+                    # Set while its drive was away, or its hash failed: the
+                    # rule learns its content as soon as it can be read.
+                    or row["fingerprint"] is None
+                ):
+                    # None when it cannot be read: the content is then
+                    # unknown (and every photo of its size stays private),
+                    # never the old content's fingerprint.
                     fp = _safe_fingerprint(path_of(key))
-                    updates.append(
-                        (
-                            rid,
-                            rel,
-                            0,
-                            facts.size,
-                            facts.mtime_ns,
-                            fp,
-                            facts.dev,
-                            facts.ino,
-                            row["id"],
-                        )
-                    )
+                    same = (facts.size, facts.mtime_ns, fp) == (
+                        row["size"], row["mtime_ns"], row["fingerprint"]
+                    )  # fmt: skip
+                    if not same or row["missing"]:
+                        updates.append(
+                            (rid, rel, 0, facts.size, facts.mtime_ns, fp, facts.dev, facts.ino,
+                             row["id"])
+                        )  # fmt: skip
                 continue
             target: Key | None = None
             if not row["missing"]:
@@ -1288,8 +1295,7 @@ class Engine:
                     )
                 db.execute(
                     "UPDATE rules SET root_id=?, rel=?, missing=?, size=coalesce(?, size),"
-                    " mtime_ns=coalesce(?, mtime_ns), fingerprint=coalesce(?, fingerprint),"
-                    " dev=?, ino=? WHERE id=?",
+                    " mtime_ns=coalesce(?, mtime_ns), fingerprint=?, dev=?, ino=? WHERE id=?",
                     (rid, rel, missing, size, mtime, fp, dev, ino, rule_id),
                 )
             self.store.bump_rules_generation(db)
@@ -1302,15 +1308,17 @@ class Engine:
         *,
         write: bool,
         only: dict[int, set[bytes]] | None = None,
-    ) -> None:
+    ) -> set[Key]:
         """Hash only files whose size matches an explicitly private photo
         (with `only`, only those of these files; the rest were looked at).
 
-        A file that cannot be read keeps no fingerprint; it is tried again
-        when it changes or the sizes do.
+        Returns the photos that could not be hashed: they keep no
+        fingerprint, so the policy keeps them private ("could not be
+        compared"), and the caller tries them again at the next sync.
         """
+        failed: set[Key] = set()
         if not sizes:
-            return
+            return failed
         found: list[tuple[str, int, bytes]] = []
         paths = {r.id: r.path for r in roots}
         for rid, files in index.items():
@@ -1322,36 +1330,27 @@ class Engine:
             else:
                 candidates = list(files.items())
             for rel, facts in candidates:
-                if (
-                    facts.size in sizes
-                    and facts.fingerprint is None
-                    and facts.problem != "broken link"
-                ):
-                    source = (
-                        os.fsdecode(facts.target)
-                        if facts.kind == "link" and facts.target
-                        else os.path.join(paths[rid], decode_rel(rel))
-                    )
-                    fp = _safe_fingerprint(source)
-                    if fp is None:
-                        continue
-                    files[rel] = FileFacts(
-                        facts.rel,
-                        facts.kind,
-                        facts.size,
-                        facts.mtime_ns,
-                        facts.dev,
-                        facts.ino,
-                        facts.fmt,
-                        facts.target,
-                        facts.problem,
-                        fp,
-                    )
-                    found.append((fp, rid, rel))
+                if facts.size not in sizes or facts.fingerprint is not None:
+                    continue
+                if facts.problem == "broken link":
+                    failed.add((rid, rel))
+                    continue
+                source = (
+                    os.fsdecode(facts.target)
+                    if facts.kind == "link" and facts.target
+                    else os.path.join(paths[rid], decode_rel(rel))
+                )
+                fp = _safe_fingerprint(source)
+                if fp is None:
+                    failed.add((rid, rel))
+                    continue
+                files[rel] = dataclasses.replace(facts, fingerprint=fp)
+                found.append((fp, rid, rel))
         if found and write:
             with self.store.write() as db:
                 self._index_written(db)
                 db.executemany("UPDATE files SET fingerprint=? WHERE root_id=? AND rel=?", found)
+        return failed
 
     def _verdicts(
         self, roots: list[Root], index: dict[int, dict[bytes, FileFacts]], policy: Policy
@@ -1362,7 +1361,9 @@ class Engine:
                 if facts.kind == "link":
                     verdicts[(rid, rel)] = self._link_verdict(facts, roots, index, policy)
                 else:
-                    verdicts[(rid, rel)] = policy.decide(rid, rel, facts.fingerprint)
+                    verdicts[(rid, rel)] = policy.decide(
+                        rid, rel, facts.fingerprint, size=facts.size
+                    )
         return verdicts
 
     def _link_verdict(
@@ -1378,7 +1379,8 @@ class Engine:
             return Verdict(Decision.PRIVATE, "it is a link to a file outside the library")
         troot, trel = found
         tfacts = index.get(troot.id, {}).get(trel)
-        verdict = policy.decide(troot.id, trel, tfacts.fingerprint if tfacts else facts.fingerprint)
+        source = tfacts or facts
+        verdict = policy.decide(troot.id, trel, source.fingerprint, size=source.size)
         return Verdict(
             verdict.decision,
             f"it is a link to {policy.where(troot.id, trel)}, and {verdict.reason}",

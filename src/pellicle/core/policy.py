@@ -79,6 +79,8 @@ class Policy:
         self.root_names = dict(root_names)
         self.rules: dict[tuple[int, bytes], Rule] = {}
         self.private_fingerprints: dict[str, Rule] = {}
+        #: Private photos of known size whose content is not known, by size.
+        self.unknown_private: dict[int, Rule] = {}
         self._folder_cache: dict[tuple[int, bytes], Verdict] = {}
         for rule in rules:
             # A missing rule lost its photo or folder: it no longer decides by
@@ -95,14 +97,28 @@ class Policy:
                 known = self.private_fingerprints.get(rule.fingerprint)
                 if known is None or (rule.root_id, rule.rel) < (known.root_id, known.rel):
                     self.private_fingerprints[rule.fingerprint] = rule
+            elif (
+                rule.target is Target.FILE
+                and rule.decision is Decision.PRIVATE
+                and rule.size is not None
+            ):
+                # A private photo whose content could not be read (its drive
+                # is away, or it failed to hash): nothing of its size can be
+                # told apart from it, so all of that size stays private.
+                known = self.unknown_private.get(rule.size)
+                if known is None or (rule.root_id, rule.rel) < (known.root_id, known.rel):
+                    self.unknown_private[rule.size] = rule
+        self._sizes = frozenset(self.sizes_needing_fingerprint())
 
     def sizes_needing_fingerprint(self) -> set[int]:
         """Only files of these sizes can be copies of an explicitly private photo."""
-        return {
+        sizes = {
             rule.size
             for rule in self.private_fingerprints.values()
             if rule.size is not None and rule.fingerprint is not None
         }
+        sizes.update(self.unknown_private)
+        return sizes
 
     def where(self, root_id: int, rel: bytes) -> str:
         """A place named for a person: "Holidays/2025", or the root itself."""
@@ -144,13 +160,49 @@ class Policy:
         self._folder_cache[key] = verdict
         return verdict
 
-    def decide(self, root_id: int, rel: bytes, fingerprint: str | None = None) -> Verdict:
+    def decide(
+        self, root_id: int, rel: bytes, fingerprint: str | None = None, *, size: int | None
+    ) -> Verdict:
         """The decision for a photo, including stickiness of private copies.
 
-        `fingerprint` must be given whenever the photo's size is one of
-        `sizes_needing_fingerprint()`; otherwise it may be None.
+        `size` is the photo's size in bytes. When it is one of
+        `sizes_needing_fingerprint()` the photo might be an exact copy of a
+        private photo: its `fingerprint` decides, and a photo that could not
+        be compared (no fingerprint: unreadable, or the private photo's own
+        content is unknown) is private, failing closed. `size=None` means the
+        caller knows the photo cannot be such a copy.
         """
         verdict = self.by_place(root_id, rel)
+        if size is None or size not in self._sizes:
+            return self._sticky(verdict, root_id, rel, fingerprint)
+        if fingerprint is not None:
+            sticky = self._sticky(verdict, root_id, rel, fingerprint)
+            if not sticky.shareable:
+                return sticky
+        unknown = self.unknown_private.get(size)
+        if verdict.shareable and unknown is not None:
+            # (When `unknown` is this photo's own rule, the photo is private
+            # by that rule already; a missing rule's old name may hold
+            # another file of the same size, which cannot be told apart.)
+            place = self.where(unknown.root_id, unknown.rel)
+            why = "is gone" if unknown.missing else "cannot be read now"
+            return Verdict(
+                Decision.PRIVATE,
+                f"it could not be compared with {place}, which is marked private and {why}",
+                unknown,
+                copy_of=(unknown.root_id, unknown.rel),
+            )
+        if verdict.shareable and fingerprint is None:
+            return Verdict(
+                Decision.PRIVATE,
+                "it could not be compared with your private photos (it cannot be read); "
+                "Pellicle tries again at every sync",
+            )
+        return verdict
+
+    def _sticky(
+        self, verdict: Verdict, root_id: int, rel: bytes, fingerprint: str | None
+    ) -> Verdict:
         if fingerprint is None:
             return verdict
         original = self.private_fingerprints.get(fingerprint)
