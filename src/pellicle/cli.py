@@ -186,6 +186,9 @@ def _cmd_status(args: argparse.Namespace) -> int:
         )
     for problem in status["problems"]:
         print(f"problem: {problem['path']}: {problem['reason']}")
+    missing = status["not_exported"]
+    if missing:
+        print(f"not exported: {len(missing)} shareable photo(s) (pellicle sync lists them)")
     for rel in status["foreign"]:
         print(f"not written by Pellicle (left alone): {rel}")
     return EXIT_OK

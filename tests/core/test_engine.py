@@ -231,11 +231,20 @@ def test_corrupt_and_unsupported_files_are_listed_and_sync_goes_on(
         engine.share([str(library / name)])
     report = engine.sync()
     assert exported_files(export) == {"ok.jpg"}
-    assert {Path(p).name for p, _ in report.failed} == {"broken.jpg"}
+    # Every shareable photo the export lacks is listed by its library path.
+    assert {p for p, _ in report.failed} == {
+        str(library / n) for n in ("broken.jpg", "empty.jpg", "raw.cr2")
+    }
+    assert not report.in_sync
     problems = {Path(p["path"]).name: p["reason"] for p in engine.status()["problems"]}
     assert set(problems) == {"broken.jpg", "empty.jpg", "raw.cr2"}
     assert problems["raw.cr2"].startswith("unsupported format")
-    # A second sync does not retry the broken file until it changes.
+    # A second sync does not retry the broken file until it changes, but it
+    # lists it again: the export still lacks it.
+    again = engine.sync()
+    assert again.failed == report.failed and not again.in_sync
+    # Made private, they are no longer missing from the export.
+    engine.private([str(library / n) for n in ("broken.jpg", "empty.jpg", "raw.cr2")])
     assert engine.sync().in_sync
 
 

@@ -147,3 +147,134 @@ def test_a_private_photo_edited_while_unreadable_keeps_its_copies_private(
     world.sync()
     assert "Shared/copy.jpg" not in exported_files(export)
     assert "exact copy" in world.explain(str(copy)).reason
+
+
+# ------------------------------------------------------------ unplugged drives
+
+
+@pytest.fixture
+def two_drives(home: Path, tmp_path: Path) -> tuple[Engine, Path, Path, Path]:
+    """Home/ (always there) and Drive/ (unpluggable), both partly shared."""
+    from pellicle.core.engine import Engine
+
+    home_lib, drive, export = tmp_path / "Home", tmp_path / "Drive", tmp_path / "export"
+    for root in (home_lib, drive):
+        (root / "Trip").mkdir(parents=True)
+    for i in range(3):
+        write_photo(drive / "Trip" / f"d{i}.jpg", "jpeg", seed=10 + i)
+    write_photo(home_lib / "Trip" / "h0.jpg", "jpeg", seed=20)
+    engine = Engine()
+    engine.init([str(home_lib), str(drive)], str(export))
+    engine.share([str(home_lib / "Trip"), str(drive / "Trip")])
+    assert engine.sync().in_sync
+    assert len(exported_files(export)) == 4
+    return engine, home_lib, drive, export
+
+
+def unplug(drive: Path) -> Path:
+    away = drive.with_name(drive.name + ".away")
+    os.rename(drive, away)
+    return away
+
+
+def test_private_under_an_unplugged_drive_withdraws_its_copy_at_once(
+    two_drives: tuple[Engine, Path, Path, Path],
+) -> None:
+    engine, _home_lib, drive, export = two_drives
+    with engine:
+        away = unplug(drive)
+        report = engine.sync()
+        assert report.paused == [str(drive)]
+        assert "Drive/Trip/d0.jpg" in exported_files(export)  # copies wait for the drive
+        engine.private([str(drive / "Trip" / "d0.jpg")])
+        assert "Drive/Trip/d0.jpg" not in exported_files(export)
+        assert engine.explain(str(drive / "Trip" / "d0.jpg")).decision is Decision.PRIVATE
+        engine.clear([str(drive / "Trip")])  # inherit: private by default
+        assert not any(rel.startswith("Drive/") for rel in exported_files(export))
+        assert engine.status()["to_remove"] == 0
+        # Back: the rule learned nothing wrong while away; still private.
+        os.rename(away, drive)
+        engine.sync()
+        assert not any(rel.startswith("Drive/") for rel in exported_files(export))
+        engine.share([str(drive / "Trip")])
+        engine.sync()
+        assert {r for r in exported_files(export) if r.startswith("Drive/")} == {
+            "Drive/Trip/d1.jpg",
+            "Drive/Trip/d2.jpg",
+        }
+
+
+def test_only_photo_gone_removals_wait_for_the_drive(
+    two_drives: tuple[Engine, Path, Path, Path],
+) -> None:
+    engine, _home_lib, drive, export = two_drives
+    with engine:
+        away = unplug(drive)
+        engine.sync()
+        (away / "Trip" / "d1.jpg").unlink()  # deleted elsewhere while away
+        engine.sync()
+        assert "Drive/Trip/d1.jpg" in exported_files(export)
+        os.rename(away, drive)
+        engine.sync()
+        assert "Drive/Trip/d1.jpg" not in exported_files(export)
+
+
+def test_a_copy_of_a_photo_made_private_while_its_drive_is_away_is_private(
+    two_drives: tuple[Engine, Path, Path, Path],
+) -> None:
+    """The private photo's content may be unknown (never hashed): every photo
+    of its size stays private until the drive is back, then only its copies."""
+    engine, home_lib, drive, export = two_drives
+    with engine:
+        shutil.copyfile(drive / "Trip" / "d2.jpg", home_lib / "Trip" / "copy.jpg")
+        same_size_other_photo(drive / "Trip" / "d2.jpg", home_lib / "Trip" / "lookalike.jpg")
+        engine.sync()
+        assert {"Home/Trip/copy.jpg", "Home/Trip/lookalike.jpg"} <= exported_files(export)
+        away = unplug(drive)
+        engine.sync()
+        engine.private([str(drive / "Trip" / "d2.jpg")])
+        shown = exported_files(export)
+        assert "Home/Trip/copy.jpg" not in shown and "Home/Trip/lookalike.jpg" not in shown
+        why = engine.explain(str(home_lib / "Trip" / "lookalike.jpg"))
+        assert why.decision is Decision.PRIVATE and "could not be compared" in why.reason
+        os.rename(away, drive)
+        engine.sync()
+        shown = exported_files(export)
+        assert "Home/Trip/copy.jpg" not in shown
+        assert "Home/Trip/lookalike.jpg" in shown
+        assert "exact copy" in engine.explain(str(home_lib / "Trip" / "copy.jpg")).reason
+
+
+def test_status_is_not_in_sync_while_a_withdrawn_copy_of_an_away_drive_is_exported(
+    two_drives: tuple[Engine, Path, Path, Path],
+) -> None:
+    from pellicle.core.errors import Busy
+    from pellicle.core.lock import ExportLock
+
+    engine, _home_lib, drive, export = two_drives
+    with engine:
+        unplug(drive)
+        engine.sync()
+        engine.lock_timeout = 0.2
+        with ExportLock(engine.locations.lock_file, timeout=1):  # another process syncing
+            with pytest.raises(Busy):
+                engine.private([str(drive / "Trip" / "d0.jpg")])
+            status = engine.status()
+            assert "Drive/Trip/d0.jpg" in exported_files(export)
+            assert status["in_sync"] is False and status["to_remove"] == 1
+        engine.sync()
+        assert "Drive/Trip/d0.jpg" not in exported_files(export)
+        assert engine.status()["in_sync"]
+
+
+def test_a_path_unknown_under_an_unplugged_drive_is_still_refused(
+    two_drives: tuple[Engine, Path, Path, Path],
+) -> None:
+    from pellicle.core.errors import UserError
+
+    engine, _home_lib, drive, _export = two_drives
+    with engine:
+        unplug(drive)
+        engine.sync()
+        with pytest.raises(UserError, match="does not exist"):
+            engine.private([str(drive / "Trip" / "typo.jpg")])

@@ -268,3 +268,37 @@ def test_no_display_gives_one_line_not_a_qt_abort(tmp_path: Path) -> None:
     )
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1 and "no display" in result.stderr
+
+
+def test_decisions_reach_an_unplugged_drive_through_the_command_line(tmp_path: Path) -> None:
+    """`private` and `explain` accept a path the index knows under a drive
+    that is away; the copy is gone when the command returns; `sync` lists
+    what cannot be exported on every run, by library path, and exits 1."""
+    lib, drive, export, home = (tmp_path / n for n in ("Pictures", "Drive", "Shared", "home"))
+    for root in (lib, drive):
+        (root / "Trip").mkdir(parents=True)
+    write_photo(drive / "Trip" / "beach.jpg", "jpeg", seed=1)
+    write_photo(drive / "Trip" / "hotel.jpg", "jpeg", seed=2)
+    (lib / "Trip" / "broken.heic").write_bytes(b"\x00\x00\x00\x18ftypheic" + b"\x00" * 8)
+    pellicle(home, "init", "--library", str(lib), "--library", str(drive), "--export", str(export))
+    pellicle(home, "share", str(lib / "Trip"), str(drive / "Trip"))
+    for _ in range(2):  # listed on every run, not only the first
+        result = pellicle(home, "sync", "--json", check=1)
+        failed = json.loads(result.stdout)["failed"]
+        assert [f["path"] for f in failed] == [str(lib / "Trip" / "broken.heic")]
+    assert exported_files(export) == {"Drive/Trip/beach.jpg", "Drive/Trip/hotel.jpg"}
+    os.rename(drive, tmp_path / "Drive.away")
+    text = pellicle(home, "sync", check=1).stdout
+    assert f"paused (library folder unreachable): {drive}" in text
+    assert exported_files(export) == {"Drive/Trip/beach.jpg", "Drive/Trip/hotel.jpg"}
+    out = pellicle(home, "private", str(drive / "Trip" / "beach.jpg")).stdout
+    assert "private: this photo is marked private" in out
+    assert exported_files(export) == {"Drive/Trip/hotel.jpg"}
+    explained = pellicle(home, "explain", str(drive / "Trip" / "hotel.jpg")).stdout
+    assert "shareable: folder Drive/Trip is marked shareable" in explained
+    pellicle(home, "clear", str(drive / "Trip"))
+    assert exported_files(export) == set()
+    status = json.loads(pellicle(home, "status", "--json").stdout)
+    assert status["to_remove"] == 0
+    typo = pellicle(home, "private", str(drive / "Trip" / "nope.jpg"), check=2)
+    assert "does not exist" in typo.stderr

@@ -208,7 +208,7 @@ def test_export_folder_deleted_mid_sync(
             assert "\n" not in str(exc)
         else:
             assert not report.in_sync
-            assert {rel for rel, _ in report.failed} == all_of("T")
+            assert {rel for rel, _ in report.failed} == {str(library / r) for r in all_of("T")}
     monkeypatch.undo()
     assert not export.exists(), "Pellicle never recreates a folder the person deleted mid-sync"
     # Until it is back, every command says why in one line; private still
@@ -310,7 +310,10 @@ def test_permission_denied_files_and_folders(
     monkeypatch.setattr(os, "scandir", scandir)
     report = world.sync()
     assert not report.in_sync
-    assert report.failed == [(name("T", 2), "cannot open: Permission denied")]
+    assert report.failed == [
+        (str(new), "cannot read: permission denied"),
+        (str(library / name("T", 2)), "cannot open: Permission denied"),
+    ]
     problems = {p["path"]: p["reason"] for p in world.status()["problems"]}
     assert problems == {
         str(new): "cannot read: permission denied",
@@ -359,7 +362,9 @@ def test_files_change_or_vanish_between_scan_and_scrub(
     monkeypatch.setattr(engine_mod, "apply", change_after_planning)
     report = world.sync()
     monkeypatch.undo()
-    assert {rel for rel, _ in report.failed} >= {"S/new0.jpg", "S/new1.jpg", "S/new2.jpg"}
+    assert {rel for rel, _ in report.failed} >= {
+        str(library / "S" / f"new{i}.jpg") for i in range(3)
+    }
     assert all("changed" in why or "cannot" in why for _, why in report.failed)
     # Nothing stale, gone or private reached the export in that sync.
     assert {"S/new0.jpg", "S/new1.jpg", "S/new2.jpg"}.isdisjoint(visible(export))

@@ -215,6 +215,27 @@ class _RuleReach:
         return reaches
 
 
+@dataclass(frozen=True)
+class _Place:
+    """A path a person named, located: what is there, from the file system
+    (`st`) or, under a root whose drive is away, from the index."""
+
+    root: Root
+    rel: bytes
+    is_dir: bool
+    st: os.stat_result | None
+    size: int | None = None
+    mtime_ns: int | None = None
+    dev: int | None = None
+    ino: int | None = None
+    fingerprint: str | None = None
+
+    @property
+    def known(self) -> bool:
+        """Something is there (on disk, or in the index of an away drive)."""
+        return self.st is not None or self.dev is not None
+
+
 @dataclass(frozen=True, slots=True)
 class _ManifestRow:
     export_rel: str
@@ -388,41 +409,37 @@ class Engine:
         rows: list[tuple[Any, ...]] = []
         targets: list[tuple[int, bytes, str]] = []
         for raw in paths:
-            root, rel, st = self._locate(raw, roots, must_exist=decision is not None)
+            place = self._locate(raw, roots, must_exist=decision is not None)
+            root, rel = place.root, place.rel
             targets.append((root.id, rel, raw))
             if decision is None:
                 # Clearing works on a path that is gone (a missing rule), but
                 # a path with neither a file nor a rule is a typo.
-                if st is None and not self.store.query(
+                if not place.known and not self.store.query(
                     "SELECT 1 FROM rules WHERE root_id=? AND rel=?", (root.id, rel)
                 ):
                     raise UserError(f"{display(raw)} does not exist and has no rule to clear")
                 continue
-            if st is not None and stat.S_ISDIR(st.st_mode):
+            if place.is_dir:
                 rows.append(
-                    (root.id, rel, "folder", decision.value, None, None, None, st.st_dev, st.st_ino)
+                    (root.id, rel, "folder", decision.value, None, None, None, place.dev, place.ino)
                 )
             elif not rel:
                 raise UserError(f"{display(raw)} is a library root; only folders can hold rules")
             else:
-                assert st is not None
-                try:
-                    fp = fingerprint(os.path.join(root.path, decode_rel(rel)))
-                except OSError as exc:
-                    raise UserError(f"cannot read {display(raw)}: {exc.strerror}") from None
+                fp = place.fingerprint
+                if place.st is not None:
+                    try:
+                        fp = fingerprint(os.path.join(root.path, decode_rel(rel)))
+                    except OSError as exc:
+                        raise UserError(f"cannot read {display(raw)}: {exc.strerror}") from None
+                # Under an unplugged drive the content may be unknown (None):
+                # the policy then keeps every photo of its size private until
+                # the drive is back and the rule learns its content.
                 rows.append(
-                    (
-                        root.id,
-                        rel,
-                        "file",
-                        decision.value,
-                        st.st_size,
-                        st.st_mtime_ns,
-                        fp,
-                        st.st_dev,
-                        st.st_ino,
-                    )
-                )
+                    (root.id, rel, "file", decision.value, place.size, place.mtime_ns, fp,
+                     place.dev, place.ino)
+                )  # fmt: skip
         if not targets:
             raise UserError("give at least one path")
         with self.store.write() as db:
@@ -441,7 +458,11 @@ class Engine:
                     [(*row, now) for row in rows],
                 )
             self.store.bump_rules_generation(db)
-        if decision is not Decision.SHAREABLE:
+        # Private and clear can take copies out of the export; a share cannot
+        # by itself, but whatever this change leaves undecided in the export
+        # is looked for anyway (sticky private, a drive that is away), and
+        # the command returns only once those copies are gone.
+        if decision is not Decision.SHAREABLE or self._privacy_pending():
             try:
                 with ExportLock(self.locations.lock_file, timeout=self.lock_timeout):
                     self._enforce_privacy()
@@ -456,7 +477,20 @@ class Engine:
                 raise ExportBlocked(
                     f"the rule is in force, but {exc}; the next sync that can will remove them"
                 ) from None
-        return [self.explain(raw) for _, _, raw in targets if os.path.lexists(raw)]
+        return [self.explain(raw) for raw in self._explainable(raw for _, _, raw in targets)]
+
+    def _explainable(self, paths: Iterable[str]) -> list[str]:
+        """The paths `explain` can answer for: those that exist, and those the
+        index knows under a root whose drive is away."""
+        roots = self.roots()
+        found = []
+        for raw in paths:
+            try:
+                self._locate(raw, roots, must_exist=True)
+            except UserError:
+                continue
+            found.append(raw)
+        return found
 
     def rules(self) -> list[Rule]:
         return [_rule(r) for r in self.store.query("SELECT * FROM rules")]
@@ -495,24 +529,32 @@ class Engine:
 
     def explain(self, raw: str) -> Explanation:
         roots = self.roots()
-        root, rel, st = self._locate(raw, roots, must_exist=True)
+        place = self._locate(raw, roots, must_exist=True)
+        root, rel = place.root, place.rel
         policy = self._policy(roots)
-        assert st is not None
         shown = display(raw)
-        if stat.S_ISDIR(st.st_mode):
+        if place.is_dir:
             verdict = policy.by_place(root.id, rel, is_folder=True)
             return Explanation(shown, verdict.decision, verdict.reason, is_folder=True)
         path = os.path.join(root.path, decode_rel(rel))
-        facts = facts_for(path, rel, [r.path for r in roots])
-        fp = None
-        if facts is not None and facts.size in policy.sizes_needing_fingerprint():
-            fp = _safe_fingerprint(path)
-        verdict = policy.decide(root.id, rel, fp, size=facts.size if facts else None)
-        problem = facts.problem if facts is not None else "not a photo"
+        problem: str | None
+        if place.st is None:
+            # Known to the index, its drive away: decided from what it knew.
+            size, mtime, fp = place.size, place.mtime_ns, place.fingerprint
+            problem = None
+        else:
+            facts = facts_for(path, rel, [r.path for r in roots])
+            size = facts.size if facts else None
+            mtime = facts.mtime_ns if facts else None
+            fp = None
+            if facts is not None and facts.size in policy.sizes_needing_fingerprint():
+                fp = _safe_fingerprint(path)
+            problem = facts.problem if facts is not None else "not a photo"
+        verdict = policy.decide(root.id, rel, fp, size=size)
         if problem is None:
             row = self.store.query(
                 "SELECT problem FROM files WHERE root_id=? AND rel=? AND size=? AND mtime_ns=?",
-                (root.id, rel, facts.size if facts else -1, facts.mtime_ns if facts else -1),
+                (root.id, rel, -1 if size is None else size, -1 if mtime is None else mtime),
             )
             if row and row[0]["problem"]:
                 problem = str(row[0]["problem"])
@@ -566,6 +608,11 @@ class Engine:
             "to_remove": len(plan.removals),
             "in_sync": not plan and not foreign,
             "problems": problems,
+            # Shareable photos the export lacks, and why (what sync lists).
+            "not_exported": [
+                {"path": path, "reason": reason}
+                for path, reason in self._not_exported(state, roots, ApplyReport())
+            ],
             "foreign": foreign,
             "last_sync": float(last) if last else None,
             "rules": len(state.policy.rules),
@@ -705,7 +752,7 @@ class Engine:
                         report.updated += 1
                     else:
                         report.removed += 1
-                report.failed = [(o.action.export_rel, o.detail) for o in applied.failed]
+                report.failed = self._not_exported(state, roots, applied)
                 interrupted = applied.interrupted
                 if not interrupted:
                     break
@@ -714,6 +761,37 @@ class Engine:
             # the export matches unless something failed or is not ours.
             report.in_sync = not interrupted and not report.failed and not report.foreign
         return report
+
+    def _not_exported(
+        self, state: _State, roots: list[Root], applied: ApplyReport
+    ) -> list[tuple[str, str]]:
+        """Every shareable photo the export lacks, by library path, with why.
+
+        Listed on every sync, not only the one that met the problem (as
+        rsync lists a partial transfer): refused photos (their recorded
+        problem), what failed in this sync (unreadable, changing), and
+        shareable photos of a root whose drive is away that have no copy.
+        """
+        why: dict[Key, str] = {}
+        for outcome in applied.failed:
+            action = outcome.action
+            entry = action.wanted or action.exported
+            if entry is not None:
+                why[entry.key] = outcome.detail
+        manifest = self._manifest()
+        for rid, files in state.index.items():
+            away = rid not in state.online
+            for rel, facts in files.items():
+                if facts.problem is None and not away:
+                    continue
+                key = (rid, rel)
+                if key in why or not state.verdicts[key].shareable:
+                    continue
+                if facts.problem is not None:
+                    why[key] = facts.problem
+                elif key not in manifest:
+                    why[key] = "its library folder cannot be reached (a drive that is away?)"
+        return sorted((self._source_name(key, roots), reason) for key, reason in why.items())
 
     def enforce_privacy(self) -> int:
         """Remove every exported copy that is no longer shareable; no scan."""
@@ -777,27 +855,67 @@ class Engine:
 
     # --------------------------------------------------------------- internals
 
-    def _locate(
-        self, raw: str, roots: list[Root], *, must_exist: bool
-    ) -> tuple[Root, bytes, os.stat_result | None]:
+    def _locate(self, raw: str, roots: list[Root], *, must_exist: bool) -> _Place:
+        """Where a path given by a person lies, and what is there.
+
+        A path that does not exist is accepted when its root's drive is away
+        and the index knows it (a file or a folder): decisions still apply
+        to photos whose drive is unplugged. Otherwise, with `must_exist`, it
+        is an error.
+        """
         absolute = os.path.abspath(os.path.expanduser(raw))
         exists = os.path.lexists(absolute)
-        if not exists and must_exist:
-            raise UserError(f"{display(raw)} does not exist")
         real = os.path.realpath(absolute) if exists else absolute
-        found = _find_root(real, roots) or _find_root(absolute, roots)
+        found = locate(real, roots) or locate(absolute, roots)
         if found is None:
+            if not exists and must_exist:
+                raise UserError(f"{display(raw)} does not exist")
             raise UserError(f"{display(raw)} is not inside a library folder")
-        root, rel = found
+        root, rel = found.root, found.rel
         if any(part.startswith(b".") for part in rel.split(b"/") if part):
             raise UserError(f"{display(raw)} is hidden; Pellicle skips hidden files and folders")
-        st = None
         if exists:
             try:
                 st = os.stat(real)
             except OSError as exc:
                 raise UserError(f"cannot read {display(raw)}: {exc.strerror}") from None
-        return root, rel, st
+            return _Place(
+                root, rel, stat.S_ISDIR(st.st_mode), st,
+                st.st_size, st.st_mtime_ns, st.st_dev, st.st_ino,
+            )  # fmt: skip
+        if rel and _away(root):
+            known = self._known_offline(root, rel)
+            if known is not None:
+                return known
+        if must_exist:
+            raise UserError(f"{display(raw)} does not exist")
+        return _Place(root, rel, False, None)
+
+    def _known_offline(self, root: Root, rel: bytes) -> _Place | None:
+        """What the index knows at `rel` of a root whose drive is away."""
+        folder = self.store.query(
+            "SELECT dev, ino FROM folders WHERE root_id=? AND rel=?", (root.id, rel)
+        )
+        if folder:
+            return _Place(root, rel, True, None, dev=folder[0]["dev"], ino=folder[0]["ino"])
+        row = self.store.query(
+            "SELECT size, mtime_ns, dev, ino, fingerprint FROM files WHERE root_id=? AND rel=?",
+            (root.id, rel),
+        )
+        if not row:
+            return None
+        facts = row[0]
+        return _Place(
+            root,
+            rel,
+            False,
+            None,
+            size=facts["size"],
+            mtime_ns=facts["mtime_ns"],
+            dev=facts["dev"],
+            ino=facts["ino"],
+            fingerprint=facts["fingerprint"],
+        )
 
     def _policy(self, roots: list[Root]) -> Policy:
         names = {r.id: (r.label if len(roots) > 1 else r.path) for r in roots}
@@ -1511,7 +1629,18 @@ class Engine:
                 found = state.index[rid].get(src_rel)
                 if found is not None and found.problem:
                     reasons[entry.key] = f"cannot be exported: {found.problem}"
-        plan = make_plan(wanted, exported, paused_roots=paused, removal_reasons=reasons)
+        # Under a paused root, a copy whose photo the index knows and the
+        # current rules make private goes now; only "photo gone" waits.
+        withdrawn = {
+            key
+            for key in reasons
+            if key[0] in paused
+            and (verdict := state.verdicts.get(key)) is not None
+            and not verdict.shareable
+        }
+        plan = make_plan(
+            wanted, exported, paused_roots=paused, withdrawn=withdrawn, removal_reasons=reasons
+        )
         return plan, foreign
 
     def _manifest(self) -> dict[Key, _ManifestRow]:
@@ -1609,7 +1738,6 @@ class Engine:
                 options_tag=self._options_tag(),
                 source_path=source_path,
                 source_name=lambda key: self._source_name(key, roots),
-                still_shareable=lambda key: not rules_changed(),
                 rules_changed=rules_changed,
                 record_problem=record_problem,
                 source_hash=lambda key: state.index[key[0]][key[1]].fingerprint,
@@ -1656,17 +1784,27 @@ class Engine:
             ):
                 files[wanted.key[1]] = dataclasses.replace(facts, problem=reason)
 
-    def _enforce_privacy(self) -> int:
-        """Remove exported copies whose photo is no longer shareable."""
+    def _privacy_removals(self) -> tuple[Plan, _State, str, list[Root]] | None:
+        """The removals of copies no longer shareable (no scan, no lock)."""
         export = self.store.get_setting("export_dir")
         if export is None:
-            return 0
+            return None
         roots = self.roots()
         state = self._state(roots, scan=False)
         plan, _ = self._plan(state, export, roots, walk=False)
         privacy = Plan(removals=[a for a in plan.removals if a.reason != "export name changed"])
-        if not privacy:
+        return privacy, state, export, roots
+
+    def _privacy_pending(self) -> bool:
+        found = self._privacy_removals()
+        return found is not None and bool(found[0])
+
+    def _enforce_privacy(self) -> int:
+        """Remove exported copies whose photo is no longer shareable."""
+        found = self._privacy_removals()
+        if found is None or not found[0]:
             return 0
+        privacy, state, export, roots = found
         applied = self._apply(privacy, state, export, roots, None)
         if applied.failed:
             # Callers promise the copies are gone when they return: never
@@ -1811,6 +1949,18 @@ def _rule(row: sqlite3.Row) -> Rule:
         row["fingerprint"],
         bool(row["missing"]),
     )
+
+
+def _away(root: Root) -> bool:
+    """Is a root's drive away: recorded offline, not a folder now, or an
+    empty mount point (the scan's test, see `_state`)."""
+    if root.state == "offline":
+        return True
+    try:
+        with os.scandir(root.path) as entries:
+            return next(entries, None) is None
+    except OSError:
+        return True
 
 
 def _check_writable_export(target: str) -> None:

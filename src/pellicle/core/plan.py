@@ -9,6 +9,7 @@ private is handled before anything else is added.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -69,12 +70,15 @@ def make_plan(
     exported: Iterable[Exported],
     *,
     paused_roots: frozenset[int] = frozenset(),
+    withdrawn: AbstractSet[Key] = frozenset(),
     removal_reasons: Mapping[Key, str] | None = None,
 ) -> Plan:
     """Compare desired and exported; removals come first, writes sorted by path.
 
-    Copies from a paused (offline) root are left alone: they stay until the
-    root returns or the person removes it.
+    Copies from a paused root (its drive is away) wait for it: a photo that
+    vanished with the drive keeps its copy, and nothing of it can be read
+    to add or update. Decisions still apply there: a copy whose photo is
+    decided not shareable any more (`withdrawn`) is removed at once.
     """
     want = {w.key: w for w in wanted}
     reasons = removal_reasons or {}
@@ -83,6 +87,9 @@ def make_plan(
     for entry in exported:
         seen.add(entry.key)
         if entry.key[0] in paused_roots:
+            if entry.key in withdrawn:
+                reason = reasons.get(entry.key, "no longer shareable")
+                plan.removals.append(Action("remove", entry.export_rel, reason, exported=entry))
             continue
         target = want.get(entry.key)
         if target is None:

@@ -65,8 +65,6 @@ class Context:
     source_path: Callable[[Key], str]
     #: Printable source name for the ledger.
     source_name: Callable[[Key], str]
-    #: Re-checks, against the current rules, that a key is still shareable.
-    still_shareable: Callable[[Key], bool]
     #: True when rules changed since planning (cheap; polled between files).
     rules_changed: Callable[[], bool]
     #: Records a scrub refusal as the photo's problem.
@@ -249,7 +247,10 @@ def _publish(item: _Staged, staging: Staging, ctx: Context, report: ApplyReport)
         staging.discard(item.name)
         report.failed.append(Outcome(action, False, "changed while exporting; retried next sync"))
         return
-    if not ctx.still_shareable(wanted.key):
+    # A rule changed since planning: the caller re-plans (and the copy is
+    # published then only if the photo is still shareable). Checked again
+    # here, after the source check, as the last thing before the rename.
+    if ctx.rules_changed():
         staging.discard(item.name)
         report.interrupted = True
         return
