@@ -6,6 +6,7 @@ or into the developer's real configuration.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -38,3 +39,24 @@ def engine(home: Path, library: Path, export: Path) -> Iterator[object]:
     with Engine() as eng:
         eng.init([str(library)], str(export))
         yield eng
+
+
+@pytest.fixture(autouse=True)
+def _no_leftover_threads(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Fail a core, e2e or fault test that leaves a Python thread running (a
+    watcher not stopped, a scrub or scan pool not shut down). GUI tests have
+    their own guard, which also checks QThreads and thread pools."""
+    if "tests/gui/" in str(request.node.path).replace("\\", "/"):
+        yield
+        return
+    before = {t.ident for t in threading.enumerate()}
+    yield
+    extra = [
+        t
+        for t in threading.enumerate()
+        if t.ident not in before and not isinstance(t, threading._DummyThread)
+    ]
+    for thread in extra:
+        thread.join(timeout=2.0)  # one that is already on its way out
+    alive = [t.name for t in extra if t.is_alive()]
+    assert not alive, f"threads still running after the test: {alive}"
