@@ -101,3 +101,74 @@ def image_entries(
         (279, 4, [len(data)]),
         (284, 3, [1]),
     ]  # fmt: skip
+
+
+def make_dng(
+    *,
+    raw_size: tuple[int, int] = (64, 48),
+    preview_size: tuple[int, int] | None = (2000, 1500),
+    orientation: int = 1,
+    planted: tuple[bytes, ...] = (),
+    little: bool = True,
+) -> bytes:
+    """A DNG LibRaw opens: a small RGB thumbnail in IFD0, a 12-bit Bayer CFA
+    in a SubIFD, optionally a full-size JPEG preview in another, camera
+    strings and an EXIF IFD (each `planted` string lands in a tag)."""
+    import io
+
+    from PIL import Image
+
+    b = TiffBuilder(little)
+    e = b.e
+    w, h = raw_size
+    # A smooth gradient in a RGGB pattern, 12-bit.
+    cfa = bytearray()
+    for y in range(h):
+        for x in range(w):
+            base = 400 + (3000 * x) // max(1, w - 1)
+            green = (x + y) % 2 == 1
+            cfa += struct.pack(f"{e}H", base // 2 if not green else base)
+    raw_ifd = b.ifd(
+        [
+            *image_entries(b, w, h, rgb=False, photometric=32803, bits=16, data=bytes(cfa)),
+            (33421, 3, [2, 2]),
+            (33422, 1, b"\x00\x01\x01\x02"),
+            (50717, 4, [4095]),
+        ]
+    )
+    subs = [raw_ifd]
+    if preview_size is not None:
+        buf = io.BytesIO()
+        Image.new("RGB", preview_size, (200, 120, 40)).save(buf, "JPEG", quality=80)
+        jpeg = buf.getvalue()
+        pw, ph = preview_size
+        subs.append(
+            b.ifd(
+                [
+                    *image_entries(b, pw, ph, subfile=1, photometric=6, compression=7, data=jpeg),
+                ]
+            )
+        )
+    strings = list(planted) + [b""] * 4
+    exif = b.ifd(
+        [
+            (0x9003, 2, b"2020:03:04 05:06:07\x00"),
+            (0xA431, 2, (strings[2] or b"SERIAL") + b"\x00"),
+            (0x927C, 7, strings[3] or b"makernote"),
+        ]
+    )
+    entries = [
+        *image_entries(b, 16, 12, subfile=1),
+        (271, 2, (strings[0] or b"Make") + b"\x00"),
+        (272, 2, (strings[1] or b"Model") + b"\x00"),
+        (274, 3, [orientation]),
+        (330, 4, subs),
+        (34665, 4, [exif]),
+        (50706, 1, b"\x01\x04\x00\x00"),
+        (50707, 1, b"\x01\x01\x00\x00"),
+        (50708, 2, b"Planted Camera\x00"),
+        (50721, 10, [(1, 1), (0, 1), (0, 1), (0, 1), (1, 1), (0, 1), (0, 1), (0, 1), (1, 1)]),
+        (50728, 5, [(1, 2), (1, 1), (1, 2)]),
+        (50778, 3, [21]),
+    ]
+    return b.finish(b.ifd(entries))

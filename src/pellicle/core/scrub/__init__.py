@@ -24,6 +24,7 @@ from pellicle.core.scrub.gif import scrub_gif
 from pellicle.core.scrub.heif import scrub_heif
 from pellicle.core.scrub.jpeg import scrub_jpeg
 from pellicle.core.scrub.png import scrub_png
+from pellicle.core.scrub.raw import scrub_raw
 from pellicle.core.scrub.tiff import scrub_tiff
 from pellicle.core.scrub.verify import verify as verify_image
 from pellicle.core.scrub.verify_video import verify_video
@@ -42,6 +43,7 @@ _SCRUBBERS: dict[str, _Scrubber] = {
     "tiff": scrub_tiff,
     "heif": scrub_heif,
     "avif": scrub_heif,
+    "raw": scrub_raw,
     "mp4": scrub_video,
     "mov": scrub_video,
     "m4v": scrub_video,
