@@ -117,7 +117,9 @@ def make_video(
             "-metadata:s:a", f"handler_name={HANDLER.decode()}",
         ]  # fmt: skip
         if container == "mov":
+            # Every -metadata key becomes a QuickTime key (mdta), as on iPhones.
             args += ["-movflags", "use_metadata_tags"]
+            args += ["-metadata", f"com.apple.quicktime.content.identifier={CONTENT_ID.decode()}"]
         if timecode:
             args += ["-timecode", "01:02:03:04"]
     args += [path]
