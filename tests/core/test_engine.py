@@ -118,12 +118,13 @@ def test_rescan_without_changes_reads_no_image_bytes(
     assert report.in_sync and report.added == report.updated == report.removed == 0
 
 
-def test_rescans_do_not_open_videos_and_sidecars_again(
+def test_rescans_do_not_open_audio_files_and_sidecars_again(
     engine: Engine, library: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     for i in range(6):
         photo(library / "roll" / f"IMG_{i}.jpg", i)
-        (library / "roll" / f"IMG_{i}.MOV").write_bytes(b"\x00\x00\x00\x14ftypqt  " + bytes(i))
+        # Voice memos beside the photos: ISO media files, but not photos.
+        (library / "roll" / f"IMG_{i}.m4a").write_bytes(b"\x00\x00\x00\x14ftypM4A " + bytes(i))
         (library / "roll" / f"IMG_{i}.AAE").write_text("<plist/>")
     engine.share([str(library / "roll")])
     engine.sync()
@@ -132,15 +133,15 @@ def test_rescans_do_not_open_videos_and_sidecars_again(
     monkeypatch.setattr(
         scan_mod, "_identify", lambda path, rel, size: opened.append(rel) or real(path, rel, size)
     )
-    for changed in (None, [str(library / "roll" / "IMG_0.MOV")]):
+    for changed in (None, [str(library / "roll" / "IMG_0.m4a")]):
         report = engine.sync(changed=changed)
         assert report.in_sync and report.added == report.updated == report.removed == 0
     assert opened == []
-    # Content still decides: a "video" that now holds a photo is exported.
-    (library / "roll" / "IMG_0.MOV").unlink()
-    photo(library / "roll" / "IMG_0.MOV", 40)
-    report = engine.sync(changed=[str(library / "roll" / "IMG_0.MOV")])
-    assert opened == [b"roll/IMG_0.MOV"] and report.added == 1
+    # Content still decides: a "memo" that now holds a photo is exported.
+    (library / "roll" / "IMG_0.m4a").unlink()
+    photo(library / "roll" / "IMG_0.m4a", 40)
+    report = engine.sync(changed=[str(library / "roll" / "IMG_0.m4a")])
+    assert opened == [b"roll/IMG_0.m4a"] and report.added == 1
 
 
 def test_a_rule_follows_a_move_across_disks_but_not_an_old_copy_renamed(
@@ -238,7 +239,8 @@ def test_corrupt_and_unsupported_files_are_listed_and_sync_goes_on(
     assert not report.in_sync
     problems = {Path(p["path"]).name: p["reason"] for p in engine.status()["problems"]}
     assert set(problems) == {"broken.jpg", "empty.jpg", "raw.cr2"}
-    assert problems["raw.cr2"].startswith("unsupported format")
+    # A CR2 is a RAW photo now: this one is only a header, so LibRaw refuses it.
+    assert "RAW" in problems["raw.cr2"]
     # A second sync does not retry the broken file until it changes, but it
     # lists it again: the export still lacks it.
     again = engine.sync()

@@ -109,7 +109,7 @@ def _bigger_library(root: Path) -> None:
         for i in range(7):
             (folder / f"p{i}.jpg").write_bytes(jpeg + bytes([f, i]))
         (folder / "shot.png").write_bytes(png)
-        (folder / "clip.mov").write_bytes(b"\x00\x00\x00\x18ftypqt  " + bytes(f))
+        (folder / "song.m4a").write_bytes(b"\x00\x00\x00\x18ftypM4A " + bytes(f))
         (folder / "renamed.jpg").write_bytes(png)  # content wins over the name
         (folder / "fake.jpg").write_text("not a jpeg")
         (folder / "empty.jpg").write_bytes(b"")
@@ -150,7 +150,7 @@ def test_a_slow_disk_moves_reads_to_the_pool_with_the_same_result(
     # The same index, in the same order, with the same verdicts.
     assert list(pooled.files.items()) == list(here.files.items())
     assert pooled.changed == here.changed and pooled.folders == here.folders
-    assert b"y0/m00/clip.mov" not in pooled.files and b"y0/m00/notes.txt" not in pooled.files
+    assert b"y0/m00/song.m4a" not in pooled.files and b"y0/m00/notes.txt" not in pooled.files
     assert pooled.files[b"y0/m00/renamed.jpg"].fmt == "png"
     assert pooled.files[b"y2/m29/fake.jpg"].problem is not None
     assert pooled.files[b"y1/m01/empty.jpg"].problem == "empty file"
@@ -211,12 +211,12 @@ def test_files_known_not_to_be_photos_are_not_opened_again(
     assert set(first.not_photos) == {
         f"y{f % 3}/m{f:02d}/{name}".encode()
         for f in range(30)
-        for name in ("clip.mov", "notes.txt")
+        for name in ("song.m4a", "notes.txt")
     }
-    # A video replaced by a photo under the same name, and a note edited:
+    # A song replaced by a photo under the same name, and a note edited:
     # their stat changed, so they are read again; the rest is not.
     jpeg = photo_bytes("jpeg", width=8, height=8, plant=False)
-    (tmp_path / "y0" / "m03" / "clip.mov").write_bytes(jpeg)
+    (tmp_path / "y0" / "m03" / "song.m4a").write_bytes(jpeg)
     (tmp_path / "y1" / "m04" / "notes.txt").write_text("edited, longer")
     (tmp_path / "y2" / "m05" / "notes.txt").unlink()
     reads: list[bytes] = []
@@ -227,10 +227,10 @@ def test_files_known_not_to_be_photos_are_not_opened_again(
     again = scan_root(
         str(tmp_path), first.files, previous_folders=first.folders, not_photos=first.not_photos
     )
-    assert sorted(reads) == [b"y0/m03/clip.mov", b"y1/m04/notes.txt"]
-    assert again.files[b"y0/m03/clip.mov"].fmt == "jpeg"  # content, not name
-    assert again.changed == {b"y0/m03/clip.mov"}
-    assert b"y0/m03/clip.mov" not in again.not_photos
+    assert sorted(reads) == [b"y0/m03/song.m4a", b"y1/m04/notes.txt"]
+    assert again.files[b"y0/m03/song.m4a"].fmt == "jpeg"  # content, not name
+    assert again.changed == {b"y0/m03/song.m4a"}
+    assert b"y0/m03/song.m4a" not in again.not_photos
     assert b"y2/m05/notes.txt" not in again.not_photos  # gone, forgotten
     assert len(again.not_photos) == 60 - 2
 
@@ -265,3 +265,35 @@ def test_an_unreadable_file_is_not_remembered_as_no_photo(
     monkeypatch.setattr(scan.os, "open", real_open)
     again = scan_root(str(tmp_path), first.files, not_photos=first.not_photos)
     assert again.files[b"IMG_0001"].fmt == "jpeg"
+
+
+def test_camera_files_pellicle_cannot_export_are_listed_with_a_reason(tmp_path: Path) -> None:
+    """Never silently ignored: each recognised format says why it is not exported."""
+    from tiff_builder import TiffBuilder, image_entries
+
+    (tmp_path / "photo.jxl").write_bytes(b"\xff\x0a" + b"\x00" * 100)
+    (tmp_path / "layers.psd").write_bytes(b"8BPS" + b"\x00" * 100)
+    (tmp_path / "big.tif").write_bytes(b"II+\x00\x08\x00\x00\x00" + b"\x00" * 100)
+    (tmp_path / "odd.nef").write_bytes(b"nothing a camera wrote" * 4)
+    b = TiffBuilder()
+    big = b.ifd(image_entries(b, 64, 48, rgb=False, bits=16))
+    (tmp_path / "back.iiq").write_bytes(
+        b.finish(b.ifd(image_entries(b, 1, 1), next_ifd=big), magic_at_8=b"IIII")
+    )
+    b = TiffBuilder()
+    thumb = b.ifd(image_entries(b, 16, 12, subfile=1))
+    entries = [*image_entries(b, 64, 48, compression=5), (271, 2, b"Canon\x00"), (330, 4, [thumb])]
+    (tmp_path / "gimp.tif").write_bytes(b.finish(b.ifd(entries)))
+    (tmp_path / "clip.mp4").write_bytes(b"\x00\x00\x00\x18ftypisom\x00\x00\x02\x00isommp41")
+
+    files = scan_root(str(tmp_path), {}).files
+    reasons = {rel.decode(): (f.fmt, f.problem) for rel, f in files.items()}
+    assert reasons["photo.jxl"] == ("jxl", "JPEG XL photo: not exported yet")
+    assert reasons["layers.psd"] == ("psd", "Photoshop document: not exported yet")
+    assert reasons["big.tif"] == ("bigtiff", "BigTIFF image: not exported yet")
+    assert reasons["odd.nef"][1] == "not a recognisable image (its content does not match its name)"
+    # RAW and video are media now, told from their content; a GIMP TIFF
+    # with a camera's Make and a thumbnail SubIFD stays a TIFF.
+    assert reasons["back.iiq"] == ("raw", None)
+    assert reasons["gimp.tif"] == ("tiff", None)
+    assert reasons["clip.mp4"] == ("mp4", None)

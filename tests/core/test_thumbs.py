@@ -119,3 +119,27 @@ def test_phone_jpegs_with_an_mpf_block_are_decoded_at_reduced_scale(
     monkeypatch.setattr(thumbs, "_finish", spy)
     assert max(make_thumbnail(path, 128).size) == 128
     assert seen == [(256, 192)]  # decoded at 1/8 scale, not 2048x1536
+
+
+def test_raw_thumbnail_comes_from_its_preview_turned_upright(tmp_path: Path) -> None:
+    from pellicle.core.thumbs import make_thumbnail
+    from tiff_builder import make_dng
+
+    path = tmp_path / "photo.dng"
+    path.write_bytes(make_dng(preview_size=(2000, 1500), orientation=6))
+    thumb = make_thumbnail(path, 256)
+    assert thumb.size == (192, 256)  # the 4:3 preview, turned a quarter
+    assert thumb.getpixel((96, 128))[0] > 150  # the preview's orange, not the grey sensor
+
+
+def test_video_thumbnail_and_duration(tmp_path: Path) -> None:
+    from pellicle.core.thumbs import make_thumbnail, video_duration
+    from video_helpers import make_video, need
+
+    need("ffmpeg")
+    path = make_video(tmp_path / "clip.mov", container="mov", seconds=2, size="320x240")
+    thumb = make_thumbnail(path, 128)
+    assert thumb.size == (128, 96)
+    assert video_duration(path) == pytest.approx(2.0, abs=0.1)
+    (tmp_path / "junk.mp4").write_bytes(b"\x00\x00\x00\x10ftypisom" + bytes(8))
+    assert video_duration(tmp_path / "junk.mp4") is None

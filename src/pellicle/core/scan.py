@@ -36,7 +36,14 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from typing import Final, TypeVar, cast
 
-from pellicle.core.formats import HEAD_SIZE, PHOTO_SUFFIXES, SUPPORTED, sniff
+from pellicle.core.formats import (
+    HEAD_SIZE,
+    PHOTO_SUFFIXES,
+    SUPPORTED,
+    classify_tiff,
+    sniff,
+    unsupported_reason,
+)
 
 #: Read size for fingerprints: large enough that hashing runs at disk speed.
 _CHUNK: Final = 1 << 20
@@ -442,19 +449,23 @@ def _identify(path: bytes, rel: bytes, size: int) -> tuple[str | None, str | Non
         fd = os.open(path, _OPEN_FLAGS)
         try:
             head = os.read(fd, HEAD_SIZE)
+            fmt = sniff(head)
+            if fmt == "tiff":
+                # A TIFF may be a camera RAW: its directories tell (a few
+                # small reads, for TIFF files only).
+                fmt = classify_tiff(lambda off, n: os.pread(fd, n, off))
         finally:
             os.close(fd)
     except OSError as exc:
         if _looks_like_photo(rel):
             return None, f"cannot read: {_reason(exc)}"
         return None, _UNREADABLE_OTHER
-    fmt = sniff(head)
     if fmt is None:
         if _looks_like_photo(rel):
             return None, "not a recognisable image (its content does not match its name)"
         return None, None
     if fmt not in SUPPORTED:
-        return fmt, f"unsupported format: {fmt}"
+        return fmt, unsupported_reason(fmt)
     return fmt, None
 
 

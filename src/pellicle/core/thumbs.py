@@ -18,6 +18,9 @@ import contextlib
 import hashlib
 import io
 import os
+import shutil
+import struct
+import subprocess
 import tempfile
 import threading
 from pathlib import Path
@@ -26,13 +29,14 @@ from typing import Final
 from PIL import Image, ImageOps
 from PIL.JpegImagePlugin import JpegImageFile
 
+from pellicle.core.formats import HEAD_SIZE, VIDEO, classify_tiff, sniff
 from pellicle.core.imaging import check_dimensions, open_image, register_heif
 
 #: Default cache budget: about 20,000 grid thumbnails of 256 px.
 DEFAULT_MAX_BYTES: Final = 256 * 1024 * 1024
 
 #: Bump when the way thumbnails are made changes, so old ones are not reused.
-_REVISION: Final = b"1"
+_REVISION: Final = b"2"
 
 
 class ThumbError(Exception):
@@ -49,8 +53,15 @@ def make_thumbnail(path: str | os.PathLike[str], size: int) -> Image.Image:
         raise ValueError("size must be positive")
     try:
         with open(path, "rb") as handle:
-            head = handle.read(32)
+            head = handle.read(HEAD_SIZE)
             handle.seek(0)
+            kind = sniff(head)
+            if kind == "tiff":
+                kind = classify_tiff(lambda off, n: os.pread(handle.fileno(), n, off))
+            if kind == "raw":
+                return _raw_thumbnail(handle.fileno(), size)
+            if kind in VIDEO:
+                return _video_thumbnail(path, size)
             if _is_heif(head):
                 return _heif_thumbnail(handle, size)
             with open_image(handle) as img:
@@ -99,6 +110,95 @@ def _heif_thumbnail(handle: io.BufferedReader, size: int) -> Image.Image:
     # libheif already applied the container's rotation and mirroring; EXIF
     # orientation inside a HEIF is informational and must not be applied twice.
     return _finish(img, size, transpose=False)
+
+
+def _raw_thumbnail(fd: int, size: int) -> Image.Image:
+    """A RAW's embedded preview (LibRaw picks the largest), never its sensor data."""
+    import rawpy
+
+    with rawpy.RawPy() as raw:
+        raw.open_file(f"/proc/self/fd/{fd}")
+        flip = raw.sizes.flip
+        try:
+            thumb = raw.extract_thumb()
+        except (rawpy.LibRawNoThumbnailError, rawpy.LibRawUnsupportedThumbnailError):
+            raise ThumbError("RAW without a preview") from None
+    if thumb.format == rawpy.ThumbFormat.JPEG and isinstance(thumb.data, bytes):
+        img = open_image(io.BytesIO(thumb.data), ("JPEG",))
+        img.draft("RGB", (size, size))
+    elif not isinstance(thumb.data, bytes):
+        img = Image.fromarray(thumb.data)
+    else:
+        raise ThumbError("RAW preview in an unknown format")
+    img = _finish(img, size, transpose=False)
+    turn = {
+        3: Image.Transpose.ROTATE_180,
+        5: Image.Transpose.ROTATE_90,
+        6: Image.Transpose.ROTATE_270,
+    }
+    return img.transpose(turn[flip]) if flip in turn else img
+
+
+def _video_thumbnail(path: str | os.PathLike[str], size: int) -> Image.Image:
+    """The first keyframe, decoded by the system's FFmpeg when there is one.
+
+    Pellicle bundles no video decoder (FFmpeg's libraries would double the
+    package, see docs/design-notes.md); without one the caller shows a
+    plain video tile with `video_duration`.
+    """
+    ffmpeg = shutil.which("ffmpeg")
+    if ffmpeg is None:
+        raise ThumbError("no video decoder on this system")
+    scale = f"scale={size}:{size}:force_original_aspect_ratio=decrease"
+    result = subprocess.run(
+        [ffmpeg, "-nostdin", "-v", "error", "-skip_frame", "nokey", "-i", os.fspath(path),
+         "-map", "0:v:0", "-frames:v", "1", "-vf", scale, "-f", "image2pipe", "-c:v", "bmp", "-"],
+        capture_output=True, timeout=30, check=False,
+    )  # fmt: skip
+    if result.returncode != 0 or not result.stdout:
+        raise ThumbError("the video has no decodable frame")
+    # FFmpeg applies the rotation matrix itself (autorotate).
+    return _finish(open_image(io.BytesIO(result.stdout), ("BMP",)), size, transpose=False)
+
+
+def video_duration(path: str | os.PathLike[str]) -> float | None:
+    """A video's duration in seconds from its movie header (for the grid's
+    badge), or None when the file is not a readable ISO media file."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_CLOEXEC | os.O_NONBLOCK)
+    except OSError:
+        return None
+    try:
+        end = os.fstat(fd).st_size
+        pos = 0
+        for _ in range(10_000):
+            head = os.pread(fd, 16, pos)
+            if len(head) < 8:
+                return None
+            box, kind = struct.unpack_from(">I4s", head)
+            header = 8
+            if box == 1 and len(head) == 16:
+                box, header = struct.unpack_from(">Q", head, 8)[0], 16
+            elif box == 0:
+                box = end - pos
+            if box < header:
+                return None
+            if kind == b"moov":
+                body = os.pread(fd, min(box - header, 4096), pos + header)
+                at = body.find(b"mvhd")
+                if at < 4:
+                    return None
+                if body[at + 4] == 1:
+                    scale, duration = struct.unpack_from(">IQ", body, at + 24)
+                else:
+                    scale, duration = struct.unpack_from(">II", body, at + 16)
+                return duration / scale if scale else None
+            pos += box
+        return None
+    except (OSError, struct.error, IndexError):
+        return None
+    finally:
+        os.close(fd)
 
 
 def _finish(img: Image.Image, size: int, *, transpose: bool = True) -> Image.Image:

@@ -13,17 +13,22 @@ writes anywhere but the caller's descriptor.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Callable
 
+from pellicle.core.formats import VIDEO
 from pellicle.core.scrub._io import Sink, Source
 from pellicle.core.scrub._types import ScrubError, ScrubOptions, ScrubResult
 from pellicle.core.scrub.gif import scrub_gif
 from pellicle.core.scrub.heif import scrub_heif
 from pellicle.core.scrub.jpeg import scrub_jpeg
 from pellicle.core.scrub.png import scrub_png
+from pellicle.core.scrub.raw import scrub_raw
 from pellicle.core.scrub.tiff import scrub_tiff
-from pellicle.core.scrub.verify import verify
+from pellicle.core.scrub.verify import verify as verify_image
+from pellicle.core.scrub.verify_video import verify_video
+from pellicle.core.scrub.video import scrub_video
 from pellicle.core.scrub.webp import scrub_webp
 
 __all__ = ["ScrubError", "ScrubOptions", "ScrubResult", "scrub", "verify"]
@@ -38,6 +43,11 @@ _SCRUBBERS: dict[str, _Scrubber] = {
     "tiff": scrub_tiff,
     "heif": scrub_heif,
     "avif": scrub_heif,
+    "raw": scrub_raw,
+    "mp4": scrub_video,
+    "mov": scrub_video,
+    "m4v": scrub_video,
+    "3gp": scrub_video,
 }
 
 
@@ -62,6 +72,9 @@ def scrub(
     try:
         result = scrubber(source, Sink(out_fd), options)
         source.check_unchanged()
+        if fmt in VIDEO:
+            # The video gate proves the copied samples against the source.
+            result = dataclasses.replace(result, source=os.fspath(src))
         return result
     except ScrubError:
         raise
@@ -76,3 +89,15 @@ def scrub(
         raise ScrubError(f"unreadable {fmt.upper()}: {reason}") from exc
     finally:
         source.close()
+
+
+def verify(
+    fd: int,
+    expected: ScrubResult,
+    options: ScrubOptions = ScrubOptions(),  # noqa: B008 - frozen, so sharing is safe
+) -> str:
+    """The gate for any exported file: see `verify.verify` (images) and
+    `verify_video.verify_video` (videos). Returns the file's sha256."""
+    if expected.fmt in VIDEO:
+        return verify_video(fd, expected, options)
+    return verify_image(fd, expected, options)

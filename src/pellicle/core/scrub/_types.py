@@ -6,7 +6,7 @@ them without importing each other.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 class ScrubError(Exception):
@@ -29,4 +29,7 @@ class ScrubResult:
     width: int
     height: int
     orientation: int
+    #: Frames of an animation; for a video, the number of tracks kept.
     frames: int = 1
+    #: The source file, for gates that prove copied data against it (video).
+    source: str | None = field(default=None, compare=False)

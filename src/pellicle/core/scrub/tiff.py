@@ -7,7 +7,8 @@ writes a fresh file: a header, one IFD holding only image-structure tags
 (with bounded counts, so no kept tag can smuggle text), their values, and
 the strip or tile data copied byte for byte. Artist, Make, Model, Software,
 dates, XMP, IPTC, Photoshop resources, EXIF and GPS sub-IFDs, SubIFDs and
-every page after the first are gone. TIFF-based RAW files are refused.
+every page after the first are gone. TIFF-based RAW files are refused
+(`formats.classify_tiff` tells them apart; they are rendered by `raw`).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from __future__ import annotations
 import struct
 from typing import Final
 
+from pellicle.core.formats import classify_tiff
 from pellicle.core.imaging import ImageTooLarge, check_dimensions
 from pellicle.core.scrub._io import Sink, Source
 from pellicle.core.scrub._types import ScrubError, ScrubOptions, ScrubResult
@@ -38,9 +40,6 @@ _TILES: Final = (324, 325)
 # Compressions Pillow decodes and whose data holds nothing but pixels.
 # (JPEG-in-TIFF is refused: its strips are JPEG streams that may carry APPn.)
 _COMPRESSIONS: Final = frozenset({1, 5, 8, 32773, 32946})
-_RAW_TAGS: Final = frozenset({50706, 50740, 0x7000, 0x7010, 0xC5D8})
-_RAW_PHOTOMETRIC: Final = frozenset({32803, 34892})
-_RAW_MAKES: Final = (b"NIKON", b"SONY", b"CANON", b"PENTAX", b"OLYMPUS", b"FUJIFILM", b"PANASONIC")
 
 
 class _Entry:
@@ -96,19 +95,12 @@ def _one(entries: dict[int, _Entry], tag: int, e: str, default: int | None = Non
     return default
 
 
-def _refuse_raw(src: Source, entries: dict[int, _Entry], e: str) -> None:
-    if _RAW_TAGS & entries.keys():
-        raise ScrubError("unsupported format: raw")
-    if _one(entries, 262, e, 0) in _RAW_PHOTOMETRIC:
-        raise ScrubError("unsupported format: raw")
-    if 330 in entries:
-        make = entries[271].value.upper() if 271 in entries else b""
-        if make.startswith(_RAW_MAKES) or _one(entries, 254, e, 0) & 1:
-            raise ScrubError("unsupported format: raw")
-        for sub in _ints(entries[330], e)[:16]:
-            sub_entries = _read_ifd(src, sub, e, [1 << 20])
-            if _one(sub_entries, 262, e, 0) in _RAW_PHOTOMETRIC:
-                raise ScrubError("unsupported format: raw")
+def _refuse_raw(src: Source) -> None:
+    # The scan already calls these "raw"; a TIFF reaching this scrubber that
+    # still classifies as RAW (it changed, or the caller guessed) is refused
+    # rather than exported as one of its thumbnails or placeholder images.
+    if classify_tiff(src.read_upto) == "raw":
+        raise ScrubError("a camera RAW file, not a plain TIFF")
 
 
 def scrub_tiff(src: Source, sink: Sink, options: ScrubOptions) -> ScrubResult:
@@ -122,7 +114,7 @@ def scrub_tiff(src: Source, sink: Sink, options: ScrubOptions) -> ScrubResult:
         raise ScrubError("unsupported TIFF variant (BigTIFF or unknown byte order)")
     (ifd0,) = struct.unpack(f"{e}I", head[4:8])
     entries = _read_ifd(src, ifd0, e, [_MAX_VALUES])
-    _refuse_raw(src, entries, e)
+    _refuse_raw(src)
 
     width, height = _one(entries, 256, e), _one(entries, 257, e)
     try:
