@@ -29,6 +29,7 @@ from pellicle.core.paths import Locations, locations
 from pellicle.core.plan import Exported, Key, Plan, Wanted, make_plan
 from pellicle.core.policy import Decision, Policy, Rule, Target, Verdict
 from pellicle.core.roots import Root, inside, locate
+from pellicle.core.rulefollow import Scanned, StoredRule, follow
 from pellicle.core.scan import (
     FileFacts,
     FolderFacts,
@@ -1226,196 +1227,42 @@ class Engine:
         online: set[int],
         before: dict[int, dict[bytes, FileFacts]],
     ) -> None:
-        """Keep rules on their photos and folders across moves and renames.
-
-        `before` is each scanned root's index as it was before this scan."""
-        rows = self.store.query("SELECT * FROM rules")
-        if not rows:
+        """Keep rules on their photos and folders across moves and renames
+        (see `rulefollow`); `before` is each scanned root's index as it was
+        before this scan."""
+        stored = [_stored_rule(row) for row in self.store.query("SELECT * FROM rules")]
+        if not stored:
             return
-        # Where each inode is now: needed only when a rule's own path no
-        # longer holds its photo or folder, so built on first need (a
-        # sync with rules in place costs no pass over the whole index).
-        inodes: list[dict[tuple[int, int], Key]] = []
-
-        def by_inode() -> dict[tuple[int, int], Key]:
-            if not inodes:
-                files_at: dict[tuple[int, int], Key] = {}
-                folders_at: dict[tuple[int, int], Key] = {}
-                for rid in online:
-                    for rel, known in index[rid].items():
-                        if known.kind == "file":
-                            files_at[(known.dev, known.ino)] = (rid, rel)
-                    for rel, folder in folders[rid].items():
-                        folders_at[(folder.dev, folder.ino)] = (rid, rel)
-                inodes[:] = [files_at, folders_at]
-            return inodes[0]
-
-        def folder_inode() -> dict[tuple[int, int], Key]:
-            by_inode()
-            return inodes[1]
-
-        ruled = {(int(r["root_id"]), bytes(r["rel"])) for r in rows}
-        fresh = [
-            (rid, rel) for rid, result in scans.items() if rid in online for rel in result.changed
-        ]
-        updates: list[
-            tuple[Any, ...]
-        ] = []  # (root_id, rel, missing, size, mtime, fp, dev, ino, id)
-
-        def path_of(key: Key) -> str:
-            root = next(r for r in roots if r.id == key[0])
-            return os.path.join(root.path, decode_rel(key[1]))
-
-        known: list[set[tuple[int, int]]] = []
-
-        def known_before() -> set[tuple[int, int]]:
-            """Inodes the index held before this scan (built on first need)."""
-            if not known:
-                known.append({(f.dev, f.ino) for files in before.values() for f in files.values()})
-            return known[0]
-
-        def find_copy(size: int, fp: str | None) -> Key | None:
-            """The file this scan found that is the ruled photo moved by copy
-            and delete (across disks): same content, and a file the index
-            did not know before. A known file renamed at the same time (an
-            older copy of the photo, never ruled) is another photo: it does
-            not take the rule, which could share what was never shared."""
-            if fp is None:
-                return None
-            for key in sorted(fresh):
-                facts = index[key[0]].get(key[1])
-                if facts is None or facts.kind != "file" or facts.size != size or key in ruled:
-                    continue
-                if (facts.dev, facts.ino) in known_before():
-                    continue
-                if _safe_fingerprint(path_of(key)) == fp:
-                    return key
-            return None
-
-        for row in rows:
-            rid, rel = int(row["root_id"]), bytes(row["rel"])
-            if rid not in online:
-                continue
-            key = (rid, rel)
-            if row["target"] == "folder":
-                if not rel:
-                    continue
-                here = folders[rid].get(rel)
-                if here is not None and (here.dev, here.ino) == (row["dev"], row["ino"]):
-                    if row["missing"]:
-                        updates.append(
-                            (rid, rel, 0, None, None, None, here.dev, here.ino, row["id"])
-                        )
-                    continue
-                moved = folder_inode().get((row["dev"], row["ino"])) if not row["missing"] else None
-                if moved is not None and moved not in ruled:
-                    ruled.discard(key)
-                    ruled.add(moved)
-                    updates.append((*moved, 0, None, None, None, row["dev"], row["ino"], row["id"]))
-                elif here is not None:
-                    updates.append((rid, rel, 0, None, None, None, here.dev, here.ino, row["id"]))
-                elif not row["missing"]:
-                    updates.append(
-                        (rid, rel, 1, None, None, None, row["dev"], row["ino"], row["id"])
-                    )
-                continue
-            facts = index[rid].get(rel)
-            if (
-                facts is not None
-                and facts.kind == "file"
-                and (facts.dev, facts.ino)
-                == (
-                    row["dev"],
-                    row["ino"],
-                )
-            ):
-                if (
-                    (facts.size, facts.mtime_ns) != (row["size"], row["mtime_ns"])
-                    or row["missing"]
-                    # Set while its drive was away, or its hash failed: the
-                    # rule learns its content as soon as it can be read.
-                    or row["fingerprint"] is None
-                ):
-                    # None when it cannot be read: the content is then
-                    # unknown (and every photo of its size stays private),
-                    # never the old content's fingerprint.
-                    fp = _safe_fingerprint(path_of(key))
-                    same = (facts.size, facts.mtime_ns, fp) == (
-                        row["size"], row["mtime_ns"], row["fingerprint"]
-                    )  # fmt: skip
-                    if not same or row["missing"]:
-                        updates.append(
-                            (rid, rel, 0, facts.size, facts.mtime_ns, fp, facts.dev, facts.ino,
-                             row["id"])
-                        )  # fmt: skip
-                continue
-            target: Key | None = None
-            if not row["missing"]:
-                candidate = by_inode().get((row["dev"], row["ino"]))
-                if candidate is not None and candidate not in ruled:
-                    cfacts = index[candidate[0]][candidate[1]]
-                    if (cfacts.size, cfacts.mtime_ns) == (row["size"], row["mtime_ns"]) or (
-                        cfacts.size == row["size"]
-                        and _safe_fingerprint(path_of(candidate)) == row["fingerprint"]
-                    ):
-                        target = candidate
-            if target is None and facts is not None and facts.kind == "file" and not row["missing"]:
-                # Replaced in place (an editor saving through a new file).
-                fp = _safe_fingerprint(path_of(key))
-                updates.append(
-                    (rid, rel, 0, facts.size, facts.mtime_ns, fp, facts.dev, facts.ino, row["id"])
-                )
-                continue
-            if target is None and row["size"] is not None and not row["missing"]:
-                # Only in the scan where the photo vanished. A rule already
-                # missing never attaches to a later copy: that copy is not
-                # the photo, and a private rule moved onto it would lose its
-                # stickiness the moment the copy is shared.
-                target = find_copy(int(row["size"]), row["fingerprint"])
-            if target is not None:
-                tf = index[target[0]][target[1]]
-                ruled.discard(key)
-                ruled.add(target)
-                updates.append(
-                    (
-                        *target,
-                        0,
-                        tf.size,
-                        tf.mtime_ns,
-                        row["fingerprint"],
-                        tf.dev,
-                        tf.ino,
-                        row["id"],
-                    )
-                )
-            elif not row["missing"]:
-                updates.append(
-                    (
-                        rid,
-                        rel,
-                        1,
-                        row["size"],
-                        row["mtime_ns"],
-                        row["fingerprint"],
-                        row["dev"],
-                        row["ino"],
-                        row["id"],
-                    )
-                )
-        if not updates:
+        paths = {r.id: r.path for r in roots}
+        scanned = Scanned(
+            index, folders, online, {rid: scan.changed for rid, scan in scans.items()}, before
+        )
+        moves = follow(
+            stored,
+            scanned,
+            lambda key: _safe_fingerprint(os.path.join(paths[key[0]], decode_rel(key[1]))),
+        )
+        if not moves:
             return
         with self.store.write() as db:
-            for rid, rel, missing, size, mtime, fp, dev, ino, rule_id in updates:
-                old = db.execute("SELECT root_id, rel FROM rules WHERE id=?", (rule_id,)).fetchone()
-                if old is not None and (old[0], bytes(old[1])) != (rid, rel):
+            for move in moves:
+                old = db.execute(
+                    "SELECT root_id, rel FROM rules WHERE id=?", (move.rule_id,)
+                ).fetchone()
+                if old is not None and (old[0], bytes(old[1])) != (move.root_id, move.rel):
+                    # Moved over another ruled photo: the moved rule wins.
                     db.execute(
-                        "DELETE FROM rules WHERE root_id=? AND rel=? AND id<>?", (rid, rel, rule_id)
+                        "DELETE FROM rules WHERE root_id=? AND rel=? AND id<>?",
+                        (move.root_id, move.rel, move.rule_id),
                     )
                 db.execute(
                     "UPDATE rules SET root_id=?, rel=?, missing=?, size=coalesce(?, size),"
                     " mtime_ns=coalesce(?, mtime_ns), fingerprint=?, dev=?, ino=? WHERE id=?",
-                    (rid, rel, missing, size, mtime, fp, dev, ino, rule_id),
-                )
+                    (
+                        move.root_id, move.rel, int(move.missing), move.size, move.mtime_ns,
+                        move.fingerprint, move.dev, move.ino, move.rule_id,
+                    ),
+                )  # fmt: skip
             self.store.bump_rules_generation(db)
 
     def _fingerprints(
@@ -1936,6 +1783,21 @@ def _set(db: sqlite3.Connection, key: str, value: str) -> None:
         "INSERT INTO settings(key, value) VALUES(?, ?) "
         "ON CONFLICT(key) DO UPDATE SET value=excluded.value",
         (key, value),
+    )
+
+
+def _stored_rule(row: sqlite3.Row) -> StoredRule:
+    return StoredRule(
+        int(row["id"]),
+        int(row["root_id"]),
+        bytes(row["rel"]),
+        Target(row["target"]),
+        row["size"],
+        row["mtime_ns"],
+        row["fingerprint"],
+        row["dev"],
+        row["ino"],
+        bool(row["missing"]),
     )
 
 
