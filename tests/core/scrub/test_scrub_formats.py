@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import json
-import shutil
 import struct
 import subprocess
 from collections.abc import Callable
@@ -19,6 +18,7 @@ from pellicle.core.imaging import register_heif
 from pellicle.core.scrub import ScrubOptions
 from pellicle.core.scrub._exif import minimal_tiff
 from scrub_helpers import Scrubbed, leaks
+from tool_helpers import require_tool
 
 # (format, demo keyword arguments); ids make failures readable.
 CASES: list[tuple[str, dict[str, Any]]] = [
@@ -280,8 +280,8 @@ EXIFTOOL_ALLOWED: dict[str, set[str] | None] = {
 }  # fmt: skip
 
 
-@pytest.mark.skipif(shutil.which("exiftool") is None, reason="exiftool not installed (CI has it)")
 def test_exiftool_sees_only_structure(photo: Make, run_scrub: Run) -> None:
+    exiftool = require_tool("exiftool")
     outputs: list[tuple[Path, bool]] = []
     path_fmt: dict[Path, str] = {}
     for fmt, kw in CASES:
@@ -290,7 +290,7 @@ def test_exiftool_sees_only_structure(photo: Make, run_scrub: Run) -> None:
             outputs.append((out, keep))
             path_fmt[out] = fmt
     proc = subprocess.run(
-        ["exiftool", "-j", "-a", "-G1", "-struct", *(str(p) for p, _ in outputs)],
+        [exiftool, "-j", "-a", "-G1", "-struct", *(str(p) for p, _ in outputs)],
         capture_output=True,
         check=True,
     )
