@@ -169,6 +169,7 @@ def test_exiftool_sees_nothing_identifying(world: dict[str, Path]) -> None:
                     "ResolutionUnit",
                     "XResolution",
                     "YResolution",
+                    "YCbCrPositioning",
                     "ImageWidth",
                     "ImageHeight",
                     "BitsPerSample",

@@ -58,7 +58,7 @@ def scrub_heif(src: Source, sink: Sink, options: ScrubOptions) -> ScrubResult:
     kwargs: dict[str, object] = {"quality": QUALITY, "subsampling": 0}
     if isinstance(icc, bytes) and icc:
         kwargs["icc_profile"] = icc
-    tiff = minimal_tiff(1, date)
+    tiff = minimal_tiff(1, date, jpeg=True)
     if tiff is not None:
         kwargs["exif"] = b"Exif\x00\x00" + tiff
     upright.save(buf, "JPEG", **kwargs)
