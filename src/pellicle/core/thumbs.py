@@ -26,7 +26,9 @@ from typing import Final
 from PIL import Image, ImageOps
 from PIL.JpegImagePlugin import JpegImageFile
 
+from pellicle.core.formats import HEAD_SIZE, sniff
 from pellicle.core.imaging import check_dimensions, open_image, register_heif
+from pellicle.core.reasons import describe
 
 #: Default cache budget: about 20,000 grid thumbnails of 256 px.
 DEFAULT_MAX_BYTES: Final = 256 * 1024 * 1024
@@ -43,13 +45,15 @@ def make_thumbnail(path: str | os.PathLike[str], size: int) -> Image.Image:
     """Decode `path` into an RGB or RGBA image no larger than `size` square.
 
     EXIF orientation is applied, so the thumbnail looks the way the photo
-    is displayed. Raises `ThumbError` for anything that cannot be decoded.
+    is displayed. Raises `ThumbError`, with a plain one-line reason, for
+    anything that cannot be decoded.
     """
     if size <= 0:
         raise ValueError("size must be positive")
+    head = b""
     try:
         with open(path, "rb") as handle:
-            head = handle.read(32)
+            head = handle.read(HEAD_SIZE)
             handle.seek(0)
             if _is_heif(head):
                 return _heif_thumbnail(handle, size)
@@ -65,7 +69,7 @@ def make_thumbnail(path: str | os.PathLike[str], size: int) -> Image.Image:
     except ThumbError:
         raise
     except Exception as exc:  # hostile files raise anything; never crash a worker
-        raise ThumbError(f"{type(exc).__name__}: {exc}") from exc
+        raise ThumbError(describe(exc, sniff(head))) from exc
 
 
 def _is_heif(head: bytes) -> bool:

@@ -16,7 +16,8 @@ from typing import Final
 
 from PIL import Image, ImageOps
 
-from pellicle.core.imaging import ImageTooLarge, open_image, register_heif
+from pellicle.core.imaging import open_image, register_heif
+from pellicle.core.reasons import describe
 from pellicle.core.scrub._exif import minimal_tiff, valid_date
 from pellicle.core.scrub._io import Sink, Source
 from pellicle.core.scrub._types import ScrubError, ScrubOptions, ScrubResult
@@ -34,10 +35,8 @@ def scrub_heif(src: Source, sink: Sink, options: ScrubOptions) -> ScrubResult:
     with os.fdopen(os.dup(src.fd), "rb") as fp:
         try:
             img = open_image(fp, formats)
-        except ImageTooLarge as exc:
-            raise ScrubError(f"{src.fmt.upper()} {exc}") from None
-        except (OSError, ValueError, SyntaxError) as exc:
-            raise ScrubError(f"unreadable {src.fmt.upper()}: {exc}") from None
+        except Exception as exc:  # libheif and Pillow raise many kinds for bad files
+            raise ScrubError(describe(exc, src.fmt)) from exc
         with img:
             img.load()
             icc = img.info.get("icc_profile")

@@ -25,7 +25,9 @@ from typing import Final
 from PIL import ImageFile
 
 from pellicle.core.imaging import open_image
+from pellicle.core.reasons import describe
 from pellicle.core.scrub._types import ScrubError, ScrubOptions, ScrubResult
+from pellicle.core.warnings_policy import library_warnings_are_errors
 
 _ENTROPY_END: Final = re.compile(rb"\xff[\x01-\xcf\xd8-\xfe]")
 _EXIF_DATE: Final = re.compile(rb"[0-9]{4}:[0-9]{2}:[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}\x00")
@@ -93,12 +95,13 @@ def verify(
         with mmap.mmap(rfd, size, access=mmap.ACCESS_READ) as mm:
             seen = _walk(mm, expected.fmt, options)
             _compare(seen, expected)
-            _decode(mm, expected)
+            with library_warnings_are_errors():  # Pillow's "I guessed" is a refusal here
+                _decode(mm, expected)
             return hashlib.sha256(mm).hexdigest()
     except ScrubError:
         raise
     except Exception as exc:
-        raise _fail(f"{type(exc).__name__}: {exc}".replace("\n", " ")) from exc
+        raise _fail(describe(exc, expected.fmt)) from exc
     finally:
         os.close(rfd)
 
