@@ -10,17 +10,23 @@ the JPEG the gate accepted. The thumbnail must show the same colours.
 
 from __future__ import annotations
 
+import functools
 import io
 import itertools
+import struct
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pillow_heif
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from PIL import Image
 
+from pellicle.core.colour import Nclx
 from pellicle.core.scrub import ScrubResult
+from pellicle.core.scrub.heif import avif_nclx
 from pellicle.core.thumbs import make_thumbnail
 from scrub_helpers import Scrubbed
 
@@ -210,3 +216,71 @@ def test_hlg_ramp_is_monotonic_and_not_clipped(tmp_path: Path, run_scrub: Run) -
     assert abs(got[16] - 137) <= 3 and abs(got[24] - 243) <= 3, got
     thumb = [p[1] for p in centres(make_thumbnail(path, steps * PATCH), steps)]
     assert all(abs(a - b) <= 4 for a, b in zip(thumb, got, strict=True)), (thumb, got)
+
+
+def write_avif(
+    path: Path, patches: Sequence[Sequence[float]], *, primaries: int, transfer: int
+) -> Path:
+    """An 8-bit AVIF of flat patches whose nclx box says `primaries` and `transfer`.
+
+    Pillow's AVIF writer always states sRGB (1, 13, matrix 6); the two code
+    points are patched in place, so the coded values stay as given.
+    """
+    row = np.concatenate(
+        [np.broadcast_to(np.round(np.array(p) * 255), (PATCH, PATCH, 3)) for p in patches], axis=1
+    ).astype(np.uint8)
+    buf = io.BytesIO()
+    Image.fromarray(row, "RGB").save(buf, "AVIF", quality=100, subsampling="4:4:4", speed=10)
+    data = buf.getvalue()
+    srgb = b"colrnclx" + struct.pack(">HHH", 1, 13, 6)
+    assert data.count(srgb) == 1
+    path.write_bytes(data.replace(srgb, b"colrnclx" + struct.pack(">HHH", primaries, transfer, 6)))
+    return path
+
+
+def test_avif_nclx_colour_is_converted_too(tmp_path: Path, run_scrub: Run) -> None:
+    p3 = write_avif(
+        tmp_path / "p3.avif", [(0.9175, 0.2003, 0.1386), (0.5, 0.5, 0.5)], primaries=12, transfer=13
+    )
+    _, data, _ = run_scrub(p3, "avif")
+    with Image.open(io.BytesIO(data)) as img:
+        got = centres(img.convert("RGB"), 2)
+    assert close(got, [(255, 0, 0), (128, 128, 128)], 6), got
+    pq = write_avif(
+        tmp_path / "pq.avif",
+        [[pq_encode(100)] * 3, [pq_encode(203)] * 3, [pq_encode(1000)] * 3],
+        primaries=9,
+        transfer=16,
+    )
+    _, data, _ = run_scrub(pq, "avif")
+    with Image.open(io.BytesIO(data)) as img:
+        grey100, paper, peak = centres(img.convert("RGB"), 3)
+    # From 8-bit PQ codes: a code is about 3 % of light near 100 cd/m2.
+    assert abs(grey100[1] - 186) <= 5 and abs(paper[1] - 243) <= 5 and peak[1] >= 250, (
+        grey100,
+        paper,
+        peak,
+    )
+
+
+@functools.cache
+def _sample_avif() -> bytes:
+    buf = io.BytesIO()
+    Image.new("RGB", (16, 16)).save(buf, "AVIF", speed=10)
+    return buf.getvalue()
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    cut=st.integers(0, 400),
+    flips=st.lists(st.tuples(st.integers(0, 399), st.integers(0, 255)), max_size=6),
+)
+def test_avif_colour_box_reader_survives_damaged_containers(
+    cut: int, flips: list[tuple[int, int]]
+) -> None:
+    data = bytearray(_sample_avif()[:cut])
+    for at, value in flips:
+        if at < len(data):
+            data[at] = value
+    found = avif_nclx(bytes(data))
+    assert found is None or isinstance(found, Nclx)
