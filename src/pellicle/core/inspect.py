@@ -126,9 +126,10 @@ def kept_by_export(fmt: str | None, *, keep_capture_date: bool) -> list[str]:
     kept = []
     if fmt in ("heif", "avif"):
         kept.append("the picture, re-encoded as a high-quality JPEG")
+        kept.append("its colours: the colour profile, or converted to sRGB (HDR toned down)")
     else:
         kept.append("the picture's pixels, untouched")
-    kept.append("the colour profile")
+        kept.append("the colour profile")
     kept.append("which way up it is displayed (orientation)")
     if keep_capture_date:
         kept.append("the capture date (you opted in)")
