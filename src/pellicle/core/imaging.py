@@ -67,12 +67,15 @@ def open_image(fp: IO[bytes], formats: tuple[str, ...] | None = None) -> Image.I
     Raises `ImageTooLarge` for bombs, and whatever Pillow raises for
     unreadable data (callers wrap it in their own error type).
     """
-    with warnings.catch_warnings():
-        warnings.simplefilter("error", Image.DecompressionBombWarning)
-        try:
-            img = Image.open(fp, formats=list(formats) if formats else None)
-        except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
-            raise ImageTooLarge(str(exc)) from exc
+    # No `warnings.catch_warnings()` here: it swaps process-wide state and
+    # races with the sync's other decoding threads (one thread's exit can
+    # undo another's filters or warnings hook). The module-level filter makes
+    # Pillow's bomb warning an error, and `check_dimensions` refuses the same
+    # images even if an embedding application reset the filters.
+    try:
+        img = Image.open(fp, formats=list(formats) if formats else None)
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+        raise ImageTooLarge(str(exc)) from exc
     check_dimensions(*img.size)
     return img
 
