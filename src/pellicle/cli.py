@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from pellicle import __version__
+from pellicle.core import warnings_policy
 from pellicle.core.errors import UserError
 
 EXIT_OK = 0
@@ -79,6 +80,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # Python warnings (Pillow's about damaged files, above all) go to a log,
+    # never between the lines a person reads.
+    warnings_policy.install()
     args = build_parser().parse_args(argv)
     if args.self_test:
         from pellicle.selftest import run

@@ -14,6 +14,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 from pellicle import __version__
+from pellicle.core import warnings_policy
 from pellicle.core.paths import Locations, locations
 
 ORGANISATION = "Pellicle"
@@ -35,6 +36,9 @@ def gui_settings(where: Locations, *, isolated: bool) -> QSettings:
 def run(argv: list[str]) -> int:
     """Open the window; returns the process exit code."""
     import os
+
+    # No Python warning reaches the terminal the app was started from.
+    warnings_policy.install()
 
     app = QApplication.instance() or QApplication([sys.argv[0], *argv])
     assert isinstance(app, QApplication)
