@@ -23,6 +23,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QImage
 
 from pellicle.core.policy import Decision
+from pellicle.core.roots import Root
 from pellicle.gui.models import (
     PHOTO_BADGES,
     FolderItem,
@@ -35,6 +36,7 @@ from pellicle.gui.models import (
 from pellicle.gui.tasks import ThumbLoader
 
 ROOT = "/lib"
+ROOTS = [Root(1, ROOT, "lib", "online")]
 SHARE, PRIV, COPY, PROB = range(4)
 
 
@@ -51,7 +53,7 @@ def rows(badge_of: dict[bytes, int] | None = None) -> list[tuple[Any, ...]]:
 
 
 def store_of(badge_of: dict[bytes, int] | None = None, previous: PhotoStore | None = None):
-    return build_photo_store(rows(badge_of), {1: ROOT}, previous)
+    return build_photo_store(rows(badge_of), ROOTS, previous)
 
 
 def test_store_orders_by_folder_and_keeps_each_reason_once() -> None:
@@ -68,6 +70,7 @@ def test_store_orders_by_folder_and_keeps_each_reason_once() -> None:
     assert store.find(1, b"a/3.jpg") is None and store.find(2, b"a/1.jpg") is None
     assert store.locate("/lib/a/x/1.jpg") == (1, b"a/x/1.jpg")
     assert store.locate("/elsewhere/1.jpg") is None
+    assert store.locate("/lib") is None and store.locate("/lib-b/1.jpg") is None
 
 
 def test_store_diff_finds_the_changed_rows_and_shares_names() -> None:
@@ -76,8 +79,11 @@ def test_store_diff_finds_the_changed_rows_and_shares_names() -> None:
     assert after.same_rows(before) and after.rels is before.rels
     assert after.changed_span(before) == (2, 3)
     assert store_of(previous=before).changed_span(before) is None
-    moved = build_photo_store(rows()[1:], {1: ROOT}, before)
+    moved = build_photo_store(rows()[1:], ROOTS, before)
     assert not moved.same_rows(before)
+    # A root going offline changes no row: still the same rows.
+    away = build_photo_store(rows(), [Root(1, ROOT, "lib", "offline")], before)
+    assert away.same_rows(before)
 
 
 class ClaimsARow(QAbstractListModel):
@@ -155,7 +161,7 @@ def test_photo_model_search_non_ascii_names(qtbot: Any, model_tester: Any) -> No
     model_tester(model)
     store = build_photo_store(
         [(1, "Straße/Fuß.jpg".encode(), PRIV, "r", None), (1, b"x/plain.jpg", PRIV, "r", None)],
-        {1: ROOT},
+        ROOTS,
     )
     model.set_photos(store)
     model.set_filter(search="FUSS")  # casefold: ß -> ss

@@ -36,8 +36,9 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
-from pellicle.core.engine import Engine
-from pellicle.core.policy import Decision, Policy, Target
+from pellicle.core.engine import Engine, FolderSummary
+from pellicle.core.policy import Decision
+from pellicle.core.roots import Root, locate
 from pellicle.core.store import decode_rel
 
 #: Drag payload between Pellicle's own views: absolute paths, one per line.
@@ -123,10 +124,12 @@ class PhotoStore:
         "rels",
         "root_ids",
         "root_paths",
+        "roots",
     )  # fmt: skip
 
-    def __init__(self, root_paths: dict[int, str] | None = None) -> None:
-        self.root_paths: dict[int, str] = dict(root_paths or {})
+    def __init__(self, roots: Sequence[Root] = ()) -> None:
+        self.roots: tuple[Root, ...] = tuple(roots)
+        self.root_paths: dict[int, str] = {r.id: r.path for r in self.roots}
         self.root_ids = array("I")
         #: The engine's own `rel` bytes objects (shared with its index).
         self.rels: list[bytes] = []
@@ -168,17 +171,16 @@ class PhotoStore:
         return None
 
     def locate(self, path: str) -> tuple[int, bytes] | None:
-        """(root_id, rel) of an absolute path under one of the roots."""
-        for rid, root in self.root_paths.items():
-            if path == root:
-                return None
-            prefix = root.rstrip(os.sep) + os.sep
-            if path.startswith(prefix):
-                return rid, os.fsencode(path[len(prefix) :])
-        return None
+        """(root_id, rel) of an absolute path under one of the roots (a
+        root itself is not a photo: None)."""
+        found = locate(path, self.roots)
+        if found is None or not found.rel:
+            return None
+        return found.root.id, found.rel
 
     def same_rows(self, other: PhotoStore | None) -> bool:
-        """Same photos in the same order (decisions may differ)."""
+        """Same photos in the same order (decisions may differ; so may a
+        root's online state)."""
         return (
             other is not None
             and other.root_paths == self.root_paths
@@ -228,7 +230,7 @@ def group_by_folder(rows: Iterable[Row]) -> dict[tuple[int, bytes], list[Row]]:
 
 def build_photo_store(
     rows: Iterable[Row] | dict[tuple[int, bytes], list[Row]],
-    root_paths: dict[int, str],
+    roots: Sequence[Root],
     previous: PhotoStore | None = None,
 ) -> PhotoStore:
     """A store from (root_id, rel, badge code, reason, problem) rows, in any
@@ -238,7 +240,7 @@ def build_photo_store(
     When `previous` holds the same photos, its `rels` list is reused.
     """
     groups = rows if isinstance(rows, dict) else group_by_folder(rows)
-    store = PhotoStore(root_paths)
+    store = PhotoStore(roots)
     text_index: dict[str, int] = {}
     texts, problems = store.reason_texts, store.problems
     root_ids, rels, badges, reasons = store.root_ids, store.rels, store.badges, store.reasons
@@ -265,6 +267,8 @@ def build_photo_store(
 
 @dataclass(frozen=True)
 class FolderItem:
+    """One folder as the tree shows it (from the engine's `FolderSummary`)."""
+
     root_id: int
     rel: bytes
     path: str
@@ -274,6 +278,14 @@ class FolderItem:
     reason: str
     shareable: int
     private: int
+
+    @classmethod
+    def of(cls, summary: FolderSummary) -> FolderItem:
+        rel, root = summary.rel, summary.root
+        name = decode_rel(rel).rsplit("/", 1)[-1] if rel else root.label
+        verdict = summary.verdict
+        return cls(root.id, rel, summary.path, name, summary.own, verdict.decision,
+                   verdict.reason, summary.shareable, summary.private)  # fmt: skip
 
     @property
     def badge(self) -> str:
@@ -288,7 +300,7 @@ class FolderItem:
 class Snapshot:
     """Everything the window shows, read in one go on a worker thread."""
 
-    roots: list[Any] = field(default_factory=list)
+    roots: list[Root] = field(default_factory=list)
     photos: PhotoStore = field(default_factory=PhotoStore)
     folders: list[FolderItem] = field(default_factory=list)
     status: dict[str, Any] = field(default_factory=dict)
@@ -315,11 +327,6 @@ def build_snapshot(
     roots = engine.roots()
     snap.roots = roots
     snap.settings = engine.settings()
-    rules = engine.rules()
-    names = {r.id: (r.label if len(roots) > 1 else r.path) for r in roots}
-    policy = Policy(rules, names)
-    own_folder = {(r.root_id, r.rel): r.decision for r in rules if r.target is Target.FOLDER}
-    by_id = {r.id: r for r in roots}
     rows: list[Row] = []
     for root, facts, verdict in engine.photos():
         if verdict.decision is Decision.SHAREABLE:
@@ -330,42 +337,12 @@ def build_snapshot(
     groups = group_by_folder(rows)
     del rows
     prev_store = previous.photos if previous is not None else None
-    snap.photos = build_photo_store(groups, {r.id: r.path for r in roots}, prev_store)
+    snap.photos = build_photo_store(groups, roots, prev_store)
+    del groups
     if prev_store is not None and snap.photos.same_rows(prev_store):
         snap.same_rows = True
         snap.changed = snap.photos.changed_span(prev_store)
-    # Shareable / private photos below each folder: its own, then summed up.
-    counts: dict[tuple[int, bytes], list[int]] = {(r.id, b""): [0, 0] for r in roots}
-    for (rid, folder), members in groups.items():
-        shared = sum(1 for m in members if m[2] == _SHAREABLE or m[2] == _PROBLEM)
-        private = len(members) - shared
-        up: bytes | None = folder
-        while up is not None:
-            slot = counts.setdefault((rid, up), [0, 0])
-            slot[0] += shared
-            slot[1] += private
-            up = _folder_of(up) if up else None
-    del groups
-    for key in own_folder:
-        counts.setdefault(key, [0, 0])  # a marked folder with no photos yet
-    for (rid, rel), (shared, private) in sorted(counts.items()):
-        root = by_id.get(rid)
-        if root is None:
-            continue
-        verdict = policy.by_place(rid, rel, is_folder=True)
-        snap.folders.append(
-            FolderItem(
-                rid,
-                rel,
-                os.path.join(root.path, decode_rel(rel)) if rel else root.path,
-                decode_rel(rel).rsplit("/", 1)[-1] if rel else root.label,
-                own_folder.get((rid, rel)),
-                verdict.decision,
-                verdict.reason,
-                shared,
-                private,
-            )
-        )
+    snap.folders = [FolderItem.of(summary) for summary in engine.folder_summaries()]
     snap.status = engine.status()
     snap.history = engine.audit(limit=history_limit)
     return snap

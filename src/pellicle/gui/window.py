@@ -68,6 +68,7 @@ from PySide6.QtWidgets import (
 from pellicle.core.engine import Engine
 from pellicle.core.paths import Locations
 from pellicle.core.policy import Decision
+from pellicle.core.roots import locate
 from pellicle.gui.delegate import BADGE_COLOURS, FolderDelegate, PhotoDelegate
 from pellicle.gui.dialogs import FirstRunDialog, SettingsDialog, set_autostart
 from pellicle.gui.inspector import Details, Inspector, inspect_job
@@ -88,22 +89,6 @@ from pellicle.gui.views import DropTarget, FolderTree, PhotoGrid, accept_as_copy
 GRANT_SENTENCE = "This is the one folder to grant to AI and creative apps."
 
 Changes = dict[str, Decision | None]
-
-
-def previous_rules(engine: Engine, paths: list[str]) -> Changes:
-    """The explicit rule each path has now (None: it inherits)."""
-    roots = engine.roots()
-    rules = {(r.root_id, r.rel): r.decision for r in engine.rules()}
-    found: Changes = {}
-    for path in paths:
-        real = os.path.realpath(path)
-        found[path] = None
-        for root in roots:
-            if real == root.path or real.startswith(root.path.rstrip(os.sep) + os.sep):
-                rel = b"" if real == root.path else os.fsencode(os.path.relpath(real, root.path))
-                found[path] = rules.get((root.id, rel))
-                break
-    return found
 
 
 def apply_changes(engine: Engine, changes: Changes) -> None:
@@ -768,7 +753,7 @@ class MainWindow(QMainWindow):
         text = f"{verb}: {what}"
 
         def job(engine: Engine) -> Changes:
-            before = previous_rules(engine, paths)
+            before = engine.rules_at(paths)
             apply_changes(engine, after)
             return before
 
@@ -806,11 +791,10 @@ class MainWindow(QMainWindow):
             self.offer_new_roots(outside)
 
     def split_by_roots(self, paths: list[str]) -> tuple[list[str], list[str]]:
-        roots = [r.path for r in self.snapshot.roots]
+        roots = self.snapshot.roots
         inside, outside = [], []
         for path in paths:
-            real = os.path.realpath(path)
-            if any(real == r or real.startswith(r.rstrip(os.sep) + os.sep) for r in roots):
+            if locate(os.path.realpath(path), roots) is not None:
                 inside.append(path)
             else:
                 outside.append(path)
