@@ -111,8 +111,7 @@ def main() -> int:
     from PySide6.QtCore import QEvent, QEventLoop, QObject
     from PySide6.QtWidgets import QApplication
 
-    from pellicle.gui.app import gui_settings
-    from pellicle.gui.window import MainWindow
+    from pellicle.gui.app import gui_settings, open_window
 
     app = QApplication(sys.argv[:1])
     meter = StallMeter()
@@ -126,7 +125,7 @@ def main() -> int:
             return False
 
     first_paint = FirstPaint()
-    window = MainWindow(where, gui_settings(where, isolated=True), live=False)
+    window = open_window(where, gui_settings(where, isolated=True), live=False)
     window.resize(1400, 860)
     window.statusBar().installEventFilter(first_paint)
     window.show()

@@ -50,8 +50,7 @@ def main() -> int:
 
     from pellicle.core.engine import Engine
     from pellicle.core.paths import locations
-    from pellicle.gui.app import gui_settings
-    from pellicle.gui.window import MainWindow
+    from pellicle.gui.app import gui_settings, open_window
 
     where = locations()
     where.ensure()
@@ -60,7 +59,7 @@ def main() -> int:
         engine.sync()
 
     app = QApplication(sys.argv[:1])
-    window = MainWindow(where, gui_settings(where, isolated=True), live=False)
+    window = open_window(where, gui_settings(where, isolated=True), live=False)
     window.resize(1200, 800)
     window.show()
 
