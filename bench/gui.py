@@ -131,7 +131,7 @@ def main() -> int:
     window.show()
     loaded: list[float] = []
     window.refreshed.connect(lambda: loaded.append(time.perf_counter()))
-    window.refresh()
+    window.syncing.refresh()
 
     def spin(until: object, limit: float = 120.0) -> None:
         end = time.perf_counter() + limit
@@ -158,8 +158,8 @@ def main() -> int:
     # A full sync (rescan of the whole library) while the window is up.
     meter.start("sync")
     t0 = time.perf_counter()
-    window.sync_now()
-    spin(lambda: not window._syncing and not window.rules.busy and not window._refreshing)
+    window.syncing.sync_now()
+    spin(lambda: not window.busy)
     t_sync = time.perf_counter() - t0
 
     # Scroll through the grid, a page every 16 ms, for 3 seconds.

@@ -66,7 +66,7 @@ def main() -> int:
 
     window.start()
     wait(1.5)
-    while window._syncing or window.rules.busy:
+    while window.busy:
         wait(0.1)
     # Open the Holidays folder and select one shared photo.
     model = window.photo_model

@@ -138,5 +138,5 @@ def ready(engine: object, sample_library: Path, make_window: object, qtbot: obje
     """A window on an initialised, synced 12-photo library."""
     engine.sync()  # type: ignore[attr-defined]
     window = make_window()  # type: ignore[operator]
-    qtbot.waitUntil(lambda: not window._syncing and not window.rules.busy, timeout=15_000)  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: not window.busy, timeout=15_000)  # type: ignore[attr-defined]
     return window

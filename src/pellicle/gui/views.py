@@ -18,7 +18,17 @@ Views emit `dropped(paths, decision_or_None, external)`; the window acts.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt, Signal
+from collections.abc import Sequence
+
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    QPoint,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import (
     QDragEnterEvent,
     QDragMoveEvent,
@@ -37,7 +47,14 @@ from PySide6.QtWidgets import (
 
 from pellicle.core.policy import Decision
 from pellicle.gui.delegate import BADGE_COLOURS, CELL
-from pellicle.gui.models import MIME_PATHS, FolderItem, FolderRole, paths_from_mime
+from pellicle.gui.models import (
+    MIME_PATHS,
+    FolderItem,
+    FolderModel,
+    FolderRole,
+    KeyRole,
+    paths_from_mime,
+)
 
 
 def acceptable(event: QDragEnterEvent | QDragMoveEvent | QDropEvent) -> bool:
@@ -97,6 +114,28 @@ class PhotoGrid(_MenuAndCopyDrag, QListView):
             "Photos in the library. S marks shareable, P private, U clears the mark."
         )
 
+    def selected_rows(self) -> list[int]:
+        return sorted({i.row() for i in self.selectionModel().selectedIndexes()})
+
+    def select_rows(self, rows: Sequence[int]) -> None:
+        """Select exactly these rows (ascending), as few ranges as possible;
+        no signal when that is already the selection."""
+        model = self.model()
+        selection = QItemSelection()
+        start = prev = -1
+        for row in rows:
+            if row == prev + 1 and start >= 0:
+                prev = row
+                continue
+            if start >= 0:
+                selection.select(model.index(start, 0), model.index(prev, 0))
+            start = prev = row
+        if start >= 0:
+            selection.select(model.index(start, 0), model.index(prev, 0))
+        selected = self.selectionModel()
+        if selection.indexes() != selected.selection().indexes():
+            selected.select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+
 
 class FolderTree(_MenuAndCopyDrag, QTreeView):
     """Roots and folders with badges; accepts drops onto a folder."""
@@ -120,6 +159,43 @@ class FolderTree(_MenuAndCopyDrag, QTreeView):
             "Library folders with their decision. Drop photos on a folder to give them "
             "that folder's decision."
         )
+
+    def expanded_keys(self) -> set[object]:
+        """The keys (`KeyRole`) of every expanded folder."""
+        keys = set()
+        model = self.model()
+        stack = [model.index(r, 0) for r in range(model.rowCount())]
+        while stack:
+            index = stack.pop()
+            if self.isExpanded(index):
+                keys.add(index.data(KeyRole))
+            stack.extend(model.index(r, 0, index) for r in range(model.rowCount(index)))
+        return keys
+
+    def restore_expansion(self, expanded: set[object], current: object) -> None:
+        """Expand these folders again and make `current` current (after the
+        model was rebuilt); with none expanded yet, open the roots."""
+        model = self.model()
+        if not expanded:
+            for r in range(model.rowCount()):
+                self.expand(model.index(r, 0))
+            return
+        for key in expanded:
+            index = self._index_of(key)
+            if index.isValid():
+                self.expand(index)
+        if current is not None:
+            index = self._index_of(current)
+            if index.isValid() and index != self.currentIndex():
+                self.selectionModel().setCurrentIndex(
+                    index, QItemSelectionModel.SelectionFlag.NoUpdate
+                )
+
+    def _index_of(self, key: object) -> QModelIndex:
+        model = self.model()
+        if isinstance(model, FolderModel) and isinstance(key, tuple):
+            return model.index_of(key)
+        return QModelIndex()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if acceptable(event):
