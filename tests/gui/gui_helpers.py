@@ -1,5 +1,6 @@
-"""What the window tests share: waiting for the window to settle, selecting
-photos, reading rules back from a separate Engine, and drop events."""
+"""What the GUI tests share: photo store rows without an engine, waiting
+for the window to settle, selecting photos, reading rules back from a
+separate Engine, and drop events."""
 
 from __future__ import annotations
 
@@ -11,6 +12,28 @@ from PySide6.QtGui import QDropEvent
 
 from pellicle.core.engine import Engine
 from pellicle.core.policy import Decision
+from pellicle.core.roots import Root
+from pellicle.gui.snapshot import PhotoStore, build_photo_store
+
+ROOT = "/lib"
+ROOTS = [Root(1, ROOT, "lib", "online")]
+SHARE, PRIV, COPY, PROB = range(4)
+
+
+def rows(badge_of: dict[bytes, int] | None = None) -> list[tuple[Any, ...]]:
+    rels = [b"b/2.jpg", b"a/x/1.jpg", b"a/2.jpg", b"top.jpg", b"a/1.jpg", b"a-b/1.jpg"]
+    badge_of = badge_of or {}
+    out = []
+    for rel in rels:
+        badge = badge_of.get(rel, PRIV)
+        reason = "marked" if badge != PRIV else "private by default"
+        problem = "corrupt" if badge == PROB else None
+        out.append((1, rel, badge, reason, problem))
+    return out
+
+
+def store_of(badge_of: dict[bytes, int] | None = None, previous: PhotoStore | None = None):
+    return build_photo_store(rows(badge_of), ROOTS, previous)
 
 
 def wait_idle(qtbot: Any, window: Any) -> None:

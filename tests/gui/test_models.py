@@ -1,4 +1,4 @@
-"""The photo row store and the models over it, without a window or engine.
+"""The Qt models over a snapshot, without a window or an engine.
 
 Each model runs under Qt's QAbstractItemModelTester (qutebrowser's habit,
 the `model_tester` fixture) while it is filled, filtered and updated the
@@ -22,68 +22,11 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QImage
 
+from gui_helpers import PRIV, ROOT, ROOTS, SHARE, store_of
 from pellicle.core.policy import Decision
-from pellicle.core.roots import Root
-from pellicle.gui.models import (
-    PHOTO_BADGES,
-    FolderItem,
-    FolderModel,
-    HistoryModel,
-    PhotoModel,
-    PhotoStore,
-    build_photo_store,
-)
+from pellicle.gui.models import FolderModel, HistoryModel, PhotoModel
+from pellicle.gui.snapshot import PHOTO_BADGES, FolderItem, build_photo_store
 from pellicle.gui.tasks import ThumbLoader
-
-ROOT = "/lib"
-ROOTS = [Root(1, ROOT, "lib", "online")]
-SHARE, PRIV, COPY, PROB = range(4)
-
-
-def rows(badge_of: dict[bytes, int] | None = None) -> list[tuple[Any, ...]]:
-    rels = [b"b/2.jpg", b"a/x/1.jpg", b"a/2.jpg", b"top.jpg", b"a/1.jpg", b"a-b/1.jpg"]
-    badge_of = badge_of or {}
-    out = []
-    for rel in rels:
-        badge = badge_of.get(rel, PRIV)
-        reason = "marked" if badge != PRIV else "private by default"
-        problem = "corrupt" if badge == PROB else None
-        out.append((1, rel, badge, reason, problem))
-    return out
-
-
-def store_of(badge_of: dict[bytes, int] | None = None, previous: PhotoStore | None = None):
-    return build_photo_store(rows(badge_of), ROOTS, previous)
-
-
-def test_store_orders_by_folder_and_keeps_each_reason_once() -> None:
-    store = store_of({b"a/2.jpg": SHARE})
-    # A folder's own photos come before its sub-folders' (and a-b sorts apart).
-    assert store.rels == [b"top.jpg", b"a/1.jpg", b"a/2.jpg", b"a-b/1.jpg", b"a/x/1.jpg",
-                          b"b/2.jpg"]  # fmt: skip
-    assert sorted(store.reason_texts) == ["marked", "private by default"]
-    item = store.item(2)
-    assert (item.path, item.name, item.badge) == ("/lib/a/2.jpg", "2.jpg", "shareable")
-    assert item.decision is Decision.SHAREABLE and item.key == (1, b"a/2.jpg")
-    for i in range(len(store)):
-        assert store.find(1, store.rels[i]) == i
-    assert store.find(1, b"a/3.jpg") is None and store.find(2, b"a/1.jpg") is None
-    assert store.locate("/lib/a/x/1.jpg") == (1, b"a/x/1.jpg")
-    assert store.locate("/elsewhere/1.jpg") is None
-    assert store.locate("/lib") is None and store.locate("/lib-b/1.jpg") is None
-
-
-def test_store_diff_finds_the_changed_rows_and_shares_names() -> None:
-    before = store_of()
-    after = store_of({b"a/2.jpg": SHARE, b"a-b/1.jpg": PROB}, previous=before)
-    assert after.same_rows(before) and after.rels is before.rels
-    assert after.changed_span(before) == (2, 3)
-    assert store_of(previous=before).changed_span(before) is None
-    moved = build_photo_store(rows()[1:], ROOTS, before)
-    assert not moved.same_rows(before)
-    # A root going offline changes no row: still the same rows.
-    away = build_photo_store(rows(), [Root(1, ROOT, "lib", "offline")], before)
-    assert away.same_rows(before)
 
 
 class ClaimsARow(QAbstractListModel):

@@ -12,18 +12,16 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QS
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from pellicle.gui.models import (
+from pellicle.gui.models import BadgeRole, FolderRole, PhotoRole
+from pellicle.gui.snapshot import (
     COPY,
     INHERITED,
     MIXED,
     PRIVATE,
     PROBLEM,
     SHAREABLE,
-    BadgeRole,
     FolderItem,
-    FolderRole,
     PhotoItem,
-    PhotoRole,
 )
 from pellicle.gui.tasks import ThumbLoader
 

@@ -21,7 +21,7 @@ from pellicle.core.engine import Engine, Explanation
 from pellicle.core.inspect import Inspection, inspect
 from pellicle.core.thumbs import ThumbError, make_thumbnail
 from pellicle.gui.delegate import BADGE_COLOURS, BADGE_TEXT
-from pellicle.gui.models import PhotoItem
+from pellicle.gui.snapshot import PhotoItem
 from pellicle.gui.tasks import EngineThread, pil_to_qimage
 from pellicle.gui.throttle import Throttle
 

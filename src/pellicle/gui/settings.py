@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from pellicle.core.engine import Engine
 from pellicle.core.paths import Locations
 from pellicle.gui.dialogs import FirstRunDialog, SettingsDialog, set_autostart
-from pellicle.gui.models import Snapshot
+from pellicle.gui.snapshot import Snapshot
 from pellicle.gui.tasks import EngineThread
 from pellicle.gui.tray import Tray
 

@@ -23,7 +23,7 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from pellicle.core.engine import Engine, SyncReport
 from pellicle.core.paths import Locations
-from pellicle.gui.models import Snapshot, build_snapshot
+from pellicle.gui.snapshot import Snapshot, build_snapshot
 from pellicle.gui.tasks import EngineThread
 from pellicle.gui.throttle import Throttle
 

@@ -47,14 +47,8 @@ from PySide6.QtWidgets import (
 
 from pellicle.core.policy import Decision
 from pellicle.gui.delegate import BADGE_COLOURS, CELL
-from pellicle.gui.models import (
-    MIME_PATHS,
-    FolderItem,
-    FolderModel,
-    FolderRole,
-    KeyRole,
-    paths_from_mime,
-)
+from pellicle.gui.models import MIME_PATHS, FolderModel, FolderRole, KeyRole, paths_from_mime
+from pellicle.gui.snapshot import FolderItem
 
 
 def acceptable(event: QDragEnterEvent | QDragMoveEvent | QDropEvent) -> bool:

@@ -40,17 +40,9 @@ from pellicle.core.policy import Decision
 from pellicle.gui.actions import Actions
 from pellicle.gui.delegate import FolderDelegate, PhotoDelegate
 from pellicle.gui.inspector import Inspector
-from pellicle.gui.models import (
-    FILTERS,
-    FolderModel,
-    HistoryModel,
-    KeyRole,
-    PathRole,
-    PhotoItem,
-    PhotoModel,
-    Snapshot,
-)
+from pellicle.gui.models import FILTERS, FolderModel, HistoryModel, KeyRole, PathRole, PhotoModel
 from pellicle.gui.settings import SettingsFlow
+from pellicle.gui.snapshot import PhotoItem, Snapshot
 from pellicle.gui.statusbar import StatusArea
 from pellicle.gui.syncing import Syncing
 from pellicle.gui.tagging import Tagging
