@@ -13,7 +13,7 @@ from __future__ import annotations
 import gc
 import os
 import sys
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
@@ -40,9 +40,11 @@ def gui_settings(where: Locations, *, isolated: bool) -> QSettings:
                      ORGANISATION, APPLICATION)  # fmt: skip
 
 
-def open_window(where: Locations, settings: QSettings, **options: Any) -> MainWindow:
-    """Make the process-wide settings, then build the window (`options` go
-    to `MainWindow`). Call once per process, after the QApplication."""
+def open_window(
+    where: Locations, settings: QSettings, *, live: bool = True, sync_interval_ms: int = 120_000
+) -> MainWindow:
+    """Make the process-wide settings, then build the window. Call once
+    per process, after the QApplication."""
     # Workers (scan, snapshot, thumbnails) are Python threads sharing the
     # GIL with the GUI thread; a shorter switch interval bounds how long
     # the GUI thread waits for it (5 ms default -> 2 ms measured fewer
@@ -50,7 +52,7 @@ def open_window(where: Locations, settings: QSettings, **options: Any) -> MainWi
     sys.setswitchinterval(0.002)
     from pellicle.gui.window import MainWindow
 
-    window = MainWindow(where, settings, **options)
+    window = MainWindow(where, settings, live=live, sync_interval_ms=sync_interval_ms)
     # Imports and widgets live as long as the process: keep the cyclic
     # collector from walking them again on every full pass (each snapshot
     # the window applies is frozen the same way; see `syncing`).

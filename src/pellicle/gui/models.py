@@ -16,7 +16,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from array import array
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -126,7 +126,7 @@ class PhotoModel(QAbstractListModel):
     def mimeTypes(self) -> list[str]:
         return [MIME_PATHS]
 
-    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:  # type: ignore[override]
+    def mimeData(self, indexes: Sequence[QModelIndex], /) -> QMimeData:
         return mime_for_paths([self.item(i.row()).path for i in indexes if i.isValid()])
 
     def supportedDragActions(self) -> Qt.DropAction:
@@ -173,8 +173,8 @@ class PhotoModel(QAbstractListModel):
             self._filter = kind
         if search is not None:
             self._search = search.strip().casefold()
-        if scope is not False:
-            self._scope = scope  # type: ignore[assignment]
+        if scope is None or isinstance(scope, tuple):
+            self._scope = scope
         self.beginResetModel()
         self._visible = self._select()
         self.endResetModel()
@@ -238,7 +238,7 @@ class PhotoModel(QAbstractListModel):
             self.dataChanged.emit(index, index, [PhotoRole])
 
 
-def _name_matcher(needle: str) -> Any:
+def _name_matcher(needle: str) -> Callable[[bytes], bool]:
     """A test on a raw file name: does it contain `needle` (casefolded)?
 
     ASCII names (nearly all) are tested as bytes, where lower() is the same
@@ -317,7 +317,7 @@ class FolderModel(QStandardItemModel):
     def mimeTypes(self) -> list[str]:
         return [MIME_PATHS, "text/uri-list"]
 
-    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:  # type: ignore[override]
+    def mimeData(self, indexes: Sequence[QModelIndex], /) -> QMimeData:
         return mime_for_paths([str(i.data(PathRole)) for i in indexes if i.isValid()])
 
     def supportedDragActions(self) -> Qt.DropAction:

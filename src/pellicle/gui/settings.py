@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -67,7 +66,7 @@ class SettingsFlow(QObject):
         libraries, export = dialog.choice()
         self.setup(libraries, export)
 
-    def setup(self, libraries: list[str], export: str, **options: Any) -> None:
+    def setup(self, libraries: list[str], export: str, **options: bool) -> None:
         """Set roots and export folder (engine.init), then read and sync."""
 
         def job(engine: Engine) -> None:

@@ -61,25 +61,17 @@ def accept_as_copy(event: QDragEnterEvent | QDragMoveEvent | QDropEvent) -> None
     event.accept()
 
 
-class _MenuAndCopyDrag:
-    """What the grid and the tree share: the context menu lands on the item
-    under the pointer, and a drag out of Pellicle is only ever a copy (a
-    move could delete the person's file)."""
-
-    menu_requested: Signal
-
-    def _on_menu(self, pos: QPoint) -> None:
-        view: QAbstractItemView = self  # type: ignore[assignment]
-        index = view.indexAt(pos)
-        if index.isValid() and not view.selectionModel().isSelected(index):
-            view.setCurrentIndex(index)
-        self.menu_requested.emit(view.viewport().mapToGlobal(pos))
-
-    def startDrag(self, supportedActions: Qt.DropAction) -> None:
-        super().startDrag(Qt.DropAction.CopyAction)  # type: ignore[misc]
+def menu_position(view: QAbstractItemView, pos: QPoint) -> QPoint:
+    """Where a view's context menu opens, in global coordinates. The menu
+    acts on the item under the pointer: it becomes current if it is not
+    selected already (a right click outside the selection)."""
+    index = view.indexAt(pos)
+    if index.isValid() and not view.selectionModel().isSelected(index):
+        view.setCurrentIndex(index)
+    return view.viewport().mapToGlobal(pos)
 
 
-class PhotoGrid(_MenuAndCopyDrag, QListView):
+class PhotoGrid(QListView):
     """Thumbnails in a wrapping grid; drags out photo paths (copy only)."""
 
     #: The context menu was asked for at this global position.
@@ -108,6 +100,14 @@ class PhotoGrid(_MenuAndCopyDrag, QListView):
             "Photos in the library. S marks shareable, P private, U clears the mark."
         )
 
+    def _on_menu(self, pos: QPoint) -> None:
+        self.menu_requested.emit(menu_position(self, pos))
+
+    def startDrag(self, supportedActions: Qt.DropAction) -> None:
+        # A drag out of Pellicle is only ever a copy: a move could delete
+        # the person's file.
+        super().startDrag(Qt.DropAction.CopyAction)
+
     def selected_rows(self) -> list[int]:
         return sorted({i.row() for i in self.selectionModel().selectedIndexes()})
 
@@ -131,7 +131,7 @@ class PhotoGrid(_MenuAndCopyDrag, QListView):
             selected.select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
 
 
-class FolderTree(_MenuAndCopyDrag, QTreeView):
+class FolderTree(QTreeView):
     """Roots and folders with badges; accepts drops onto a folder."""
 
     dropped = Signal(list, object, bool)  # paths, Decision | None, external
@@ -153,6 +153,12 @@ class FolderTree(_MenuAndCopyDrag, QTreeView):
             "Library folders with their decision. Drop photos on a folder to give them "
             "that folder's decision."
         )
+
+    def _on_menu(self, pos: QPoint) -> None:
+        self.menu_requested.emit(menu_position(self, pos))
+
+    def startDrag(self, supportedActions: Qt.DropAction) -> None:
+        super().startDrag(Qt.DropAction.CopyAction)  # copy only, as the grid
 
     def expanded_keys(self) -> set[object]:
         """The keys (`KeyRole`) of every expanded folder."""
