@@ -18,7 +18,7 @@ import os
 from collections.abc import Callable
 from functools import partial
 
-from PySide6.QtCore import QObject, QUrl
+from PySide6.QtCore import QObject, Qt, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
 
@@ -105,6 +105,7 @@ class Actions(QObject):
         """The context menu for selected photos (or folders, `folder`)."""
         tr = self.tr
         menu = QMenu(self._window)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # one per right click
         choices = (
             (Decision.SHAREABLE, tr("Mark shareable")),
             (Decision.PRIVATE, tr("Mark private")),

@@ -13,16 +13,13 @@ from __future__ import annotations
 import gc
 import os
 import sys
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 from pellicle import __version__
 from pellicle.core.paths import Locations, locations
-
-if TYPE_CHECKING:
-    from pellicle.gui.window import MainWindow
+from pellicle.gui.window import MainWindow
 
 ORGANISATION = "Pellicle"
 APPLICATION = "Pellicle"
@@ -50,8 +47,6 @@ def open_window(
     # the GUI thread waits for it (5 ms default -> 2 ms measured fewer
     # stalls; docs/benchmarks.md, GUI).
     sys.setswitchinterval(0.002)
-    from pellicle.gui.window import MainWindow
-
     window = MainWindow(where, settings, live=live, sync_interval_ms=sync_interval_ms)
     # Imports and widgets live as long as the process: keep the cyclic
     # collector from walking them again on every full pass (each snapshot

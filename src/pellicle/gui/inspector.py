@@ -3,7 +3,9 @@ the export keeps, and a preview of the exported copy.
 
 It exists so a person can see, before and after deciding, exactly what a
 photo would reveal and that the export does not. The details are read on a
-worker (`inspect_job`): this widget only lays out plain results.
+worker (`inspect_job`, on the rules engine thread, one read at a time):
+this widget asks for them when the selection changes and lays out the
+plain results.
 """
 
 from __future__ import annotations

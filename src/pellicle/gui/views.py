@@ -13,7 +13,9 @@ ever writes, moves or deletes a file. What each drop means:
 - from the file manager onto the rest of the window: inside a library,
   ask shareable or private; outside, offer to add the folder as a library.
 
-Views emit `dropped(paths, decision_or_None, external)`; the window acts.
+Views emit `dropped(paths, decision_or_None, external)`; `tagging` acts.
+The grid and the tree also keep their own selection and open folders
+across a new snapshot (`select_rows`, `expanded_keys`/`restore_expansion`).
 """
 
 from __future__ import annotations
