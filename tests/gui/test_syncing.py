@@ -95,19 +95,3 @@ def test_live_watcher_exports_after_a_tag(
     )
     window.shutdown()
     assert not window.syncing.watching
-
-
-def test_state_lines(qtbot: Any, ready: Any) -> None:
-    state = ready.status_area.state_text
-    roots = [{"label": "Pictures", "state": "online"}, {"label": "Card", "state": "offline"}]
-    assert state({"roots": roots}, watching=False) == "Paused: Card offline"
-    assert state({"foreign": ["a", "b"]}, watching=False) == (
-        "2 unknown files in the export (left alone)"
-    )
-    assert state({"problems": [1], "in_sync": True}, watching=True) == "In sync except 1 problem"
-    assert state({"problems": [1, 2]}, watching=False) == "2 problems"
-    assert state({"in_sync": True}, watching=True) == "In sync · watching"
-    assert state({"in_sync": True}, watching=False) == "In sync"
-    assert state({"to_add": 1200, "to_remove": 1}, watching=False) == (
-        "1,201 changes waiting to sync"
-    )

@@ -71,18 +71,6 @@ def test_toolbar_buttons_and_tree_folders(qtbot: Any, ready: Any, sample_library
     assert folder.own is Decision.PRIVATE and folder.badge == "private"
 
 
-def test_context_menu_tags_what_it_was_opened_on(qtbot: Any, ready: Any) -> None:
-    window = ready
-    paths = select_rows(window, [4])
-    menu = window.acts.tag_menu(paths, folder=False, tag=window.tagging.tag)
-    texts = [a.text() for a in menu.actions() if not a.isSeparator()]
-    assert texts == ["Mark shareable", "Mark private", "Clear mark", "Show in file manager"]
-    with qtbot.waitSignal(window.tagging.rules_applied, timeout=10_000):
-        menu.actions()[1].trigger()
-    assert rule_of(paths[0]) is Decision.PRIVATE
-    wait_idle(qtbot, window)
-
-
 def test_undo_and_redo_restore_rules_exactly(qtbot: Any, ready: Any) -> None:
     window = ready
     tagging = window.tagging

@@ -1,8 +1,8 @@
 """The main window's own jobs: models under the tester, filters, the
-inspector, thumbnails, remembered geometry, the menus.
+inspector, thumbnails, remembered geometry.
 
-Tagging, syncing and the settings flow have their own test files, like
-their modules.
+Tagging, syncing, the settings flow, the actions and the status bar have
+their own test files, like their modules.
 """
 
 from __future__ import annotations
@@ -121,14 +121,3 @@ def test_all_photos_leaves_the_folder_the_tree_narrowed_to(
     window.acts.all_photos.trigger()
     assert window.photo_model.rowCount() == everything
     assert not window.tree.selectionModel().hasSelection()
-
-
-def test_menus_hold_every_command_once_and_no_two_share_a_key(ready: Any) -> None:
-    window = ready
-    menus = {m.title(): m for m in (a.menu() for a in window.menuBar().actions()) if m}
-    assert list(menus) == ["&File", "&Edit", "&View"]
-    in_menus = [a for m in menus.values() for a in m.actions() if not a.isSeparator()]
-    assert len(in_menus) == len(set(in_menus))
-    keys = [k for a in window.actions() for k in {s.toString() for s in a.shortcuts()}]
-    assert keys and len(keys) == len(set(keys)), sorted(keys)
-    assert set(window.actions()) <= set(in_menus)

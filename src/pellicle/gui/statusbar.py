@@ -149,11 +149,11 @@ class StatusArea(QObject):
                 self.tr("Syncing {done} of {total}").format(done=f"{done:,}", total=f"{total:,}")
             )
         else:
-            # `what` comes from the engine ("scanning Pictures").
+            # `what` comes from the engine ("scanning Pictures"): only its
+            # first letter is raised (str.capitalize would lower the label).
             self.progress.setRange(0, 0)
-            self.sync_label.setText(
-                self.tr("{what}: {n} files").format(what=what.capitalize(), n=f"{done:,}")
-            )
+            what = what[:1].upper() + what[1:]
+            self.sync_label.setText(self.tr("{what}: {n} files").format(what=what, n=f"{done:,}"))
 
     @Slot()
     def sync_finished(self) -> None:
