@@ -15,11 +15,14 @@ import signal
 import sys
 import time
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, NoReturn
 
 from pellicle import __version__
 from pellicle.core import warnings_policy
 from pellicle.core.errors import UserError
+
+if TYPE_CHECKING:
+    from pellicle.core.engine import Engine
 
 EXIT_OK = 0
 EXIT_PROBLEM = 1
@@ -27,7 +30,7 @@ EXIT_USAGE = 2
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> Any:  # one line, exit 2, as everywhere else
+    def error(self, message: str) -> NoReturn:  # one line, exit 2, as everywhere else
         self.exit(EXIT_USAGE, f"pellicle: {message} (see pellicle --help)\n")
 
 
@@ -109,7 +112,7 @@ def _err(message: str) -> None:
     print(f"pellicle: {message}".replace("\n", " "), file=sys.stderr)
 
 
-def _engine() -> Any:
+def _engine() -> Engine:
     from pellicle.core.engine import Engine
 
     return Engine()
