@@ -505,16 +505,30 @@ class Access:
         return self.readable and not self.writable
 
 
+def _above(path: str, table: Mapping[str, Exposure]) -> Exposure | None:
+    """The deepest entry at or above `path`: the one that decides it."""
+    above: Exposure | None = None
+    for candidate, exposure in table.items():
+        if _is_under(path, candidate) and (above is None or len(candidate) > len(above.path)):
+            above = exposure
+    return above
+
+
+def mode_at(path: str, table: Mapping[str, Exposure]) -> Mode:
+    """What the sandbox holds at `path` itself (as `flatpak info
+    --file-access` answers): hidden, read-only or read-write."""
+    above = _above(path, table)
+    return Mode.NONE if above is None else above.mode
+
+
 def access(path: str, table: Mapping[str, Exposure]) -> Access:
     """Can the sandbox read `path` (a resolved folder), or anything in it?"""
-    above: Exposure | None = None
-    inner: list[Exposure] = []
-    for candidate, exposure in table.items():
-        if _is_under(path, candidate):
-            if above is None or len(candidate) > len(above.path):
-                above = exposure
-        elif _is_under(candidate, path) and exposure.mode > Mode.NONE:
-            inner.append(exposure)
+    above = _above(path, table)
+    inner = [
+        e
+        for candidate, e in table.items()
+        if candidate != path and _is_under(candidate, path) and e.mode > Mode.NONE
+    ]
     through: list[str] = []
     readable = writable = False
     if above is not None and above.mode > Mode.NONE:
@@ -556,10 +570,11 @@ def restriction(
     folder stays hidden, and only what reaches a root is withdrawn. Every
     root and protected folder is also hidden, so a broad permission added
     to the override by hand later still does not show it; the export folder
-    is granted read-only.
+    is granted read-only, and so is anything granted at or inside it.
     """
     roots = [where.resolve(r) for r in roots]
     hidden = [*roots, *(where.resolve(p) for p in protected)]
+    export_real = where.resolve(export)
     current: dict[str, Mode] = {k: s.mode for k, s in below.items()}
     current.update(own)
     current.pop("host-reset", None)
@@ -570,9 +585,12 @@ def restriction(
                 out.append(Entry(location, Mode.NONE))  # keep what was hidden
         elif reaches(location, roots, where):
             out.append(Entry(location, Mode.NONE))
+        elif any(overlaps(p, export_real) and len(p) >= len(export_real)
+                 for p in location_paths(location, where)):  # fmt: skip
+            # At or inside the export folder: it would make it writable.
+            out.append(Entry(location, Mode.READ_ONLY))
         else:
             out.append(Entry(location, mode))
-    export_real = where.resolve(export)
     for path in hidden:
         if not overlaps(path, export_real):
             out.append(Entry(path, Mode.NONE))

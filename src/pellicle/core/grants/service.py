@@ -457,25 +457,24 @@ class Grants:
     def _try_library(
         self, flatpak: Flatpak, app: App, tools: dict[str, str], root: str, used: list[str]
     ) -> str:
-        try:
-            names = sorted(n for n in os.listdir(root) if not n.startswith("."))
-        except OSError:
-            return "unknown"
-        if not names:
+        # A file, not a folder: Flatpak makes empty folders where it hides
+        # something, so a folder's name proves nothing.
+        found = _first_file(root)
+        if found is None:
             return "empty"
-        probe = names[0]
+        folder, probe = os.path.split(found)
         if "ls" in tools:
             used.append("ls")
-            done = flatpak.run_in(app, [tools["ls"], "-a", root])
+            done = flatpak.run_in(app, [tools["ls"], "-a", folder])
             if done.returncode == 0:
                 listed = done.stdout.decode("utf-8", "surrogateescape").splitlines()
                 return "visible" if probe in listed else "hidden"
             # ls names the folder it could not open; anything else is
             # flatpak run failing, which proves nothing.
-            if os.fsencode(root) in done.stderr:
+            if os.fsencode(folder) in done.stderr:
                 return "hidden"
             return f"failed: {last_line(done.stderr)}"
-        argv = _test_argv(tools, "-e", os.path.join(root, probe))
+        argv = _test_argv(tools, "-e", found)
         if argv is None:
             return "unknown"
         used.append(argv[0].rsplit("/", 1)[-1])
@@ -529,7 +528,12 @@ def _test_argv(tools: dict[str, str], flag: str, path: str) -> list[str] | None:
 
 def _exported_file(export: str) -> str | None:
     """One regular file Pellicle exported (hidden staging files skipped)."""
-    for folder, dirs, files in os.walk(export):
+    return _first_file(export)
+
+
+def _first_file(top: str) -> str | None:
+    """The first regular, not hidden file under `top`, in name order."""
+    for folder, dirs, files in os.walk(top):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             path = os.path.join(folder, name)
