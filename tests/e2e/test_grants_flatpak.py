@@ -21,13 +21,8 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from flatpak_world import SYSTEM_APPS, FlatpakWorld
 from pellicle.core.demo import write_photo
-
-#: The fixture's world (tests/e2e/conftest.py): HOME, env, flatpak helpers.
-FlatpakWorld = Any
-
-#: Installed system-wide as well as for the user (see conftest.APPS).
-SYSTEM_APPS = ("org.pellicle.test.Host",)
 
 READERS = (
     "org.pellicle.test.Home",
@@ -40,7 +35,7 @@ READERS = (
 def library(world: FlatpakWorld) -> dict[str, Path]:
     """A library with a shared and a private photo, synced."""
     pictures, shared = world.home / "Pictures", world.home / "Shared"
-    (pictures / "Holidays").mkdir(parents=True)
+    (pictures / "Holidays").mkdir()
     write_photo(pictures / "Holidays" / "beach.jpg", "jpeg", seed=1)
     write_photo(pictures / "Holidays" / "kids.jpg", "jpeg", seed=2)
     write_photo(pictures / "me.jpg", "jpeg", seed=3)

@@ -68,6 +68,7 @@ from PySide6.QtWidgets import (
 from pellicle.core.engine import Engine
 from pellicle.core.paths import Locations
 from pellicle.core.policy import Decision
+from pellicle.gui.apps import GrantsUi
 from pellicle.gui.delegate import BADGE_COLOURS, FolderDelegate, PhotoDelegate
 from pellicle.gui.dialogs import FirstRunDialog, SettingsDialog, set_autostart
 from pellicle.gui.inspector import Details, Inspector, inspect_job
@@ -220,6 +221,7 @@ class MainWindow(QMainWindow):
         self._build_layout()
         self._build_status()
         self._build_tray()
+        self.grants = GrantsUi(self, where)  # the Apps menu and the banner
         self._restore_state()
 
         self._inspect_timer = QTimer(self, singleShot=True, interval=60)
@@ -462,6 +464,7 @@ class MainWindow(QMainWindow):
             return
         self.sync_now()
         self._periodic.start()
+        self.grants.start()
         if self.live:
             self.start_watcher()
 
@@ -900,6 +903,8 @@ class MainWindow(QMainWindow):
                 "Show in file manager",
                 lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(target)),
             )
+        if not folder:
+            self.grants.add_open_with(menu, paths)
         menu.exec(where)
 
     @Slot(QPoint)
@@ -1066,5 +1071,6 @@ class MainWindow(QMainWindow):
         self.loader.stop()
         self.rules.stop()
         self.syncer.stop()
+        self.grants.stop()
         if self.tray is not None:
             self.tray.hide()

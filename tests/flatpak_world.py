@@ -1,4 +1,6 @@
-"""A real Flatpak world for the grant's end-to-end tests, built offline.
+"""A real Flatpak world for the grant's tests (e2e and GUI), built offline.
+
+Its fixtures are registered by tests/conftest.py.
 
 Once per session: a temporary HOME under /home (Flatpak's `host`
 permission does not show /tmp, so a library there would prove nothing), with
@@ -208,6 +210,7 @@ def grant_world(flatpak_world: FlatpakWorld) -> Iterator[FlatpakWorld]:
     shutil.rmtree(state, ignore_errors=True)
     for folder in ("Pictures", "Shared"):
         shutil.rmtree(world.home / folder, ignore_errors=True)
+    (world.home / "Pictures").mkdir()
     yield world
     world.reset()
     shutil.rmtree(state, ignore_errors=True)
