@@ -136,17 +136,15 @@ def _commit_runtime(world: FlatpakWorld, repo: Path, name: str, busybox: bool) -
     )
 
 
-@pytest.fixture(scope="session")
-def flatpak_world() -> Iterator[FlatpakWorld]:
-    _need_tools()
-    if os.uname().machine != "x86_64":
-        pytest.skip("the test runtime is built for x86_64")
-    try:
-        home = Path(tempfile.mkdtemp(prefix="pellicle-grant-", dir="/home"))
-    except OSError as exc:
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"cannot make a HOME under /home: {exc}")
-        pytest.skip(f"cannot make a HOME under /home: {exc}")
+def build_world(
+    home: Path,
+    apps: dict[str, tuple[str, list[str]]] = APPS,
+    system_apps: tuple[str, ...] = SYSTEM_APPS,
+    names: dict[str, tuple[str, str]] | None = None,
+) -> FlatpakWorld:
+    """Build runtimes and apps in `home` (an empty folder under /home).
+    `names` gives some apps a desktop name and an icon colour, exported
+    the way real apps export theirs."""
     env = {
         k: v
         for k, v in os.environ.items()
@@ -163,40 +161,74 @@ def flatpak_world() -> Iterator[FlatpakWorld]:
         PELLICLE_HOME=str(home / "pellicle-state"),
     )
     world = FlatpakWorld(home, env)
-    try:
-        (home / ".config").mkdir()
-        (home / ".config" / "user-dirs.dirs").write_text(
-            'XDG_PICTURES_DIR="$HOME/Pictures"\n'
-            'XDG_DOCUMENTS_DIR="$HOME/Documents"\n'
-            'XDG_DOWNLOAD_DIR="$HOME/Downloads"\n'
-        )
-        for folder in ("Pictures", "Documents", "Downloads"):
-            (home / folder).mkdir()
-        repo = home / "repo"
-        world.run("ostree", f"--repo={repo}", "init", "--mode=archive-z2")
-        _commit_runtime(world, repo, RUNTIME, busybox=True)
-        _commit_runtime(world, repo, BARE, busybox=False)
-        world.flatpak("build-update-repo", str(repo))
-        for where in ("--user", "--system"):
-            world.flatpak("remote-add", where, "--no-gpg-verify", "pellicle-test", f"file://{repo}")
-        install = ("install", "-y", "--noninteractive", "pellicle-test")
-        world.flatpak(install[0], "--user", *install[1:], RUNTIME, BARE)
+    (home / ".config").mkdir()
+    (home / ".config" / "user-dirs.dirs").write_text(
+        'XDG_PICTURES_DIR="$HOME/Pictures"\n'
+        'XDG_DOCUMENTS_DIR="$HOME/Documents"\n'
+        'XDG_DOWNLOAD_DIR="$HOME/Downloads"\n'
+    )
+    for folder in ("Pictures", "Documents", "Downloads"):
+        (home / folder).mkdir()
+    repo = home / "repo"
+    world.run("ostree", f"--repo={repo}", "init", "--mode=archive-z2")
+    _commit_runtime(world, repo, RUNTIME, busybox=True)
+    _commit_runtime(world, repo, BARE, busybox=False)
+    world.flatpak("build-update-repo", str(repo))
+    for where in ("--user", "--system"):
+        world.flatpak("remote-add", where, "--no-gpg-verify", "pellicle-test", f"file://{repo}")
+    install = ("install", "-y", "--noninteractive", "pellicle-test")
+    runtimes = sorted({runtime for runtime, _ in apps.values()})
+    world.flatpak(install[0], "--user", *install[1:], *runtimes)
+    if system_apps:
         world.flatpak(install[0], "--system", *install[1:], RUNTIME)
-        for app_id, (runtime, filesystems) in APPS.items():
-            build = home / "build" / f"app-{app_id}"
-            world.flatpak("build-init", str(build), app_id, runtime, runtime, BRANCH)
-            world.flatpak(
-                "build-finish",
-                str(build),
-                "--command=sh",
-                *(f"--filesystem={f.format(home=home)}" for f in filesystems),
-            )
-            world.flatpak("build-export", str(repo), str(build))
-            world.apps[app_id] = (runtime, [f.format(home=home) for f in filesystems])
-        world.flatpak("build-update-repo", str(repo))
-        world.flatpak(install[0], "--user", *install[1:], *APPS)
-        world.flatpak(install[0], "--system", *install[1:], *SYSTEM_APPS)
-        yield world
+    for app_id, (runtime, filesystems) in apps.items():
+        build = home / "build" / f"app-{app_id}"
+        world.flatpak("build-init", str(build), app_id, runtime, runtime, BRANCH)
+        if names and app_id in names:
+            _desktop_files(build / "files" / "share", app_id, *names[app_id])
+        world.flatpak(
+            "build-finish",
+            str(build),
+            "--command=sh",
+            *(f"--filesystem={f.format(home=home)}" for f in filesystems),
+        )
+        world.flatpak("build-export", str(repo), str(build))
+        world.apps[app_id] = (runtime, [f.format(home=home) for f in filesystems])
+    world.flatpak("build-update-repo", str(repo))
+    world.flatpak(install[0], "--user", *install[1:], *apps)
+    if system_apps:
+        world.flatpak(install[0], "--system", *install[1:], *system_apps)
+    return world
+
+
+def _desktop_files(share: Path, app_id: str, name: str, colour: str) -> None:
+    (share / "applications").mkdir(parents=True)
+    (share / "applications" / f"{app_id}.desktop").write_text(
+        f"[Desktop Entry]\nType=Application\nName={name}\nExec=sh\nIcon={app_id}\n"
+    )
+    icons = share / "icons" / "hicolor" / "scalable" / "apps"
+    icons.mkdir(parents=True)
+    (icons / f"{app_id}.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="64" height="64">'
+        f'<rect x="4" y="4" width="56" height="56" rx="14" fill="{colour}"/>'
+        '<text x="32" y="43" font-size="30" font-family="sans-serif" fill="white" '
+        f'text-anchor="middle">{name[0]}</text></svg>'
+    )
+
+
+@pytest.fixture(scope="session")
+def flatpak_world() -> Iterator[FlatpakWorld]:
+    _need_tools()
+    if os.uname().machine != "x86_64":
+        pytest.skip("the test runtime is built for x86_64")
+    try:
+        home = Path(tempfile.mkdtemp(prefix="pellicle-grant-", dir="/home"))
+    except OSError as exc:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"cannot make a HOME under /home: {exc}")
+        pytest.skip(f"cannot make a HOME under /home: {exc}")
+    try:
+        yield build_world(home)
     finally:
         shutil.rmtree(home, ignore_errors=True)
 

@@ -105,7 +105,7 @@ def test_banner_dialog_restrict_and_undo(apps_window: Any, qtbot: Any) -> None:
 
     dialog.verify_button.click()
     qtbot.waitUntil(lambda: bool(dialog.model.checks), timeout=60_000)
-    assert "cannot see the library" in model.index(home_row, model.CHECKED).data()
+    assert model.index(home_row, model.CHECKED).data() == "library hidden, reads the export"
 
     undo = dialog.buttons[home_row]
     assert undo.text() == "Undo"

@@ -22,6 +22,7 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     QProcess,
+    QSize,
     Qt,
     QTimer,
     Signal,
@@ -73,7 +74,7 @@ class AppsModel(QAbstractTableModel):
     """One row per installed app (per installation): name and icon, what
     it can read, and what a check inside its sandbox found."""
 
-    APP, ACCESS, CHECKED = range(3)
+    APP, ACCESS, CHECKED, ACTION = range(4)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -98,14 +99,13 @@ class AppsModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.views)
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 3
+        return 0 if parent.isValid() else 4
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        return (self.tr("App"), self.tr("What it can read"), self.tr("Checked in its sandbox"))[
-            section
-        ]
+        titles = (self.tr("App"), self.tr("What it can read"), self.tr("Checked in its sandbox"))
+        return titles[section] if section < len(titles) else ""
 
     def sentence(self, view: AppView) -> str:
         if view.reads_library:
@@ -148,11 +148,34 @@ class AppsModel(QAbstractTableModel):
                 return view.changed
         elif column == self.CHECKED:
             check = self.checks.get((view.app.app_id, view.app.installation.name))
-            if check is not None and role == Qt.ItemDataRole.DisplayRole:
+            if check is None:
+                return None
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self.checked(check)
+            if role == Qt.ItemDataRole.ToolTipRole:
                 return check.sentence()
-            if check is not None and role == Qt.ItemDataRole.ForegroundRole:
-                return RED if check.sees_library else None
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return RED if check.sees_library else GREEN
         return None
+
+    def checked(self, check: Verification) -> str:
+        """A check's result in a few words (the full sentence is the tooltip)."""
+        if check.problem:
+            return self.tr("Cannot check: %1").replace("%1", check.problem)
+        if check.sees_library:
+            library = self.tr("sees the library")
+        elif all(v == "hidden" for v in check.library.values()):
+            library = self.tr("library hidden")
+        else:
+            library = self.tr("library: cannot tell")
+        export = {
+            "readable": self.tr("reads the export")
+            if check.export_writable is not True
+            else self.tr("reads and writes the export"),
+            "not readable": self.tr("no export"),
+            "nothing exported": self.tr("export empty"),
+        }.get(check.export, self.tr("export: cannot tell"))
+        return f"{library}, {export}"
 
     def _icon(self, path: str | None) -> QIcon:
         if not path:
@@ -169,7 +192,7 @@ class AppsDialog(QDialog):
         super().__init__(parent)
         self.ui = ui
         self.setWindowTitle(self.tr("Apps and your library"))
-        self.resize(860, 420)
+        self.resize(1000, 380)
         layout = QVBoxLayout(self)
         self.intro = QLabel(
             self.tr(
@@ -189,10 +212,13 @@ class AppsDialog(QDialog):
         self.table.verticalHeader().hide()
         self.table.setShowGrid(False)
         self.table.setWordWrap(False)
+        self.table.setIconSize(QSize(24, 24))
+        self.table.verticalHeader().setDefaultSectionSize(34)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(AppsModel.APP, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(AppsModel.ACCESS, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(AppsModel.CHECKED, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(AppsModel.CHECKED, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(AppsModel.ACTION, QHeaderView.ResizeMode.ResizeToContents)
         layout.addWidget(self.table, 1)
         self.message = QLabel()
         self.message.setWordWrap(True)
@@ -228,11 +254,12 @@ class AppsDialog(QDialog):
             self.message.setText(self.tr("No Flatpak apps are installed."))
         else:
             reading = len(report.reading())
-            self.message.setText(
-                self.tr("%n app(s) can read your library.", "", reading)
-                if reading
-                else self.tr("No installed app can read your library.")
-            )
+            if reading == 1:
+                self.message.setText(self.tr("1 app can read your library."))
+            elif reading:
+                self.message.setText(self.tr("%n apps can read your library.", "", reading))
+            else:
+                self.message.setText(self.tr("No installed app can read your library."))
         for row, view in enumerate(self.model.views):
             button = QPushButton()
             if view.restricted and not view.reads_library:
@@ -252,31 +279,12 @@ class AppsDialog(QDialog):
         self.verify_button.setEnabled(bool(self.model.views))
 
     def _place_buttons(self) -> None:
-        # One cell per row holds the button: the check column's, with the
-        # check's text shown as its tooltip once there is one.
         for row, button in self.buttons.items():
             cell = QWidget()
             row_layout = QHBoxLayout(cell)
             row_layout.setContentsMargins(4, 1, 4, 1)
-            text = QLabel()
-            text.setObjectName("check-text")
-            row_layout.addWidget(text, 1)
             row_layout.addWidget(button)
-            self.table.setIndexWidget(self.model.index(row, AppsModel.CHECKED), cell)
-        self._show_checks()
-
-    def _show_checks(self) -> None:
-        for row in self.buttons:
-            index = self.model.index(row, AppsModel.CHECKED)
-            cell = self.table.indexWidget(index)
-            label = cell.findChild(QLabel, "check-text") if cell is not None else None
-            if label is not None:
-                text = index.data() or ""
-                label.setText(text)
-                label.setToolTip(text)
-                colour = index.data(Qt.ItemDataRole.ForegroundRole)
-                label.setStyleSheet(f"color: {colour.name()}" if colour is not None else "")
-        self.table.resizeColumnToContents(AppsModel.CHECKED)
+            self.table.setIndexWidget(self.model.index(row, AppsModel.ACTION), cell)
 
     def act(self, view: AppView) -> None:
         force = False
@@ -315,13 +323,13 @@ class AppsDialog(QDialog):
             return
         assert isinstance(checks, list)
         self.model.set_checks(checks)
-        self._show_checks()
-        seeing = [c for c in checks if c.sees_library]
-        self.message.setText(
-            self.tr("Checked: %n app(s) can see your library.", "", len(seeing))
-            if seeing
-            else self.tr("Checked: no app can see your library.")
-        )
+        seeing = len([c for c in checks if c.sees_library])
+        if seeing == 1:
+            self.message.setText(self.tr("Checked: 1 app can see your library."))
+        elif seeing:
+            self.message.setText(self.tr("Checked: %n apps can see your library.", "", seeing))
+        else:
+            self.message.setText(self.tr("Checked: no app can see your library."))
 
 
 class Banner(QFrame):
@@ -353,11 +361,11 @@ class Banner(QFrame):
         if not names:
             self.hide()
             return
-        self.label.setText(
-            self.tr("%n app(s) can read your whole library: %1", "", len(names)).replace(
-                "%1", ", ".join(names)
-            )
-        )
+        if len(names) == 1:
+            text = self.tr("1 app can read your whole library: %1")
+        else:
+            text = self.tr("%n apps can read your whole library: %1", "", len(names))
+        self.label.setText(text.replace("%1", ", ".join(names)))
         self.show()
 
 
