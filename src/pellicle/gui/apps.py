@@ -249,7 +249,9 @@ class AppsDialog(QDialog):
         if report is None:
             self.message.setText(self.tr("Looking at the installed apps…"))
         elif not report.available:
-            self.message.setText(self.tr("Flatpak is not installed: there are no sandboxed apps."))
+            self.message.setText(
+                self.tr("There are no sandboxed apps: %1.").replace("%1", report.reason)
+            )
         elif not report.apps:
             self.message.setText(self.tr("No Flatpak apps are installed."))
         else:

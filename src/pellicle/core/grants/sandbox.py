@@ -21,6 +21,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Final
@@ -52,6 +53,8 @@ class Sandbox:
     ) -> Sandbox:
         env = os.environ if env is None else env
         bwrap = shutil.which("bwrap", path=env.get("PATH", os.defpath))
+        if bwrap is None and not sys.platform.startswith("linux"):
+            raise SandboxError("pellicle run needs bubblewrap, which exists only on Linux")
         if bwrap is None:
             raise SandboxError(
                 "bubblewrap is not installed (no bwrap command on PATH); "

@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import sys
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -43,7 +44,12 @@ from pellicle.core.store import Store
 #: up in the runtime (/usr/bin in the sandbox), never in the app itself.
 TOOLS: Final = ("ls", "test", "cat", "sh")
 
-NO_FLATPAK: Final = "Flatpak is not installed (no flatpak command on PATH)"
+NO_FLATPAK: Final = (
+    "Flatpak is not installed (no flatpak command on PATH)"
+    if sys.platform.startswith("linux")
+    else "apps cannot be restricted on this system (no Flatpak; see docs/grants.md): "
+    "give apps only the export folder"
+)
 
 
 @dataclass(frozen=True)
