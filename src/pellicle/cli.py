@@ -198,7 +198,7 @@ def _cmd_explain(args: argparse.Namespace) -> int:
 def _cmd_status(args: argparse.Namespace) -> int:
     with _engine() as engine:
         status = engine.status()
-        status["apps_reading_library"] = grant_cli.reading(engine)
+        status["apps_reading_library"], status["apps_error"] = grant_cli.reading(engine)
     if args.json:
         print(json.dumps(status, indent=2))
         return EXIT_OK
@@ -220,6 +220,8 @@ def _cmd_status(args: argparse.Namespace) -> int:
         print(f"problem: {problem['path']}: {problem['reason']}")
     for rel in status["foreign"]:
         print(f"not written by Pellicle (left alone): {rel}")
+    if status["apps_error"]:
+        print(f"warning: cannot tell which apps can read your library: {status['apps_error']}")
     for app in status["apps_reading_library"]:
         print(
             f"warning: the app {app['name']} ({app['app_id']}) can read your library "

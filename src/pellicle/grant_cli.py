@@ -36,23 +36,28 @@ def _engine() -> Any:
     return Engine()
 
 
-def reading(engine: Any) -> list[dict[str, Any]]:
-    """Installed apps that can read the library, for `status`."""
-    grants = _grants(engine)
+def reading(engine: Any) -> tuple[list[dict[str, Any]], str | None]:
+    """Installed apps that can read the library, for `status` (one entry
+    per app id), and why they could not be listed, if they could not."""
     try:
-        views = grants.exposed()
+        views = _grants(engine).exposed()
     except UserError as exc:
-        return [{"app_id": "?", "name": "?", "through": [f"cannot check: {exc}"]}]
-    return [
-        {
-            "app_id": v.app.app_id,
-            "name": v.app.name,
-            "installation": v.app.installation.name,
-            "through": v.through,
-            "restricted": v.restricted,
-        }
-        for v in views
-    ]
+        return [], str(exc)
+    out: dict[str, dict[str, Any]] = {}
+    for view in views:
+        entry = out.setdefault(
+            view.app.app_id,
+            {
+                "app_id": view.app.app_id,
+                "name": view.app.name,
+                "installations": [],
+                "through": [],
+                "restricted": view.restricted,
+            },
+        )
+        entry["installations"].append(view.app.installation.name)
+        entry["through"].extend(x for x in view.through if x not in entry["through"])
+    return list(out.values()), None
 
 
 def sentence(view: AppView) -> str:
@@ -75,6 +80,15 @@ def sentence(view: AppView) -> str:
 
 
 def cmd_apps(args: argparse.Namespace) -> int:
+    from pellicle.core.grants.flatpak import Flatpak
+    from pellicle.core.grants.service import NO_FLATPAK
+
+    if Flatpak.find() is None:  # said before anything else, set up or not
+        if args.json:
+            print(json.dumps({"flatpak": False, "reason": NO_FLATPAK, "apps": []}, indent=2))
+        else:
+            print(f"{NO_FLATPAK}: no sandboxed apps to list")
+        return EXIT_OK
     with _engine() as engine:
         grants = _grants(engine)
         report = grants.report()

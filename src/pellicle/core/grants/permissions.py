@@ -478,16 +478,22 @@ def exposures(merged: Mapping[str, Source], where: Where) -> dict[str, Exposure]
     """Every path the merged permissions share or hide, as flatpak-exports
     builds them: one path shared twice gets the more permissive mode."""
     out: dict[str, Exposure] = {}
+    host = merged["host"].mode if "host" in merged else Mode.NONE
     for location, source in sorted(merged.items()):
-        if source.mode == Mode.NONE and location in SPECIAL:
+        mode = source.mode
+        if mode == Mode.NONE and location in SPECIAL:
             continue  # `!home`, `!host`: a withdrawal, not a hidden folder
+        if location in ("home", "host-os", "host-etc"):
+            # Flatpak shares these with the more permissive of their own
+            # mode and `host`'s (flatpak_context_export).
+            mode = max(mode, host)
         for path in location_paths(location, where):
-            if source.mode == Mode.NONE and not where.isdir(path):
+            if mode == Mode.NONE and not where.isdir(path):
                 continue  # only folders can be hidden
             old = out.get(path)
-            if old is None or source.mode > old.mode:
-                out[path] = Exposure(path, source.mode, (location,))
-            elif source.mode == old.mode:
+            if old is None or mode > old.mode:
+                out[path] = Exposure(path, mode, (location,))
+            elif mode == old.mode:
                 out[path] = Exposure(path, old.mode, (*old.locations, location))
     return out
 
