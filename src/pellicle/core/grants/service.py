@@ -356,7 +356,22 @@ class Grants:
                     "UPDATE grants SET after_sha256=NULL, options=? WHERE app_id=?",
                     (json.dumps(options), app_id),
                 )
-        flatpak.override(app_id, options)
+        try:
+            flatpak.override(app_id, options)
+        except FlatpakError:
+            # Nothing was written: forget the change, or keep the record
+            # pointing at the file as it still is.
+            with self.store.write() as db:
+                if record is None:
+                    db.execute("DELETE FROM grants WHERE app_id=?", (app_id,))
+                else:
+                    db.execute(
+                        "UPDATE grants SET after_sha256=?, options=? WHERE app_id=?",
+                        (record["after_sha256"], record["options"], app_id),
+                    )
+            if record is None:
+                self._saved(app_id, "before").unlink(missing_ok=True)
+            raise
         after = flatpak.user_override(app_id)
         if after is None:
             raise FlatpakError(f"flatpak override wrote no override file for {app_id}")
