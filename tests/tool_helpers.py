@@ -19,6 +19,13 @@ def in_ci() -> bool:
     return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
 
 
+def unavailable(reason: str) -> None:
+    """A test cannot run here: skip it, or fail it under CI."""
+    if in_ci():
+        pytest.fail(f"{reason}, and CI must run every test")
+    pytest.skip(reason)
+
+
 def require_tool(name: str) -> str:
     """The path of program `name`; skip the test without it, or fail it under CI."""
     path = shutil.which(name)

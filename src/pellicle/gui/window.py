@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from pellicle.core.paths import Locations
 from pellicle.core.policy import Decision
 from pellicle.gui.actions import Actions
+from pellicle.gui.apps import GrantsUi
 from pellicle.gui.delegate import FolderDelegate, PhotoDelegate
 from pellicle.gui.inspector import Inspector
 from pellicle.gui.models import FILTERS, FolderModel, HistoryModel, KeyRole, PathRole, PhotoModel
@@ -92,6 +93,7 @@ class MainWindow(QMainWindow):
         self._build_centre()
         self.status_area = StatusArea(self.statusBar())
         self.tray = Tray(self, settings, [self.acts.sync, None, self.acts.quit])
+        self.grants = GrantsUi(self, where)  # the Apps menu and the banner
         self.settings_flow = SettingsFlow(where, self.rules, snapshot=lambda: self.snapshot,
                                           restart=self.syncing.restart, tray=self.tray,
                                           window=self)  # fmt: skip
@@ -253,6 +255,7 @@ class MainWindow(QMainWindow):
     def start(self) -> None:
         """Load what the index knows, then sync (and watch, when live)."""
         self.syncing.start()
+        self.grants.start()
 
     @Slot(object)
     def apply_snapshot(self, snap: Snapshot) -> None:
@@ -295,7 +298,9 @@ class MainWindow(QMainWindow):
     def _grid_menu(self, where: QPoint) -> None:
         paths = self.selected_paths()
         if paths:
-            self.acts.tag_menu(paths, folder=False, tag=self.tagging.tag).exec(where)
+            menu = self.acts.tag_menu(paths, folder=False, tag=self.tagging.tag)
+            self.grants.add_open_with(menu, paths)
+            menu.exec(where)
 
     @Slot(QPoint)
     def _tree_menu(self, where: QPoint) -> None:
@@ -378,4 +383,5 @@ class MainWindow(QMainWindow):
         self.loader.stop()
         self.rules.stop()
         self.syncer.stop()
+        self.grants.stop()
         self.tray.hide()
