@@ -650,17 +650,23 @@ class Engine:
         with ExportLock(self.locations.lock_file, timeout=self.lock_timeout):
             return self._enforce_privacy()
 
-    def check(self, progress: ProgressFn | None = None) -> CheckReport:
+    def check(self, progress: ProgressFn | None = None, *, decode: bool = False) -> CheckReport:
         """Re-read the export and the policy; list anything that is not right.
+
+        Every exported copy goes through the same gate as during the sync:
+        compared with its source when that is still the photo it was made
+        from, decoded when not (source changed, gone, or on an unplugged
+        drive), and decoded as well when `decode` is true. A copy that cannot
+        be read or parsed is a problem, never skipped.
 
         Takes the export lock, so a sync running elsewhere (whose staging
         folder would look like a leftover) finishes first.
         """
         with ExportLock(self.locations.lock_file, timeout=self.lock_timeout):
-            return self._check(progress)
+            return self._check(progress, decode)
 
-    def _check(self, progress: ProgressFn | None) -> CheckReport:
-        from pellicle.core.scrub import ScrubError, ScrubResult, verify
+    def _check(self, progress: ProgressFn | None, decode: bool) -> CheckReport:
+        from pellicle.core.scrub import ScrubError, verify
 
         export = self.export_dir
         report = CheckReport()
@@ -685,20 +691,31 @@ class Engine:
                     if progress is not None:
                         progress("checking exported copies", number, len(manifest))
                     rel = bytes(row["export_rel"]).decode()
-                    fd = _open_in(folder, rel)
-                    if fd is None:
-                        continue  # already reported by the plan
-                    report.checked += 1
                     try:
-                        digest = _sha256_fd(fd)
+                        fd = _open_existing(folder, rel)
+                    except (OSError, ExportBlocked) as exc:
+                        report.checked += 1
+                        why = exc.strerror if isinstance(exc, OSError) else str(exc)
+                        report.problems.append(f"cannot read the exported copy: {rel}: {why}")
+                        continue
+                    if fd is None:
+                        continue  # missing: already reported by the plan
+                    report.checked += 1
+                    source = _check_source(state, row)
+                    try:
+                        digest = verify(fd, str(row["fmt"]), source, options, decode=decode)
                         if digest != row["sha256"]:
                             report.problems.append(f"altered since export: {rel}")
-                            continue
-                        expected = _expected_from_file(fd, row)
-                        if expected is not None:
-                            verify(fd, ScrubResult(**expected), options)
                     except ScrubError as exc:
-                        report.problems.append(f"fails the export check: {rel}: {exc}")
+                        reason = str(exc)
+                        try:
+                            altered = _sha256_fd(fd) != row["sha256"]
+                        except OSError as err:
+                            altered, reason = False, f"cannot read it: {err.strerror or err}"
+                        if altered:
+                            report.problems.append(f"altered since export: {rel}")
+                        else:
+                            report.problems.append(f"fails the export check: {rel}: {reason}")
                     finally:
                         os.close(fd)
         except ExportBlocked as exc:
@@ -1795,37 +1812,44 @@ def _sha256_fd(fd: int) -> str:
     return digest.hexdigest()
 
 
-def _expected_from_file(fd: int, row: sqlite3.Row) -> dict[str, Any] | None:
-    """What the gate should expect of an exported file, read back with Pillow."""
-    from PIL import ImageSequence
-
-    from pellicle.core.imaging import open_image
-
+def _open_existing(folder: ExportDir, rel: str) -> int | None:
+    """A read fd on an exported copy; None when it is missing, OSError when unreadable."""
     try:
-        with os.fdopen(os.dup(fd), "rb") as handle, open_image(handle) as image:
-            orientation = int(image.getexif().get(0x0112, 1) or 1)
-            frames = sum(1 for _ in ImageSequence.Iterator(image))
-            fmt = {
-                "JPEG": "jpeg",
-                "PNG": "png",
-                "WEBP": "webp",
-                "GIF": "gif",
-                "TIFF": "tiff",
-                "MPO": "jpeg",
-            }.get(image.format or "", str(row["fmt"]))
-            width, height = image.size
-            if fmt == "tiff" and orientation in (5, 6, 7, 8):
-                # Pillow turns TIFFs upright on open; the file (and the gate)
-                # hold the stored, unturned dimensions.
-                width, height = height, width
-            return {
-                "fmt": fmt,
-                "width": width,
-                "height": height,
-                "orientation": orientation,
-                "frames": frames,
-            }
-    except Exception:
+        fd, name = folder.parent(rel, create=False)
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    try:
+        return os.open(name, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC, dir_fd=fd)
+    except FileNotFoundError:
         return None
     finally:
-        os.lseek(fd, 0, os.SEEK_SET)
+        os.close(fd)
+
+
+def _check_source(state: _State, row: sqlite3.Row) -> str | None:
+    """The library photo an exported copy was made from, if it can be compared.
+
+    None when its drive is away, or it is gone or changed since the export
+    (the plan reports those that should be updated): the copy is then
+    decoded instead, since there is nothing to compare it with.
+    """
+    rid, rel = int(row["root_id"]), bytes(row["rel"])
+    facts = state.index.get(rid, {}).get(rel)
+    root = next((r for r in state.roots if r.id == rid), None)
+    if facts is None or root is None or rid not in state.online:
+        return None
+    if facts.kind == "link" and facts.target:
+        path = os.fsdecode(facts.target)
+    else:
+        path = os.path.join(root.path, decode_rel(rel))
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    if (st.st_size, st.st_mtime_ns, st.st_ino) != (
+        row["src_size"],
+        row["src_mtime_ns"],
+        row["src_ino"],
+    ):
+        return None
+    return path

@@ -14,7 +14,7 @@ import threading
 import warnings
 from typing import IO, Final
 
-from PIL import Image
+from PIL import Image, PngImagePlugin
 
 #: The largest image Pellicle will decode or export, in pixels. 200 MP covers
 #: every phone and almost every camera (a 102 MP medium-format sensor is half
@@ -26,6 +26,14 @@ Image.MAX_IMAGE_PIXELS = MAX_PIXELS
 # is a refusal. `open_image` also checks explicitly, because a warnings filter
 # is process-global state that an embedding app could reset.
 warnings.filterwarnings("error", category=Image.DecompressionBombWarning)
+
+#: The largest ICC profile Pellicle keeps (the scrubbers' and the gate's bound).
+MAX_ICC: Final = 16 << 20
+# Pillow inflates a PNG's iCCP under the limit it sets for text chunks (1 MB),
+# so a valid PNG with a larger profile (print and camera profiles reach a
+# few MB) would not open at all. Allow what Pellicle keeps; the total for
+# text chunks (MAX_TEXT_MEMORY, 64 MB) still bounds what a file may hold.
+PngImagePlugin.MAX_TEXT_CHUNK = max(PngImagePlugin.MAX_TEXT_CHUNK, MAX_ICC)
 
 _heif_lock = threading.Lock()
 _heif_registered = False
