@@ -332,6 +332,8 @@ def _match_jpeg(src: _Source, proof: _Proof, layout: Layout) -> int:
             pos += scan.size
             # The source's scan data must end exactly there: at a marker,
             # perhaps after fill bytes, not in a stuffed byte or a restart.
+            if src.read(pos, 1, "scan data")[0] != 0xFF:
+                raise fail("the source's scan data goes on past the copy's")
             after, _ = _jpeg_marker(src, pos)
             if after == 0x00 or 0xD0 <= after <= 0xD7:
                 raise fail("the source's scan data goes on past the copy's")
