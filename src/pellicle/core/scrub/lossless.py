@@ -189,11 +189,13 @@ class _Proof:
         while done < piece.size:
             n = min(BLOCK, piece.size - done)
             at = piece.off + done
-            ours = self.mm[at : at + n]
-            if ours != self.src.pread(src_off + done, n):
+            theirs = self.src.pread(src_off + done, n)
+            # Found within exactly [at, at + n) means equal there; unlike a
+            # slice of the mapping, find() copies nothing.
+            if self.mm.find(theirs, at, at + n) != at:
                 raise fail(f"{what} differs from the source's (at byte {at} of the copy)")
             if hashing:
-                self._sha.update(ours)
+                self._sha.update(theirs)  # the same bytes as the copy's
             done += n
         if hashing:
             self._hashed = piece.off + piece.size
