@@ -68,9 +68,11 @@ def main() -> int:
     opened = [0]
     real_identify = scan._identify
 
-    def counting(path: bytes, rel: bytes, size: int) -> tuple[str | None, str | None]:
+    def counting(
+        path: bytes, rel: bytes, size: int, dir_fd: int | None = None
+    ) -> tuple[str | None, str | None]:
         opened[0] += 1
-        return real_identify(path, rel, size)
+        return real_identify(path, rel, size, dir_fd)
 
     scan._identify = counting  # type: ignore[assignment]
 

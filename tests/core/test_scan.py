@@ -36,7 +36,9 @@ def test_rescan_of_an_unchanged_library_reads_nothing_and_keeps_objects(
     reads: list[bytes] = []
     real = scan._identify
     monkeypatch.setattr(
-        scan, "_identify", lambda path, rel, size: reads.append(rel) or real(path, rel, size)
+        scan,
+        "_identify",
+        lambda path, rel, size, dir_fd=None: reads.append(rel) or real(path, rel, size, dir_fd),
     )
     again = scan_root(str(tmp_path), first.files, previous_folders=first.folders)
     # Photos are not opened; files that are not photos are not in the index,
@@ -126,11 +128,13 @@ def _in_the_pool_from_the_start(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     readers: list[str] = []
     real = scan._identify
 
-    def watched(path: bytes, rel: bytes, size: int) -> tuple[str | None, str | None]:
+    def watched(
+        path: bytes, rel: bytes, size: int, dir_fd: int | None = None
+    ) -> tuple[str | None, str | None]:
         import threading
 
         readers.append(threading.current_thread().name)
-        return real(path, rel, size)
+        return real(path, rel, size, dir_fd)
 
     monkeypatch.setattr(scan, "_identify", watched)
     return readers
@@ -189,12 +193,14 @@ def test_a_failing_read_in_the_pool_stops_the_scan_and_the_pool(
     real = scan._identify
     failed: list[str] = []
 
-    def broken(path: bytes, rel: bytes, size: int) -> tuple[str | None, str | None]:
+    def broken(
+        path: bytes, rel: bytes, size: int, dir_fd: int | None = None
+    ) -> tuple[str | None, str | None]:
         name = threading.current_thread().name
         if name.startswith("pellicle-scan"):
             failed.append(name)
             raise MemoryError("simulated")
-        return real(path, rel, size)
+        return real(path, rel, size, dir_fd)
 
     monkeypatch.setattr(scan, "_identify", broken)
     with pytest.raises(MemoryError):
@@ -222,7 +228,9 @@ def test_files_known_not_to_be_photos_are_not_opened_again(
     reads: list[bytes] = []
     real = scan._identify
     monkeypatch.setattr(
-        scan, "_identify", lambda path, rel, size: reads.append(rel) or real(path, rel, size)
+        scan,
+        "_identify",
+        lambda path, rel, size, dir_fd=None: reads.append(rel) or real(path, rel, size, dir_fd),
     )
     again = scan_root(
         str(tmp_path), first.files, previous_folders=first.folders, not_photos=first.not_photos
@@ -255,7 +263,7 @@ def test_an_unreadable_file_is_not_remembered_as_no_photo(
     real_open = os.open
 
     def refuse(path: object, *args: object, **kwargs: object) -> int:
-        if os.fsencode(path).endswith(b"/IMG_0001"):  # type: ignore[arg-type]
+        if os.path.basename(os.fsencode(path)) == b"IMG_0001":  # type: ignore[arg-type]
             raise PermissionError(13, "Permission denied")
         return real_open(path, *args, **kwargs)  # type: ignore[arg-type]
 
