@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 from pathlib import Path
 
@@ -125,6 +126,8 @@ def _in_the_pool_from_the_start(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     monkeypatch.setattr(scan._HeadReader, "_WINDOW", 1)
     monkeypatch.setattr(scan._HeadReader, "_SLOW", -1.0)
     monkeypatch.setattr(scan._HeadReader, "_AHEAD", 2)  # the walk waits, too
+    blocks = itertools.count()  # and every read goes to the device
+    monkeypatch.setattr(scan, "_blocks_read", lambda: next(blocks))
     readers: list[str] = []
     real = scan._identify
 
@@ -160,6 +163,20 @@ def test_a_slow_disk_moves_reads_to_the_pool_with_the_same_result(
     assert pooled.files[b"y1/m01/empty.jpg"].problem == "empty file"
     assert pooled.files[b"y1/link.jpg"].kind == "link"
     assert len(pooled.files) == 30 * 11 + 1
+
+
+def test_reads_slowed_by_a_busy_cpu_stay_in_the_walk(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Slow, but from the page cache (other processes hold the CPU): threads
+    # would only fight over the GIL, so the walk keeps reading itself.
+    _bigger_library(tmp_path)
+    scan_root(str(tmp_path), {})  # the heads are in the page cache now
+    readers = _in_the_pool_from_the_start(monkeypatch)
+    monkeypatch.setattr(scan, "_blocks_read", lambda: 0)
+    again = scan_root(str(tmp_path), {}, roots=[str(tmp_path)])
+    assert readers and not any(name.startswith("pellicle-scan") for name in readers)
+    assert len(again.files) == 30 * 11 + 1
 
 
 def test_a_pooled_rescan_sees_only_what_changed(

@@ -31,6 +31,7 @@ from __future__ import annotations
 import errno
 import hashlib
 import os
+import resource
 import stat
 import time
 from collections import deque
@@ -288,8 +289,10 @@ class _HeadReader:
     microseconds to milliseconds, and then many reads in flight at once are
     what makes it fast (measured on a cold 100,000-file tree: 6.0 s in one
     thread, 2.3 to 2.7 s with a pool). So reads are timed in windows of
-    `_WINDOW` files, and the first slow window moves the rest of the walk to
-    the pool; it stays there.
+    `_WINDOW` files, and the first slow window whose reads went to the
+    device (the thread's block input count grew) moves the rest of the walk
+    to the pool; it stays there. Reads that are slow only because other
+    processes keep the CPU busy stay here: threads would make that worse.
     """
 
     _WINDOW: Final = 256
@@ -304,6 +307,7 @@ class _HeadReader:
         self._pool: ThreadPoolExecutor | None = None
         self._window_files = 0
         self._window_time = 0.0
+        self._window_blocks = _blocks_read()
         self.pending: deque[tuple[_Unread, Future[_Heads]]] = deque()
         #: Results of reads done in this thread, for the caller to take.
         self.done: list[_Heads] = []
@@ -326,10 +330,15 @@ class _HeadReader:
         self._window_time += time.perf_counter() - t
         self._window_files += len(unread)
         if self._window_files >= self._WINDOW:
-            if self._window_time > self._SLOW * self._window_files:
+            blocks = _blocks_read()
+            if (
+                self._window_time > self._SLOW * self._window_files
+                and blocks > self._window_blocks
+            ):
                 self._pool = ThreadPoolExecutor(self._THREADS, thread_name_prefix="pellicle-scan")
             self._window_files = 0
             self._window_time = 0.0
+            self._window_blocks = blocks
         return False
 
     @property
@@ -346,6 +355,11 @@ class _HeadReader:
     def close(self) -> None:
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _blocks_read() -> int:
+    """Blocks this thread has read from a device (not from the page cache)."""
+    return resource.getrusage(resource.RUSAGE_THREAD).ru_inblock
 
 
 def _identify_all(unread: _Unread, dir_fd: int | None) -> _Heads:
