@@ -33,6 +33,7 @@ import hashlib
 import os
 import resource
 import stat
+import sys
 import time
 from collections import deque
 from collections.abc import Callable, Iterable
@@ -51,7 +52,9 @@ _OPEN_FLAGS: Final = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
 _DIR_FLAGS: Final = (
     os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
 )
-_fsencode: Final = os.fsencode
+# What os.fsencode does, without its Python frame (once per entry).
+_FS_ENCODING: Final = sys.getfilesystemencoding()
+_FS_ERRORS: Final = sys.getfilesystemencodeerrors()
 
 _S_ISREG: Final = stat.S_ISREG
 _S_ISDIR: Final = stat.S_ISDIR
@@ -193,7 +196,7 @@ def scan_root(
                 text = entry.name
                 if text[:1] == ".":
                     continue
-                name = _fsencode(text)
+                name = text.encode(_FS_ENCODING, _FS_ERRORS)
                 child = prefix + name
                 try:
                     est = entry.stat(follow_symlinks=False)  # fstatat(dir_fd, name)
@@ -363,8 +366,10 @@ def _blocks_read() -> int:
 
 
 def _identify_all(unread: _Unread, dir_fd: int | None) -> _Heads:
-    # `_identify` is looked up per call so tests can watch every read.
-    return [_identify(path, rel, st.st_size, dir_fd) for path, rel, st, _old in unread]
+    # `_identify` is looked up per batch (not bound at import) so tests can
+    # watch every read.
+    identify = _identify
+    return [identify(path, rel, st.st_size, dir_fd) for path, rel, st, _old in unread]
 
 
 def _record(
