@@ -695,7 +695,7 @@ class Engine:
                         fd = _open_existing(folder, rel)
                     except (OSError, ExportBlocked) as exc:
                         report.checked += 1
-                        why = exc.strerror if isinstance(exc, OSError) else str(exc)
+                        why = (exc.strerror if isinstance(exc, OSError) else None) or str(exc)
                         report.problems.append(f"cannot read the exported copy: {rel}: {why}")
                         continue
                     if fd is None:

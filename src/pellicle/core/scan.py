@@ -334,10 +334,7 @@ class _HeadReader:
         self._window_files += len(unread)
         if self._window_files >= self._WINDOW:
             blocks = _blocks_read()
-            if (
-                self._window_time > self._SLOW * self._window_files
-                and blocks > self._window_blocks
-            ):
+            if self._window_time > self._SLOW * self._window_files and blocks > self._window_blocks:
                 self._pool = ThreadPoolExecutor(self._THREADS, thread_name_prefix="pellicle-scan")
             self._window_files = 0
             self._window_time = 0.0
