@@ -360,3 +360,32 @@ def test_cli_check_decode(home: Path, library: Path, export: Path, tmp_path: Pat
     assert "problem: fails the export check: S/b.jpg" in decoded.stdout
     assert "Traceback" not in decoded.stderr and decoded.stderr == ""
     assert tree_digest(library) == before
+
+
+def test_exporting_copies_never_imports_pillow(
+    home: Path, library: Path, export: Path, tmp_path: Path
+) -> None:
+    # The gate compares copies instead of decoding them: a sync of JPEG,
+    # PNG, WebP, GIF and TIFF photos has no use for an image library, and
+    # the command should not pay for importing one. `check` neither.
+    (library / "S").mkdir()
+    for i, fmt in enumerate(("jpeg", "png", "webp", "gif", "tiff")):
+        demo.write_photo(library / "S" / f"p{i}.{fmt}", fmt, width=32, height=24)
+    script = (
+        "import sys\n"
+        "from pellicle.cli import main\n"
+        "codes = [main(args) for args in (['init', '--library', sys.argv[1], '--export', "
+        "sys.argv[2]], ['share', sys.argv[1]], ['sync'], ['check'])]\n"
+        "loaded = sorted(m for m in sys.modules if m == 'PIL' or m.startswith('PIL.'))\n"
+        "print(codes, loaded)\n"
+    )
+    env = dict(os.environ, PELLICLE_HOME=str(home))
+    out = subprocess.run(
+        [sys.executable, "-c", script, str(library), str(export)],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert out.stdout.strip().splitlines()[-1] == "[0, 0, 0, 0] []", out.stdout
+    assert len(exported_files(export)) == 5

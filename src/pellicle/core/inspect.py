@@ -24,7 +24,9 @@ from typing import Any, Final
 
 from PIL import ExifTags, Image, IptcImagePlugin
 
-from pellicle.core.imaging import open_image, register_heif
+from pellicle.core.imaging import open_image, pillow, register_heif
+
+pillow()  # Pellicle's limits, before any image is opened here
 
 #: Categories, in the order the inspector shows them.
 PLACE: Final = "Place"

@@ -26,7 +26,9 @@ from typing import Final
 from PIL import Image, ImageOps
 from PIL.JpegImagePlugin import JpegImageFile
 
-from pellicle.core.imaging import check_dimensions, open_image, register_heif
+from pellicle.core.imaging import check_dimensions, open_image, pillow, register_heif
+
+pillow()  # Pellicle's limits, before any image is opened here
 
 #: Default cache budget: about 20,000 grid thumbnails of 256 px.
 DEFAULT_MAX_BYTES: Final = 256 * 1024 * 1024

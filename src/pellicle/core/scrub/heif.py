@@ -14,8 +14,6 @@ import io
 import os
 from typing import Final
 
-from PIL import Image, ImageOps
-
 from pellicle.core.imaging import ImageTooLarge, open_image, register_heif
 from pellicle.core.scrub._exif import minimal_tiff, valid_date
 from pellicle.core.scrub._io import Sink, Source
@@ -25,6 +23,10 @@ QUALITY: Final = 92
 
 
 def scrub_heif(src: Source, sink: Sink, options: ScrubOptions) -> ScrubResult:
+    # Pillow is imported here, not with the module: a sync without HEIF or
+    # AVIF photos never needs it (see imaging).
+    from PIL import Image, ImageOps
+
     if src.fmt == "heif":
         register_heif()
         formats: tuple[str, ...] = ("HEIF",)

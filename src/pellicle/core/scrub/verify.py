@@ -34,9 +34,7 @@ import struct
 import zlib
 from typing import Final
 
-from PIL import ImageFile
-
-from pellicle.core.imaging import open_image
+from pellicle.core.imaging import open_image, pillow
 from pellicle.core.scrub._types import ScrubError, ScrubOptions, ScrubResult
 from pellicle.core.scrub.lossless import PNG_COPIED, Layout, Piece, prove
 from pellicle.core.scrub.lossless import fail as _fail
@@ -154,6 +152,9 @@ def _decode(mm: mmap.mmap, fmt: str, seen: Layout) -> None:
     then grows the canvas as it seeks; the screen is what the file says)
     and the same number of frames.
     """
+    pillow()  # Pellicle's limits; Pillow is imported on first need (see imaging)
+    from PIL import ImageFile
+
     if ImageFile.LOAD_TRUNCATED_IMAGES:
         # Process-global: if anything switched it on, a cut-off file would "decode".
         raise _fail("Pillow is set to accept truncated images")
