@@ -108,10 +108,13 @@ def apply(plan: Plan, ctx: Context) -> ApplyReport:
     try:
         with ThreadPoolExecutor(max_workers=max(1, ctx.workers)) as pool:
             done = 0
-            # A pipeline: while this thread publishes batch k one file at a
-            # time, the pool already stages batch k+1, so both cores stay
-            # busy. Staged files are invisible until published, so the
-            # crash ordering (durable, verified, then renamed) is unchanged.
+            # A pipeline: while this thread flushes batch k to the disk and
+            # then publishes it one file at a time, the pool checks batch k
+            # and already stages batch k+1, so both cores stay busy. The gate
+            # reads what was written, durable or not, so it need not wait
+            # for the flush; a file is renamed into view only once it is
+            # both durable and verified. Staged files are invisible until
+            # published, so the crash ordering is unchanged.
             staging_next: list[Future[_Staged]] = [
                 pool.submit(_stage, a, staging, ctx) for a in batches[0]
             ]
@@ -123,12 +126,12 @@ def apply(plan: Plan, ctx: Context) -> ApplyReport:
                     for item in staged:
                         staging.discard(item.name)
                     break
-                staging.sync([item.name for item in staged if item.result is not None])
                 checks = [pool.submit(_verify, item, staging, ctx) for item in staged]
                 if number + 1 < len(batches):
                     staging_next = [
                         pool.submit(_stage, a, staging, ctx) for a in batches[number + 1]
                     ]
+                staging.sync([item.name for item in staged if item.result is not None])
                 staged = [future.result() for future in checks]
                 for item in staged:
                     if report.interrupted or ctx.rules_changed():
