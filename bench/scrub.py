@@ -106,20 +106,25 @@ def _round(sources: list[Path], workdir: Path) -> dict[str, float]:
     """One interleaved pass over every file, one thread; ms/file for each method."""
     names = ("scrub", "gate", "scrub+gate", "walk", "compare+sha256", "decode", "copy")
     times = dict.fromkeys(names, 0.0)
+    # CPU time of this thread too: what the work costs whatever else runs.
+    cpu = dict.fromkeys(("scrub CPU", "gate CPU", "copy CPU"), 0.0)
     pel, copy = _fresh(workdir / "pellicle"), _fresh(workdir / "copy")
     for path in sources:
         out = pel / path.name
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.thread_time()
         _stage(path, out)
-        t1 = time.perf_counter()
+        t1, c1 = time.perf_counter(), time.thread_time()
         _gate(path, out)
-        t2 = time.perf_counter()
+        t2, c2 = time.perf_counter(), time.thread_time()
         shutil.copyfile(path, copy / path.name)
-        t3 = time.perf_counter()
+        t3, c3 = time.perf_counter(), time.thread_time()
         times["scrub"] += t1 - t0
         times["gate"] += t2 - t1
         times["scrub+gate"] += t2 - t0
         times["copy"] += t3 - t2
+        cpu["scrub CPU"] += c1 - c0
+        cpu["gate CPU"] += c2 - c1
+        cpu["copy CPU"] += c3 - c2
         walk, compare, decode = _gate_parts(path, out)
         times["walk"] += walk
         times["compare+sha256"] += compare
@@ -132,6 +137,7 @@ def _round(sources: list[Path], workdir: Path) -> dict[str, float]:
             [exiftool, "-q", "-q", "-all=", "-o", f"{out_dir}/", *map(str, sources)], check=True
         )
         times["exiftool"] = time.perf_counter() - t0
+    times.update(cpu)
     return {name: 1000 * seconds / len(sources) for name, seconds in times.items()}
 
 
@@ -213,10 +219,18 @@ def _timed(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, fl
 
 def _first_export(sources: list[Path], workdir: Path, rounds: int) -> list[dict[str, object]]:
     """The real `pellicle sync` exporting every source, against its peers."""
-    library = sources[0].parent
+    # A library of exactly these files (hard links: the source folder may
+    # hold more, made by a run with a larger --count).
+    library = _fresh(workdir / f"first-library-{len(sources)}")
+    for path in sources:
+        os.link(path, library / path.name)
+    sources = sorted(library.iterdir())
     pellicle = [sys.executable, "-m", "pellicle"]
     exiftool = shutil.which("exiftool")
-    results: dict[str, list[float]] = {"pellicle": [], "cp": [], "exiftool": [], "cpu": []}
+    results: dict[str, list[float]] = {
+        "pellicle": [], "cp": [], "exiftool": [], "cpu": [], "pellicle CPU": [], "cp CPU": [],
+        "exiftool CPU": [],
+    }  # fmt: skip
     exported = 0
 
     def run_pellicle() -> None:
@@ -231,22 +245,26 @@ def _first_export(sources: list[Path], workdir: Path, rounds: int) -> list[dict[
         wall, cpu = _timed([*pellicle, "sync"], env)
         results["pellicle"].append(wall)
         results["cpu"].append(100 * cpu / wall)
+        results["pellicle CPU"].append(cpu)
         exported = len(list(export.rglob("*.jpg")))
 
     def run_cp() -> None:
         target = workdir / "first-cp"
         shutil.rmtree(target, ignore_errors=True)
         os.sync()
+        cpu = _child_cpu()
         t = time.perf_counter()
         subprocess.run(["cp", "-r", str(library), str(target)], check=True)
         subprocess.run(["sync"], check=True)
         results["cp"].append(time.perf_counter() - t)
+        results["cp CPU"].append(_child_cpu() - cpu)
 
     def run_exiftool() -> None:
         assert exiftool is not None
         out = _fresh(workdir / "first-exiftool")
-        wall, _ = _timed([exiftool, "-q", "-q", "-all=", "-o", f"{out}/", *map(str, sources)])
+        wall, cpu = _timed([exiftool, "-q", "-q", "-all=", "-o", f"{out}/", *map(str, sources)])
         results["exiftool"].append(wall)
+        results["exiftool CPU"].append(cpu)
 
     methods: list[Callable[[], None]] = [run_pellicle, run_cp]
     if exiftool:
@@ -267,6 +285,10 @@ def _first_export(sources: list[Path], workdir: Path, rounds: int) -> list[dict[
     for name in ("pellicle", "cp", "exiftool"):
         if results.get(name):
             print(f"  {name}: " + " ".join(f"{x:.3f}" for x in results[name]))
+    print(
+        "  CPU seconds (user + system, median): "
+        + ", ".join(f"{name[:-4]} {med[name]:.3f}" for name in med if name.endswith(" CPU"))
+    )
     rows = [
         Row("first export vs cp -r + sync (s)", med["pellicle"], med["cp"], "s",
             "<= 1.3x cp -r + sync", 1.3,
