@@ -243,3 +243,24 @@ def test_source_orientation_rule(block: bytes, expected: int) -> None:
     assert exif_orientation(block) == expected
     # The gate's reader and the scrubber's agree (they share no code).
     assert read_kept(block)[0] == expected
+
+
+def test_jpeg_metadata_between_scans_is_skipped_in_the_source(
+    run_scrub: Run, tmp_path: Path
+) -> None:
+    # A comment and an APP segment between two progressive scans: dropped by
+    # the scrubber, skipped by the gate's reader of the source, not a piece.
+    from pellicle.core import demo
+
+    data = demo.photo_bytes("jpeg", width=64, height=48, progressive=True, plant=False)
+    second = data.index(b"\xff\xda", data.index(b"\xff\xda") + 2)
+    noise = b"\xff\xfe\x00\x07hello" + b"\xff\xeb\x00\x06note"
+    src = tmp_path / "between.jpg"
+    src.write_bytes(data[:second] + noise + data[second:])
+    _, copy, out = run_scrub(src, "jpeg")
+    assert b"hello" not in copy and b"note" not in copy
+    assert _check(out, "jpeg", src)
+    # The source without the noise has the same image data: the same copy.
+    plain = tmp_path / "plain.jpg"
+    plain.write_bytes(data)
+    assert _check(out, "jpeg", plain)

@@ -189,7 +189,10 @@ class _Proof:
         while done < piece.size:
             n = min(BLOCK, piece.size - done)
             at = piece.off + done
-            theirs = self.src.pread(src_off + done, n)
+            # Small pieces (headers, GIF controls, PNG chunks) come from the
+            # source's read window: a file of many tiny chunks is not a
+            # system call per chunk.
+            theirs = self.src.read(src_off + done, n, what)
             # Found within exactly [at, at + n) means equal there; unlike a
             # slice of the mapping, find() copies nothing.
             if self.mm.find(theirs, at, at + n) != at:
