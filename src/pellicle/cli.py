@@ -77,6 +77,13 @@ def build_parser() -> argparse.ArgumentParser:
     ):
         cmd = sub.add_parser(name, help=text)
         cmd.add_argument("--json", action="store_true", help="machine-readable output")
+        if name == "check":
+            cmd.add_argument(
+                "--decode",
+                action="store_true",
+                help="also decode every exported file (slower; copies are compared with "
+                "their photos either way)",
+            )
     watch = sub.add_parser("watch", help="sync, then follow changes until SIGINT/SIGTERM")
     watch.add_argument("--json", action="store_true", help="one JSON object per change")
     _grant_parsers(sub)
@@ -263,7 +270,7 @@ def _cmd_sync(args: argparse.Namespace) -> int:
 def _cmd_check(args: argparse.Namespace) -> int:
     with _engine() as engine:
         progress = _Progress() if sys.stderr.isatty() and not args.json else None
-        report = engine.check(progress=progress)
+        report = engine.check(progress=progress, decode=args.decode)
         if progress is not None:
             progress.finish()
     if args.json:

@@ -305,6 +305,7 @@ def check_image_format(fmt: str) -> str:
 
     from pellicle.core import imaging
 
+    imaging.pillow()  # Pillow as Pellicle configures it
     if fmt == "HEIF":
         imaging.register_heif()
     colour = (200, 40, 90)

@@ -324,8 +324,14 @@ class Engine:
         with self._export_lock():
             return self._enforce_privacy()
 
-    def check(self, progress: ProgressFn | None = None) -> CheckReport:
+    def check(self, progress: ProgressFn | None = None, *, decode: bool = False) -> CheckReport:
         """Re-read the export and the policy; list anything that is not right.
+
+        Every exported copy goes through the same gate as during the sync:
+        compared with its source when that is still the photo it was made
+        from, decoded when not (source changed, gone, or on an unplugged
+        drive), and decoded as well when `decode` is true. A copy that cannot
+        be read or parsed is a problem, never skipped.
 
         Takes the export lock, so a sync running elsewhere (whose staging
         folder would look like a leftover) finishes first.
@@ -334,7 +340,7 @@ class Engine:
             export = self.export_dir
             state = self._state(self.roots(), scan=True, write=False)
             options = self.library.scrub_options()
-            return check(self.store, self.exporter, state, export, options, progress)
+            return check(self.store, self.exporter, state, export, options, progress, decode=decode)
 
     # --------------------------------------------------------------- internals
 

@@ -26,8 +26,10 @@ from typing import Any, Final
 from PIL import ExifTags, Image, IptcImagePlugin
 
 from pellicle.core.formats import HEAD_SIZE, sniff
-from pellicle.core.imaging import open_image, register_heif
+from pellicle.core.imaging import open_image, pillow, register_heif
 from pellicle.core.reasons import describe
+
+pillow()  # Pellicle's limits, before any image is opened here
 
 _log = logging.getLogger(__name__)
 

@@ -2,14 +2,15 @@
 
 Removals run first. Each copy is then scrubbed into a staging file inside
 the export folder, a whole batch is made durable with one syncfs, every
-staged file passes the independent verification gate, the source is checked
+staged file passes the independent verification gate (which compares it
+with its source and hashes it in the same pass), the source is checked
 unchanged and still shareable, and only then is the file renamed into view.
 The manifest and the ledger are written in the same step, with a `pending`
 record before the rename so a crash between rename and manifest is undone
 by the next sync.
 
-Scrubbing runs on a small thread pool: the heavy parts (copying entropy
-data, decoding HEIC) release the GIL, so both cores are used while files
+Scrubbing runs on a small thread pool: the heavy parts (copying and
+comparing image data, hashing, decoding HEIC) release the GIL, so both cores are used while files
 are still published one by one, in order.
 """
 
@@ -103,10 +104,13 @@ def apply(plan: Plan, ctx: Context) -> ApplyReport:
     try:
         with ThreadPoolExecutor(max_workers=max(1, ctx.workers)) as pool:
             done = 0
-            # A pipeline: while this thread publishes batch k one file at a
-            # time, the pool already stages batch k+1, so both cores stay
-            # busy. Staged files are invisible until published, so the
-            # crash ordering (durable, verified, then renamed) is unchanged.
+            # A pipeline: while this thread flushes batch k to the disk and
+            # then publishes it one file at a time, the pool checks batch k
+            # and already stages batch k+1, so both cores stay busy. The gate
+            # reads what was written, durable or not, so it need not wait
+            # for the flush; a file is renamed into view only once it is
+            # both durable and verified. Staged files are invisible until
+            # published, so the crash ordering is unchanged.
             staging_next: list[Future[_Staged]] = [
                 pool.submit(_stage, a, staging, ctx) for a in batches[0]
             ]
@@ -118,12 +122,12 @@ def apply(plan: Plan, ctx: Context) -> ApplyReport:
                     for item in staged:
                         staging.discard(item.name)
                     break
-                staging.sync([item.name for item in staged if item.result is not None])
                 checks = [pool.submit(_verify, item, staging, ctx) for item in staged]
                 if number + 1 < len(batches):
                     staging_next = [
                         pool.submit(_stage, a, staging, ctx) for a in batches[number + 1]
                     ]
+                staging.sync([item.name for item in staged if item.result is not None])
                 staged = [future.result() for future in checks]
                 for item in staged:
                     if report.interrupted or ctx.rules_changed():
@@ -217,13 +221,20 @@ def _verify(item: _Staged, staging: Staging, ctx: Context) -> _Staged:
         return item
     wanted = item.action.wanted
     assert wanted is not None
+    source = ctx.source_path(wanted.key)
     try:
         fd = staging.open_read(item.name)
         try:
-            item.sha256 = verify(fd, item.result, ctx.options)
+            # The gate compares the copy with the source itself; its digest,
+            # taken in the same pass over the staged bytes, is the manifest's.
+            item.sha256 = verify(fd, wanted.fmt, source, ctx.options, claimed=item.result)
         finally:
             os.close(fd)
     except ScrubError as exc:
+        if not _unchanged(source, wanted):
+            # The photo changed after it was copied: the copy is merely stale.
+            item.error = "changed while exporting; retried next sync"
+            return item
         item.error = f"held back by the check of the exported copy: {exc}"
         if not _transient(exc):  # a disk that failed to read it back is no fault of the photo
             ctx.record_problem(wanted, item.error)
@@ -308,8 +319,9 @@ def _publish(item: _Staged, staging: Staging, ctx: Context, report: ApplyReport)
 
 def _within_budget(result: ScrubResult) -> None:
     """Refuse an animation whose frames add up to more pixels than one image
-    may have: the gate decodes every frame onto a full canvas, so a few KB of
-    one-pixel frames on a huge canvas would take minutes and gigabytes."""
+    may have: a decoder (thumbnails, `pellicle check --decode`) draws every
+    frame onto a full canvas, so a few KB of one-pixel frames on a huge
+    canvas would take minutes and gigabytes."""
     total = result.width * result.height * max(1, result.frames)
     if total > MAX_PIXELS:
         raise ScrubError(

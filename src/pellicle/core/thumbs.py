@@ -30,8 +30,10 @@ from PIL import Image, ImageOps
 from PIL.JpegImagePlugin import JpegImageFile
 
 from pellicle.core.formats import HEAD_SIZE, VIDEO, classify_tiff, sniff
-from pellicle.core.imaging import check_dimensions, heif_to_pillow, open_image
+from pellicle.core.imaging import check_dimensions, heif_to_pillow, open_image, pillow
 from pellicle.core.reasons import describe
+
+pillow()  # Pellicle's limits, before any image is opened here
 
 #: Default cache budget: about 20,000 grid thumbnails of 256 px.
 DEFAULT_MAX_BYTES: Final = 256 * 1024 * 1024

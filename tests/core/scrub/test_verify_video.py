@@ -25,20 +25,25 @@ def good(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, bytes, ScrubRe
     fd = os.open(out, os.O_RDWR | os.O_CREAT, 0o600)
     try:
         result = scrub(src, fd, "mov")
-        verify(fd, result)
+        verify(fd, "mov", src, claimed=result)
     finally:
         os.close(fd)
     return src, out.read_bytes(), result
 
 
 def _gate(
-    tmp_path: Path, data: bytes, result: ScrubResult, options: ScrubOptions | None = None
+    tmp_path: Path,
+    data: bytes,
+    result: ScrubResult,
+    options: ScrubOptions | None = None,
+    *,
+    source: Path | None,
 ) -> str | None:
     path = tmp_path / "tampered.mov"
     path.write_bytes(data)
     fd = os.open(path, os.O_RDONLY)
     try:
-        verify(fd, result, options or ScrubOptions())
+        verify(fd, "mov", source, options or ScrubOptions(), claimed=result)
         return None
     except ScrubError as exc:
         return str(exc)
@@ -53,68 +58,69 @@ def _put(data: bytes, at: int, value: bytes) -> bytes:
 def test_the_good_export_passes_with_and_without_its_source(
     tmp_path: Path, good: tuple[Path, bytes, ScrubResult]
 ) -> None:
-    _src, data, result = good
-    assert _gate(tmp_path, data, result) is None
-    assert _gate(tmp_path, data, dataclasses.replace(result, source=None)) is None
+    src, data, result = good
+    assert _gate(tmp_path, data, result, source=src) is None
+    assert _gate(tmp_path, data, result, source=None) is None
 
 
 def test_a_changed_sample_is_refused(tmp_path: Path, good: tuple[Path, bytes, ScrubResult]) -> None:
-    _src, data, result = good
+    src, data, result = good
     at = data.find(b"mdat") + 100
     tampered = _put(data, at, bytes([data[at] ^ 1]))
-    assert "differs from the source" in (_gate(tmp_path, tampered, result) or "")
+    assert "differs from the source" in (_gate(tmp_path, tampered, result, source=src) or "")
 
 
 def test_bytes_after_the_media_data_are_refused(
     tmp_path: Path, good: tuple[Path, bytes, ScrubResult]
 ) -> None:
-    _src, data, result = good
+    src, data, result = good
     for extra in (b"PLANTED", struct.pack(">I", 12) + b"free" + b"PLAN"):
-        reason = _gate(tmp_path, data + extra, result) or ""
+        reason = _gate(tmp_path, data + extra, result, source=src) or ""
         assert "after the media data" in reason or "after the last box" in reason
         # The media data box growing over them is refused too: bytes no sample accounts for.
         at = data.find(b"mdat") - 4
         size = struct.unpack(">I", data[at : at + 4])[0]
         grown = _put(data, at, struct.pack(">I", size + len(extra))) + extra
-        no_source = dataclasses.replace(result, source=None)
-        assert "not samples" in (_gate(tmp_path, grown, no_source) or "")
+        assert "not samples" in (_gate(tmp_path, grown, result, source=None) or "")
 
 
 def test_metadata_boxes_are_refused(tmp_path: Path, good: tuple[Path, bytes, ScrubResult]) -> None:
-    _src, data, result = good
+    src, data, result = good
     for kind in (b"udta", b"meta", b"uuid", b"XMP_", b"free"):
         tampered = data.replace(b"vmhd", kind, 1)
-        assert "not allowed" in (_gate(tmp_path, tampered, result) or ""), kind
+        assert "not allowed" in (_gate(tmp_path, tampered, result, source=src) or ""), kind
     tampered = data.replace(b"pasp", b"sv3d", 1)
-    assert "not allowed in a sample entry" in (_gate(tmp_path, tampered, result) or "")
+    assert "not allowed in a sample entry" in (_gate(tmp_path, tampered, result, source=src) or "")
 
 
 def test_dates_names_and_vendor_fields_are_refused(
     tmp_path: Path, good: tuple[Path, bytes, ScrubResult]
 ) -> None:
-    _src, data, result = good
+    src, data, result = good
     mvhd = data.find(b"mvhd") + 4
     dated = _put(data, mvhd + 4, b"\x12\x34\x56\x78")
-    assert "creation time is not blank" in (_gate(tmp_path, dated, result) or "")
-    assert _gate(tmp_path, dated, result, ScrubOptions(keep_capture_date=True)) is None
+    assert "creation time is not blank" in (_gate(tmp_path, dated, result, source=src) or "")
+    assert _gate(tmp_path, dated, result, ScrubOptions(keep_capture_date=True), source=src) is None
     modified = _put(data, mvhd + 8, b"\x12\x34\x56\x78")
-    reason = _gate(tmp_path, modified, result, ScrubOptions(keep_capture_date=True))
+    reason = _gate(tmp_path, modified, result, ScrubOptions(keep_capture_date=True), source=src)
     assert "modification time is not blank" in (reason or "")
     hdlr = data.find(b"hdlr") + 4
     named = _put(data, hdlr + 24, b"X")
-    assert "handler" in (_gate(tmp_path, named, result) or "")
+    assert "handler" in (_gate(tmp_path, named, result, source=src) or "")
     entry = data.find(b"avc1", data.find(b"stsd")) + 4
     compressor = _put(data, entry + 43, b"PLANTED")
-    assert "compressor name is not blank" in (_gate(tmp_path, compressor, result) or "")
+    assert "compressor name is not blank" in (_gate(tmp_path, compressor, result, source=src) or "")
     vendor = _put(data, entry + 12, b"appl")
-    assert "vendor" in (_gate(tmp_path, vendor, result) or "")
+    assert "vendor" in (_gate(tmp_path, vendor, result, source=src) or "")
 
 
 def test_an_export_not_matching_its_source_is_refused(
     tmp_path: Path, good: tuple[Path, bytes, ScrubResult]
 ) -> None:
-    _src, data, result = good
+    src, data, result = good
     other = make_video(tmp_path / "other.mov", container="mov", seconds=0.5)
-    reason = _gate(tmp_path, data, dataclasses.replace(result, source=str(other)))
+    reason = _gate(tmp_path, data, result, source=other)
     assert reason is not None and "source" in reason
-    assert "expected" in (_gate(tmp_path, data, dataclasses.replace(result, width=1)) or "")
+    assert "expected" in (
+        _gate(tmp_path, data, dataclasses.replace(result, width=1), source=src) or ""
+    )
