@@ -6,49 +6,19 @@ mapped file that shrinks kills the process with SIGBUS). Reads are positional
 and bounded; bulk image data goes from file to file in the kernel
 (`copy_file_range`, falling back to bounded pread/write), so pixel data rarely passes through
 Python objects.
-
-Large copies (videos) also start writing the copy to the disk while it is
-being made (`sync_file_range`, Linux), so the caller's fsync or syncfs
-afterwards has little left to wait for. Nothing is promised by it: the copy
-is durable only after that flush, as before.
 """
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
 import errno
 import os
 import stat
-from collections.abc import Callable
 from typing import Final
 
 from pellicle.core.scrub._types import ScrubError
 
 #: Bulk copies and scans move this much at a time.
 CHUNK: Final = 1 << 20
-#: Kernel copies go in slices this large; each finished slice is handed to
-#: the disk at once (write-behind), so writing overlaps copying.
-WRITE_BEHIND: Final = 16 << 20
-_SYNC_FILE_RANGE_WRITE: Final = 2
-
-
-def _sync_file_range() -> Callable[[int, int, int, int], int] | None:
-    name = ctypes.util.find_library("c")
-    if not name:
-        return None
-    try:
-        function = getattr(ctypes.CDLL(name, use_errno=True), "sync_file_range", None)
-    except OSError:
-        return None
-    if function is None:
-        return None
-    function.argtypes = (ctypes.c_int, ctypes.c_int64, ctypes.c_int64, ctypes.c_uint)
-    function.restype = ctypes.c_int
-    return function  # type: ignore[no-any-return]
-
-
-_START_WRITEBACK = _sync_file_range()
 
 
 class Source:
@@ -120,7 +90,7 @@ class Sink:
             raise ScrubError(f"truncated {src.fmt.upper()}: data past end of file")
         while n > 0 and self._kernel_copy:
             try:
-                done = os.copy_file_range(src.fd, self.fd, min(n, WRITE_BEHIND), off)
+                done = os.copy_file_range(src.fd, self.fd, n, off)
             except OSError as exc:
                 if exc.errno in (errno.EXDEV, errno.ENOSYS, errno.EINVAL, errno.EOPNOTSUPP):
                     self._kernel_copy = False
@@ -131,8 +101,6 @@ class Sink:
             off += done
             n -= done
             self.written += done
-            if done >= WRITE_BEHIND // 2:
-                self._write_behind(self.written - done, done)
         while n > 0:
             data = src.read_upto(off, min(n, CHUNK))
             if not data:
@@ -140,9 +108,3 @@ class Sink:
             self.write(data)
             off += len(data)
             n -= len(data)
-
-    def _write_behind(self, start: int, length: int) -> None:
-        """Start writing [start, start+length) of the copy to the disk, without
-        waiting for it (an error shows up in the caller's flush, as usual)."""
-        if _START_WRITEBACK is not None:
-            _START_WRITEBACK(self.fd, start, length, _SYNC_FILE_RANGE_WRITE)
