@@ -190,7 +190,10 @@ def _top_level(fd: int, facts: VideoFacts) -> bytes | None:
         elif kind == b"uuid":
             _uuid(os.pread(fd, min(length - header, _MAX_BOX), body), facts, "")
         elif kind == b"meta":
-            _meta(os.pread(fd, min(length - header, _MAX_BOX), body), facts)
+            try:
+                _meta(os.pread(fd, min(length - header, _MAX_BOX), body), facts)
+            except _Damaged as exc:
+                facts.error = facts.error or f"damaged video: {exc}"
         elif kind in (b"free", b"skip", b"wide"):
             sample = os.pread(fd, min(length - header, 1 << 16), body)
             if sample.strip(b"\x00"):
