@@ -10,7 +10,8 @@ big without a long encode), then times, interleaved round by round, each
 from a warm page cache (the source was just read by the round before):
 
 - `cp` then `sync FILE` (an fsync of the copy): the durable copy a video
-  export is measured against;
+  export is measured against; and `cp` then `sync`, DESIGN's wording, which
+  also flushes whatever else is waiting to be written;
 - Pellicle as a sync does it: scrub into a staging file, then the fsync and
   the gate side by side (the gate re-reads the export and the source,
   compares every kept sample and hashes the export); its phases are shown;
@@ -111,6 +112,13 @@ def time_cp(src: Path, out: Path) -> float:
     start = time.perf_counter()
     _run("cp", src, out)
     _run("sync", out)  # fsync of the copy only, as Pellicle flushes its own file
+    return time.perf_counter() - start
+
+
+def time_cp_sync_all(src: Path, out: Path) -> float:
+    start = time.perf_counter()
+    _run("cp", src, out)
+    _run("sync")  # DESIGN's wording ("cp followed by sync"): flushes every file system
     return time.perf_counter() - start
 
 
@@ -231,8 +239,9 @@ def main() -> None:
     cores = len(os.sched_getaffinity(0))
     mb = clip.stat().st_size / 1e6
     print(f"clip: {mb:.0f} MB 3840x2160; raw preview 6000x4000; {cores} cores")
-    ways = {"cp + sync FILE": time_cp, "pellicle": time_pellicle,
-            "exiftool -all=": time_exiftool, "ffmpeg -c copy": time_ffmpeg}  # fmt: skip
+    ways = {"cp + sync FILE": time_cp, "cp + sync": time_cp_sync_all,
+            "pellicle": time_pellicle, "exiftool -all=": time_exiftool,
+            "ffmpeg -c copy": time_ffmpeg}  # fmt: skip
     times: dict[str, list[float]] = {name: [] for name in ways}
     out_dir = args.workdir / "out"
     clip.read_bytes()  # a warm page cache for every way alike
@@ -254,8 +263,10 @@ def main() -> None:
         print(f"    pellicle {name:19s} {statistics.median(values) * 1000:7.0f} ms")
     cpu_ms = statistics.median(GATE_CPU) * 1000
     print(f"    pellicle CPU in fsync | gate {cpu_ms:7.0f} ms")
-    ratio = statistics.median(times["pellicle"]) / base
-    print(f"  goal <= 1.30x: {'met' if ratio <= 1.3 else 'NOT met'} ({ratio:.2f}x)")
+    pellicle = statistics.median(times["pellicle"])
+    for peer in ("cp + sync FILE", "cp + sync"):
+        ratio = pellicle / statistics.median(times[peer])
+        print(f"  goal <= 1.30x {peer}: {'met' if ratio <= 1.3 else 'NOT met'} ({ratio:.2f}x)")
 
     print("\nthumbnails (256 px)")
     thumb_rounds = max(7, args.rounds)
