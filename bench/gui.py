@@ -111,8 +111,7 @@ def main() -> int:
     from PySide6.QtCore import QEvent, QEventLoop, QObject
     from PySide6.QtWidgets import QApplication
 
-    from pellicle.gui.app import gui_settings
-    from pellicle.gui.window import MainWindow
+    from pellicle.gui.app import gui_settings, open_window
 
     app = QApplication(sys.argv[:1])
     meter = StallMeter()
@@ -126,13 +125,13 @@ def main() -> int:
             return False
 
     first_paint = FirstPaint()
-    window = MainWindow(where, gui_settings(where, isolated=True), live=False)
+    window = open_window(where, gui_settings(where, isolated=True), live=False)
     window.resize(1400, 860)
     window.statusBar().installEventFilter(first_paint)
     window.show()
     loaded: list[float] = []
     window.refreshed.connect(lambda: loaded.append(time.perf_counter()))
-    window.refresh()
+    window.syncing.refresh()
 
     def spin(until: object, limit: float = 120.0) -> None:
         end = time.perf_counter() + limit
@@ -159,8 +158,8 @@ def main() -> int:
     # A full sync (rescan of the whole library) while the window is up.
     meter.start("sync")
     t0 = time.perf_counter()
-    window.sync_now()
-    spin(lambda: not window._syncing and not window.rules.busy and not window._refreshing)
+    window.syncing.sync_now()
+    spin(lambda: not window.busy)
     t_sync = time.perf_counter() - t0
 
     # Scroll through the grid, a page every 16 ms, for 3 seconds.

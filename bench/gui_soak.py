@@ -50,8 +50,7 @@ def main() -> int:
 
     from pellicle.core.engine import Engine
     from pellicle.core.paths import locations
-    from pellicle.gui.app import gui_settings
-    from pellicle.gui.window import MainWindow
+    from pellicle.gui.app import gui_settings, open_window
 
     where = locations()
     where.ensure()
@@ -60,7 +59,7 @@ def main() -> int:
         engine.sync()
 
     app = QApplication(sys.argv[:1])
-    window = MainWindow(where, gui_settings(where, isolated=True), live=False)
+    window = open_window(where, gui_settings(where, isolated=True), live=False)
     window.resize(1200, 800)
     window.show()
 
@@ -70,11 +69,11 @@ def main() -> int:
             app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
 
     def idle() -> bool:
-        return not window._syncing and not window.rules.busy and not window._refreshing
+        return not window.busy
 
     refreshed = [0]
     window.refreshed.connect(lambda: refreshed.__setitem__(0, refreshed[0] + 1))
-    window.refresh()
+    window.syncing.refresh()
     spin(lambda: refreshed[0] >= 1)
     folders = sorted(p for p in library.glob("*/*") if p.is_dir())
     samples: list[float] = []
@@ -87,7 +86,7 @@ def main() -> int:
             else:
                 other.share([str(folder)])
             before = refreshed[0]
-            window.sync_now()
+            window.syncing.sync_now()
             spin(lambda b=before: refreshed[0] > b and idle())
             samples.append(rss_mb())
             if cycle % 10 == 9:

@@ -26,7 +26,9 @@ def main() -> int:
     parser.add_argument("--out", default=str(Path(__file__).resolve().parents[1] / "docs" /
                                              "screenshot.png"))  # fmt: skip
     parser.add_argument("--count", type=int, default=60)
+    parser.add_argument("--size", default="1400x860", help="window size, WIDTHxHEIGHT")
     args = parser.parse_args()
+    width, height = (int(n) for n in args.size.lower().split("x"))
 
     home = tempfile.mkdtemp(prefix="pellicle-shot-")
     os.environ["PELLICLE_HOME"] = home
@@ -36,8 +38,7 @@ def main() -> int:
     from pellicle.core.demo import make_library
     from pellicle.core.engine import Engine
     from pellicle.core.paths import locations
-    from pellicle.gui.app import APPLICATION, ORGANISATION, gui_settings
-    from pellicle.gui.window import MainWindow
+    from pellicle.gui.app import APPLICATION, ORGANISATION, gui_settings, open_window
 
     where = locations()
     where.ensure()
@@ -54,8 +55,8 @@ def main() -> int:
     app = QApplication(sys.argv[:1])
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
-    window = MainWindow(where, gui_settings(where, isolated=True), live=False)
-    window.resize(1400, 860)
+    window = open_window(where, gui_settings(where, isolated=True), live=False)
+    window.resize(width, height)
     window.show()
 
     def wait(seconds: float) -> None:
@@ -65,7 +66,7 @@ def main() -> int:
 
     window.start()
     wait(1.5)
-    while window._syncing or window.rules.busy:
+    while window.busy:
         wait(0.1)
     # Open the Holidays folder and select one shared photo.
     model = window.photo_model

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from flatpak_world import flatpak_world, grant_world  # noqa: F401  (fixtures)
+
 
 @pytest.fixture
 def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:

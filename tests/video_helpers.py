@@ -9,13 +9,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import shutil
 import struct
 import subprocess
 from pathlib import Path
 
-import pytest
+from tool_helpers import require_tool
 
 # One string per place; none may reach an exported byte.
 TITLE = b"PLANTED-VIDEO-TITLE"
@@ -59,12 +57,8 @@ PLANTED: tuple[bytes, ...] = (
 
 
 def need(tool: str) -> str:
-    path = shutil.which(tool)
-    if path is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{tool} is required in CI (scripts/install-system-deps --test)")
-        pytest.skip(f"{tool} is not installed")
-    return path
+    """The tool's path (see tool_helpers: skips locally, fails under CI)."""
+    return require_tool(tool)
 
 
 def run(*args: str | Path) -> subprocess.CompletedProcess[bytes]:

@@ -15,10 +15,14 @@ import signal
 import sys
 import time
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
-from pellicle import __version__
+from pellicle import __version__, grant_cli
+from pellicle.core import warnings_policy
 from pellicle.core.errors import UserError
+
+if TYPE_CHECKING:
+    from pellicle.core.engine import Engine
 
 EXIT_OK = 0
 EXIT_PROBLEM = 1
@@ -26,7 +30,7 @@ EXIT_USAGE = 2
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> Any:  # one line, exit 2, as everywhere else
+    def error(self, message: str) -> NoReturn:  # one line, exit 2, as everywhere else
         self.exit(EXIT_USAGE, f"pellicle: {message} (see pellicle --help)\n")
 
 
@@ -75,10 +79,44 @@ def build_parser() -> argparse.ArgumentParser:
         cmd.add_argument("--json", action="store_true", help="machine-readable output")
     watch = sub.add_parser("watch", help="sync, then follow changes until SIGINT/SIGTERM")
     watch.add_argument("--json", action="store_true", help="one JSON object per change")
+    _grant_parsers(sub)
     return parser
 
 
+def _grant_parsers(sub: Any) -> None:
+    apps = sub.add_parser("apps", help="sandboxed apps and what of the library each can read")
+    apps.add_argument("--json", action="store_true", help="machine-readable output")
+    apps.add_argument(
+        "--verify",
+        nargs="*",
+        metavar="APPID",
+        help="prove it inside each app's own sandbox (all apps, or those named)",
+    )
+    for name, text, undo in (
+        ("restrict", "limit apps to the export folder (read-only)", False),
+        ("unrestrict", "restore exactly what the user had", True),
+    ):
+        cmd = sub.add_parser(name, help=text)
+        cmd.add_argument("app_ids", nargs="*", metavar="APPID")
+        cmd.add_argument(
+            "--all",
+            action="store_true",
+            help="every app Pellicle restricted"
+            if undo
+            else "every installed app that can read the library",
+        )
+        cmd.add_argument(
+            "--force", action="store_true", help="even if its override was changed by hand since"
+        )
+        cmd.add_argument("--json", action="store_true", help="machine-readable output")
+    run = sub.add_parser("run", help="run a program that sees the export, not the library")
+    run.add_argument("argv", nargs=argparse.REMAINDER, metavar="-- COMMAND...")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    # Python warnings (Pillow's about damaged files, above all) go to a log,
+    # never between the lines a person reads.
+    warnings_policy.install()
     args = build_parser().parse_args(argv)
     if args.self_test:
         from pellicle.selftest import run
@@ -105,7 +143,7 @@ def _err(message: str) -> None:
     print(f"pellicle: {message}".replace("\n", " "), file=sys.stderr)
 
 
-def _engine() -> Any:
+def _engine() -> Engine:
     from pellicle.core.engine import Engine
 
     return Engine()
@@ -167,6 +205,7 @@ def _cmd_explain(args: argparse.Namespace) -> int:
 def _cmd_status(args: argparse.Namespace) -> int:
     with _engine() as engine:
         status = engine.status()
+        status["apps_reading_library"], status["apps_error"] = grant_cli.reading(engine)
     if args.json:
         print(json.dumps(status, indent=2))
         return EXIT_OK
@@ -191,6 +230,13 @@ def _cmd_status(args: argparse.Namespace) -> int:
         print(f"not exported: {len(missing)} shareable photo(s) (pellicle sync lists them)")
     for rel in status["foreign"]:
         print(f"not written by Pellicle (left alone): {rel}")
+    if status["apps_error"]:
+        print(f"warning: cannot tell which apps can read your library: {status['apps_error']}")
+    for app in status["apps_reading_library"]:
+        print(
+            f"warning: the app {app['name']} ({app['app_id']}) can read your library "
+            f"(through: {', '.join(app['through'])}); run: pellicle restrict {app['app_id']}"
+        )
     return EXIT_OK
 
 
@@ -301,4 +347,8 @@ _COMMANDS = {
     "check": _cmd_check,
     "audit": _cmd_audit,
     "watch": _cmd_watch,
+    "apps": grant_cli.cmd_apps,
+    "restrict": grant_cli.cmd_restrict,
+    "unrestrict": grant_cli.cmd_unrestrict,
+    "run": grant_cli.cmd_run,
 }

@@ -190,9 +190,7 @@ def test_only_files_of_a_private_photos_size_are_hashed(
         hashed.append(os.path.basename(path))
         return real(path)
 
-    import pellicle.core.engine as engine_mod
-
-    monkeypatch.setattr(engine_mod, "fingerprint", counting)
+    monkeypatch.setattr(scan_mod, "fingerprint", counting)
     engine.sync()
     sizes = {os.path.getsize(library / name) for name in hashed}
     assert sizes <= {private.stat().st_size}
@@ -421,22 +419,21 @@ def test_cache_survives_other_processes_rule_changes_but_not_their_scans(
     photo(library / "S" / "a.jpg", 1)
     photo(library / "T" / "b.jpg", 2)
     engine.sync()
-    cache = engine._cache
-    assert cache is not None
-    index_before = cache.index
+    index_before = engine.index.files
+    assert index_before
     with Engine(engine.locations) as other:
         other.share([str(library / "S")])
     # A rule change elsewhere: rules are re-read, the loaded index is kept.
     report = engine.sync(changed=[])
     assert report.added == 1 and exported_files(export) == {"S/a.jpg"}
-    assert engine._cache is cache and cache.index is index_before
+    assert engine.index.files is index_before
     # Another process scanned and exported: this engine must see its index.
     photo(library / "S" / "c.jpg", 3)
     with Engine(engine.locations) as other:
         other.sync()
     assert exported_files(export) == {"S/a.jpg", "S/c.jpg"}
     report = engine.sync(changed=[])
-    assert engine._cache is not cache
+    assert engine.index.files is not index_before
     assert report.in_sync and report.added == report.removed == 0
     with Engine(engine.locations) as other:
         other.private([str(library / "S" / "c.jpg")])

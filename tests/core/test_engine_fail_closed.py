@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from fs_helpers import exported_files
-from pellicle.core import engine as engine_mod
+from pellicle.core import scan as scan_mod
 from pellicle.core.demo import write_photo
 from pellicle.core.engine import Engine
 from pellicle.core.policy import Decision
@@ -37,7 +37,7 @@ def failing_hash(
 ) -> Callable[[], int]:
     """Hashing `victim` raises EIO `times` times (None: for good); returns
     a counter of the attempts."""
-    real = engine_mod.fingerprint
+    real = scan_mod.fingerprint
     calls = [0]
 
     def fingerprint(path: str) -> str:
@@ -47,7 +47,7 @@ def failing_hash(
                 raise OSError(5, "Input/output error", path)
         return real(path)
 
-    monkeypatch.setattr(engine_mod, "fingerprint", fingerprint)
+    monkeypatch.setattr(scan_mod, "fingerprint", fingerprint)
     return lambda: calls[0]
 
 

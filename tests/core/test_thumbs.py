@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from pellicle.core.demo import FORMATS, write_photo
 from pellicle.core.thumbs import ThumbCache, ThumbError, cache_key, make_thumbnail
+from scrub_helpers import is_plain
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
@@ -74,8 +75,17 @@ def test_cache_is_bounded_by_lru_eviction(tmp_path: Path) -> None:
 def test_unreadable_files_raise_thumb_error(tmp_path: Path) -> None:
     bad = tmp_path / "bad.jpg"
     bad.write_bytes(b"\xff\xd8\xff\xe0" + b"\0" * 100)
-    with pytest.raises(ThumbError):
+    with pytest.raises(ThumbError, match=r"^not a readable JPEG file$"):
         make_thumbnail(bad, 64)
+    cut = tmp_path / "cut.heic"
+    write_photo(cut, "heif", width=64, height=48)
+    cut.write_bytes(cut.read_bytes()[:200])
+    with pytest.raises(ThumbError) as info:
+        make_thumbnail(cut, 64)
+    assert str(info.value) in (
+        "not a readable HEIF file",
+        "truncated HEIF: the file ends before its image data does",
+    )
     with pytest.raises(ThumbError):
         ThumbCache(tmp_path / "c").get(tmp_path / "missing.jpg", 64)
 
@@ -93,8 +103,8 @@ def test_hostile_bytes_never_escape_as_other_errors(
     path.write_bytes(prefix + data)
     try:
         make_thumbnail(path, 64)
-    except ThumbError:
-        pass
+    except ThumbError as exc:
+        assert is_plain(str(exc)), str(exc)
 
 
 def test_phone_jpegs_with_an_mpf_block_are_decoded_at_reduced_scale(

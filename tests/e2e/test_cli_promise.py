@@ -23,8 +23,7 @@ from PIL import Image, ImageOps
 from fs_helpers import exported_files, tree_digest
 from pellicle.core.demo import PLANTED, make_library, write_photo
 from scrub_helpers import leaks
-
-EXIFTOOL = shutil.which("exiftool")
+from tool_helpers import require_tool
 
 
 def pellicle(home: Path, *args: str, check: int | None = 0) -> subprocess.CompletedProcess[str]:
@@ -135,8 +134,8 @@ def test_promise_end_to_end(world: dict[str, Path]) -> None:
     assert not any(e["still_shared"] for e in rotated)
 
 
-@pytest.mark.skipif(EXIFTOOL is None, reason="exiftool not installed (scripts/test installs it)")
 def test_exiftool_sees_nothing_identifying(world: dict[str, Path]) -> None:
+    exiftool = require_tool("exiftool")
     lib, export, home = world["lib"], world["export"], world["home"]
     pellicle(home, "init", "--library", str(lib), "--export", str(export))
     pellicle(home, "share", str(lib))
@@ -144,7 +143,7 @@ def test_exiftool_sees_nothing_identifying(world: dict[str, Path]) -> None:
     files = sorted(p for p in export.rglob("*") if p.is_file())
     assert len(files) > 20
     proc = subprocess.run(
-        [EXIFTOOL, "-j", "-a", "-G1", "-struct", *map(str, files)], capture_output=True, check=True
+        [exiftool, "-j", "-a", "-G1", "-struct", *map(str, files)], capture_output=True, check=True
     )
     identifying = (
         "GPS",
@@ -170,6 +169,7 @@ def test_exiftool_sees_nothing_identifying(world: dict[str, Path]) -> None:
                     "ResolutionUnit",
                     "XResolution",
                     "YResolution",
+                    "YCbCrPositioning",
                     "ImageWidth",
                     "ImageHeight",
                     "BitsPerSample",

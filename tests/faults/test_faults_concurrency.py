@@ -1,7 +1,7 @@
 """Several CLI processes on the same state at once, no GUI.
 
 `pellicle sync`, `share` and `private` run in parallel subprocesses, each
-with `Engine._apply` (every export write) wrapped to log when it starts and ends writing the export
+with `Exporter.apply` (every export write) wrapped to log when it starts and ends writing the export
 (CLOCK_MONOTONIC is system-wide). The intervals must never overlap (the
 flock in lock.py), each `private` must find its photo's copy gone when it
 returns, the database must stay sound, and after quiescence one sync makes
@@ -25,8 +25,8 @@ from pellicle.core.demo import write_photo
 
 RUNNER = """
 import json, os, sys, time
-import pellicle.core.engine as engine
-real = engine.Engine._apply
+import pellicle.core.exporter as exporter
+real = exporter.Exporter.apply
 log = sys.argv[1]
 def apply(self, plan, *args):
     start = time.monotonic()
@@ -37,7 +37,7 @@ def apply(self, plan, *args):
         fd = os.open(log, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
         os.write(fd, (line + "\\n").encode())
         os.close(fd)
-engine.Engine._apply = apply
+exporter.Exporter.apply = apply
 from pellicle.cli import main
 sys.exit(main(sys.argv[2:]))
 """

@@ -23,8 +23,8 @@ from faults_helpers import consistent, visible
 from PIL import Image
 
 from fs_helpers import tree_digest
-from pellicle.core import engine as engine_mod
 from pellicle.core import exportdir as exportdir_mod
+from pellicle.core import exporter as exporter_mod
 from pellicle.core import scan as scan_mod
 from pellicle.core import sync as sync_mod
 from pellicle.core.demo import write_photo
@@ -359,7 +359,7 @@ def test_files_change_or_vanish_between_scan_and_scrub(
         (library / name("T", 1)).write_bytes(data)
         return real_apply(plan, ctx)
 
-    monkeypatch.setattr(engine_mod, "apply", change_after_planning)
+    monkeypatch.setattr(exporter_mod, "apply", change_after_planning)
     report = world.sync()
     monkeypatch.undo()
     assert {rel for rel, _ in report.failed} >= {

@@ -14,10 +14,13 @@ import os
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+import shiboken6
+from PySide6.QtCore import QAbstractItemModel
+from PySide6.QtTest import QAbstractItemModelTester
 
 from pellicle.core.demo import make_library
 
@@ -53,6 +56,36 @@ def _no_dangling_threads(qapp: object) -> Iterator[None]:
     assert not running, f"QThreads still running after the test: {running}"
     assert not busy, f"{len(busy)} thread pools still busy after the test"
     assert not extra, f"Python threads still running after the test: {extra}"
+
+
+ModelTester = Callable[[QAbstractItemModel], QAbstractItemModelTester]
+
+
+@pytest.fixture
+def model_tester(qtbot: object) -> Iterator[ModelTester]:
+    """Put models under Qt's QAbstractItemModelTester for the whole test
+    (qutebrowser's habit): `model_tester(model)`.
+
+    The tester is made the model's child, so it lives exactly as long as
+    the model: PySide deletes a parentless tester as soon as its Python
+    wrapper goes, which silently leaves the model untested. Failures are
+    reported as Qt warnings in the "qt.modeltest" category, which pytest-qt
+    turns into a test failure (Fatal mode would abort the whole run). At
+    teardown, a tester that is gone while its model still exists fails the
+    test.
+    """
+    kept: list[tuple[QAbstractItemModel, QAbstractItemModelTester]] = []
+
+    def tested(model: QAbstractItemModel) -> QAbstractItemModelTester:
+        mode = QAbstractItemModelTester.FailureReportingMode.Warning
+        tester = QAbstractItemModelTester(model, mode, model)
+        kept.append((model, tester))
+        return tester
+
+    yield tested
+    for model, tester in kept:
+        if shiboken6.isValid(model):
+            assert shiboken6.isValid(tester), f"the tester of {type(model).__name__} was deleted"
 
 
 @pytest.fixture
@@ -105,5 +138,5 @@ def ready(engine: object, sample_library: Path, make_window: object, qtbot: obje
     """A window on an initialised, synced 12-photo library."""
     engine.sync()  # type: ignore[attr-defined]
     window = make_window()  # type: ignore[operator]
-    qtbot.waitUntil(lambda: not window._syncing and not window.rules.busy, timeout=15_000)  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: not window.busy, timeout=15_000)  # type: ignore[attr-defined]
     return window

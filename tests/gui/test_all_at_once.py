@@ -55,15 +55,15 @@ def test_window_daemon_and_cli_at_once(
     )
     try:
         window = make_window(live=True)
-        qtbot.waitUntil(lambda: window.watcher is not None, timeout=10_000)
+        qtbot.waitUntil(lambda: window.syncing.watching, timeout=10_000)
         photos = sorted(str(p) for p in sample_library.rglob("IMG_*") if p.is_file())
         folders = sorted(str(p) for p in sample_library.iterdir() if p.is_dir())
         # The window, the CLI and the daemon's follow-up syncs, interleaved.
-        with qtbot.waitSignal(window.rules_applied, timeout=15_000):
-            window.tag(folders[:2], Decision.SHAREABLE)
+        with qtbot.waitSignal(window.tagging.rules_applied, timeout=15_000):
+            window.tagging.tag(folders[:2], Decision.SHAREABLE)
         assert cli("share", folders[-1]).returncode == 0
-        with qtbot.waitSignal(window.rules_applied, timeout=15_000):
-            window.tag(photos[:3], Decision.PRIVATE)
+        with qtbot.waitSignal(window.tagging.rules_applied, timeout=15_000):
+            window.tagging.tag(photos[:3], Decision.PRIVATE)
 
         def stems() -> set[str]:
             return {os.path.splitext(rel)[0] for rel in exported_files(export)}

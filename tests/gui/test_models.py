@@ -1,81 +1,72 @@
-"""The photo row store and the models over it, without a window or engine.
+"""The Qt models over a snapshot, without a window or an engine.
 
-Each model runs under Qt's QAbstractItemModelTester (qutebrowser's habit)
-while it is filled, filtered and updated the ways the window does it.
+Each model runs under Qt's QAbstractItemModelTester (qutebrowser's habit,
+the `model_tester` fixture) while it is filled, filtered and updated the
+ways the window does it; a model with a planted bug proves the tester is
+alive and heard.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex
-from PySide6.QtGui import QImage
-from PySide6.QtTest import QAbstractItemModelTester
-
-from pellicle.core.policy import Decision
-from pellicle.gui.models import (
-    PHOTO_BADGES,
-    FolderItem,
-    FolderModel,
-    PhotoModel,
-    PhotoStore,
-    build_photo_store,
+import shiboken6
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QMessageLogContext,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QtMsgType,
+    qInstallMessageHandler,
 )
+from PySide6.QtGui import QImage
+
+from gui_helpers import PRIV, ROOT, ROOTS, SHARE, store_of
+from pellicle.core.policy import Decision
+from pellicle.gui.models import FolderModel, HistoryModel, PhotoModel
+from pellicle.gui.snapshot import PHOTO_BADGES, FolderItem, build_photo_store
 from pellicle.gui.tasks import ThumbLoader
 
-ROOT = "/lib"
-SHARE, PRIV, COPY, PROB = range(4)
+
+class ClaimsARow(QAbstractListModel):
+    """A planted bug: announces an inserted row but never adds it."""
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 3
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
+        return None
+
+    def insert_nothing(self) -> None:
+        self.beginInsertRows(QModelIndex(), 0, 0)
+        self.endInsertRows()
 
 
-def rows(badge_of: dict[bytes, int] | None = None) -> list[tuple[Any, ...]]:
-    rels = [b"b/2.jpg", b"a/x/1.jpg", b"a/2.jpg", b"top.jpg", b"a/1.jpg", b"a-b/1.jpg"]
-    badge_of = badge_of or {}
-    out = []
-    for rel in rels:
-        badge = badge_of.get(rel, PRIV)
-        reason = "marked" if badge != PRIV else "private by default"
-        problem = "corrupt" if badge == PROB else None
-        out.append((1, rel, badge, reason, problem))
-    return out
+def test_the_model_tester_is_alive_and_reports_a_broken_model(
+    qtbot: Any, qtlog: Any, model_tester: Any
+) -> None:
+    model = ClaimsARow()
+    tester = model_tester(model)
+    del tester  # the Python wrapper going must not take the tester with it
+    heard: list[str] = []
+
+    def handler(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+        heard.append(message)
+
+    # Outside pytest-qt's capture: here a report is the expected outcome.
+    with qtlog.disabled():
+        previous = qInstallMessageHandler(handler)
+        try:
+            model.insert_nothing()
+        finally:
+            qInstallMessageHandler(previous)
+    assert any(m.startswith("FAIL!") and "rowCount" in m for m in heard), heard
 
 
-def store_of(badge_of: dict[bytes, int] | None = None, previous: PhotoStore | None = None):
-    return build_photo_store(rows(badge_of), {1: ROOT}, previous)
-
-
-def _tested(model: Any) -> QAbstractItemModelTester:
-    return QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
-
-
-def test_store_orders_by_folder_and_keeps_each_reason_once() -> None:
-    store = store_of({b"a/2.jpg": SHARE})
-    # A folder's own photos come before its sub-folders' (and a-b sorts apart).
-    assert store.rels == [b"top.jpg", b"a/1.jpg", b"a/2.jpg", b"a-b/1.jpg", b"a/x/1.jpg",
-                          b"b/2.jpg"]  # fmt: skip
-    assert sorted(store.reason_texts) == ["marked", "private by default"]
-    item = store.item(2)
-    assert (item.path, item.name, item.badge) == ("/lib/a/2.jpg", "2.jpg", "shareable")
-    assert item.decision is Decision.SHAREABLE and item.key == (1, b"a/2.jpg")
-    for i in range(len(store)):
-        assert store.find(1, store.rels[i]) == i
-    assert store.find(1, b"a/3.jpg") is None and store.find(2, b"a/1.jpg") is None
-    assert store.locate("/lib/a/x/1.jpg") == (1, b"a/x/1.jpg")
-    assert store.locate("/elsewhere/1.jpg") is None
-
-
-def test_store_diff_finds_the_changed_rows_and_shares_names() -> None:
-    before = store_of()
-    after = store_of({b"a/2.jpg": SHARE, b"a-b/1.jpg": PROB}, previous=before)
-    assert after.same_rows(before) and after.rels is before.rels
-    assert after.changed_span(before) == (2, 3)
-    assert store_of(previous=before).changed_span(before) is None
-    moved = build_photo_store(rows()[1:], {1: ROOT}, before)
-    assert not moved.same_rows(before)
-
-
-def test_photo_model_updates_in_place_and_filters(qtbot: Any) -> None:
+def test_photo_model_updates_in_place_and_filters(qtbot: Any, model_tester: Any) -> None:
     model = PhotoModel()
-    tester = _tested(model)
+    tester = model_tester(model)
     resets: list[int] = []
     changes: list[tuple[int, int]] = []
     model.modelReset.connect(lambda: resets.append(1))
@@ -105,15 +96,15 @@ def test_photo_model_updates_in_place_and_filters(qtbot: Any) -> None:
     assert model.data(model.index(0), 3) is not None  # tooltip made on demand
     model.set_filter(search="")
     assert model.rowCount() == 6 and model.index(0).parent() == QModelIndex()
-    assert tester is not None
+    assert shiboken6.isValid(tester)  # it watched all of the above
 
 
-def test_photo_model_search_non_ascii_names(qtbot: Any) -> None:
+def test_photo_model_search_non_ascii_names(qtbot: Any, model_tester: Any) -> None:
     model = PhotoModel()
-    _tested(model)
+    model_tester(model)
     store = build_photo_store(
         [(1, "Straße/Fuß.jpg".encode(), PRIV, "r", None), (1, b"x/plain.jpg", PRIV, "r", None)],
-        {1: ROOT},
+        ROOTS,
     )
     model.set_photos(store)
     model.set_filter(search="FUSS")  # casefold: ß -> ss
@@ -126,9 +117,9 @@ def folder(rel: bytes, shareable: int, private: int) -> FolderItem:
                       None, Decision.PRIVATE, "default", shareable, private)  # fmt: skip
 
 
-def test_folder_model_updates_only_changed_badges(qtbot: Any) -> None:
+def test_folder_model_updates_only_changed_badges(qtbot: Any, model_tester: Any) -> None:
     model = FolderModel()
-    _tested(model)
+    model_tester(model)
     model.set_folders([folder(b"", 0, 3), folder(b"a", 0, 2), folder(b"a/x", 0, 1)])
     assert model.rowCount() == 1 and model.rowCount(model.index(0, 0)) == 1
     changed: list[Any] = []
@@ -138,6 +129,33 @@ def test_folder_model_updates_only_changed_badges(qtbot: Any) -> None:
     model.set_folders([folder(b"", 1, 2), folder(b"a", 1, 1), folder(b"a/x", 0, 1)])
     assert changed and {i.text() for i in changed} == {"lib", "a"}
     assert model.index_of((1, b"a")).data(0) == "a"
+    # A new set of folders: the tree is rebuilt.
+    model.set_folders([folder(b"", 0, 1), folder(b"b", 0, 1)])
+    assert model.rowCount(model.index(0, 0)) == 1 and not model.index_of((1, b"a")).isValid()
+
+
+def ledger_row(n: int, action: str = "add", still: bool = True) -> dict[str, Any]:
+    return {"id": n, "time": 1_700_000_000 + n, "action": action, "source": f"/lib/{n}.jpg",
+            "export_path": f"{n}.jpg", "still_shared": still, "reason": "marked"}  # fmt: skip
+
+
+def test_history_model_newest_first_and_updates_in_place(qtbot: Any, model_tester: Any) -> None:
+    model = HistoryModel()
+    model_tester(model)
+    resets: list[int] = []
+    model.modelReset.connect(lambda: resets.append(1))
+    model.set_rows([ledger_row(1), ledger_row(2, "remove")])
+    assert model.rowCount() == 2 and model.columnCount() == 6 and len(resets) == 1
+    assert [model.index(0, c).data() for c in (1, 2, 4)] == ["withdrawn", "/lib/2.jpg",
+                                                           "withdrawn"]  # fmt: skip
+    # Same entries, one no longer shared: repainted, not reset.
+    model.set_rows([ledger_row(1, still=False), ledger_row(2, "remove")])
+    assert len(resets) == 1 and model.index(1, 4).data() == "no longer shared"
+    model.set_rows([ledger_row(1), ledger_row(2, "remove"), ledger_row(3)])
+    assert model.rowCount() == 3 and len(resets) == 2
+    assert model.headerData(0, Qt.Orientation.Horizontal, 0) == "When"
+    model.set_rows([])
+    assert model.rowCount() == 0
 
 
 def test_thumbnail_memory_is_bounded_in_bytes(qtbot: Any, tmp_path: Any) -> None:

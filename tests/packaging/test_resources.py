@@ -8,15 +8,13 @@ from __future__ import annotations
 
 import configparser
 import importlib.util
-import shutil
 import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from types import ModuleType
 
-import pytest
-
 from pellicle import __version__
+from tool_helpers import require_tool
 
 ROOT = Path(__file__).resolve().parents[2]
 APP_ID = "io.github.pellicle.Pellicle"
@@ -34,18 +32,19 @@ def _load(relative: str) -> ModuleType:
     return module
 
 
-@pytest.mark.skipif(shutil.which("desktop-file-validate") is None, reason="desktop-file-utils")
 def test_desktop_file_is_valid() -> None:
     proc = subprocess.run(
-        ["desktop-file-validate", str(DESKTOP)], capture_output=True, text=True, check=False
+        [require_tool("desktop-file-validate"), str(DESKTOP)],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert proc.returncode == 0 and not proc.stdout.strip(), proc.stdout + proc.stderr
 
 
-@pytest.mark.skipif(shutil.which("appstreamcli") is None, reason="appstream")
 def test_metainfo_is_valid() -> None:
     proc = subprocess.run(
-        ["appstreamcli", "validate", "--no-net", str(METAINFO)],
+        [require_tool("appstreamcli"), "validate", "--no-net", str(METAINFO)],
         capture_output=True,
         text=True,
         check=False,

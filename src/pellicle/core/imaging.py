@@ -5,14 +5,16 @@ bombs, absurd declared dimensions). Pillow's defaults only warn about huge
 images and the HEIF opener must be registered before HEIC files can be read.
 Every module that decodes images (scrub's HEIF path and verification gate,
 thumbnails) imports Pillow settings from here so there is one deliberate
-policy, not several accidental ones.
+policy, not several accidental ones. HEIF pixels pass through
+`heif_to_pillow`, so the export and the thumbnail show the same colours.
 """
 
 from __future__ import annotations
 
 import threading
 import warnings
-from typing import IO, Final
+from collections.abc import Mapping
+from typing import IO, Any, Final
 
 from PIL import Image
 
@@ -65,11 +67,68 @@ def open_image(fp: IO[bytes], formats: tuple[str, ...] | None = None) -> Image.I
     Raises `ImageTooLarge` for bombs, and whatever Pillow raises for
     unreadable data (callers wrap it in their own error type).
     """
-    with warnings.catch_warnings():
-        warnings.simplefilter("error", Image.DecompressionBombWarning)
-        try:
-            img = Image.open(fp, formats=list(formats) if formats else None)
-        except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
-            raise ImageTooLarge(str(exc)) from exc
+    # No `warnings.catch_warnings()` here: it swaps process-wide state and
+    # races with the sync's other decoding threads (one thread's exit can
+    # undo another's filters or warnings hook). The module-level filter makes
+    # Pillow's bomb warning an error, and `check_dimensions` refuses the same
+    # images even if an embedding application reset the filters.
+    try:
+        img = Image.open(fp, formats=list(formats) if formats else None)
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+        raise ImageTooLarge(str(exc)) from exc
     check_dimensions(*img.size)
     return img
+
+
+#: Colour keys of a pillow-heif `info` that a thumbnail without its own takes from its image.
+_COLOUR_KEYS: Final = (
+    "icc_profile",
+    "nclx_profile",
+    "content_light_level",
+    "mastering_display_colour_volume",
+    "nominal_diffuse_white_luminance",
+)
+
+
+def heif_to_pillow(
+    image: Any, fallback: Mapping[str, Any] | None = None
+) -> tuple[Image.Image, bytes | None]:
+    """An 8-bit RGB or RGBA image of a pillow-heif image, and the ICC profile to keep with it.
+
+    `image` comes from `pillow_heif.open_heif(..., convert_hdr_to_8bit=False)`:
+    a HEIF's primary image or one of its thumbnails (which may state no colour
+    of their own: `fallback`, the primary's `info`, then stands in). Colour
+    given by an ICC profile stays as coded and the profile is returned; colour
+    given by an nclx box is converted to sRGB and HDR tone-mapped
+    (`core/colour.py`).
+    """
+    import numpy as np
+
+    from pellicle.core.colour import Nclx, to_srgb
+
+    info: dict[str, Any] = dict(image.info)
+    if fallback is not None and not ({"icc_profile", "nclx_profile"} & info.keys()):
+        info.update({k: fallback[k] for k in _COLOUR_KEYS if k in fallback})
+    width, height = image.size
+    pixels = np.asarray(image)[:height, :width]  # rows may be padded to a stride
+    if pixels.ndim == 2:  # monochrome
+        pixels = np.repeat(pixels[..., None], 3, axis=2)
+    if str(image.mode).split(";")[0].endswith("a"):  # premultiplied alpha
+        pixels = _unpremultiply(pixels)
+    icc = info.get("icc_profile")
+    icc = icc if isinstance(icc, bytes) and icc else None
+    nclx = None if icc else Nclx.from_info(info)
+    bit_depth = int(info.get("bit_depth") or (8 if pixels.dtype == np.uint8 else 16))
+    out = to_srgb(pixels, bit_depth, nclx)
+    return Image.fromarray(out, "RGBA" if out.shape[2] == 4 else "RGB"), icc
+
+
+def _unpremultiply(pixels: Any) -> Any:
+    import numpy as np
+
+    top = float(np.iinfo(pixels.dtype).max)
+    alpha = pixels[..., 3:4].astype(np.float32)
+    colour = pixels[..., :3].astype(np.float32) * top / np.maximum(alpha, 1.0)
+    out = pixels.copy()
+    out[..., :3] = np.clip(np.round(colour), 0, top).astype(pixels.dtype)
+    return out

@@ -18,6 +18,7 @@ tricks cannot expand. The module never imports Qt.
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import re
 from collections.abc import Iterable
@@ -31,6 +32,9 @@ from pellicle.core.formats import HEAD_SIZE, VIDEO, classify_tiff, sniff
 from pellicle.core.imaging import open_image, register_heif
 from pellicle.core.inspect_raw import read_raw
 from pellicle.core.inspect_video import Track, read_video
+from pellicle.core.reasons import describe
+
+_log = logging.getLogger(__name__)
 
 #: Categories, in the order the inspector shows them.
 PLACE: Final = "Place"
@@ -142,11 +146,13 @@ def kept_by_export(fmt: str | None, *, keep_capture_date: bool) -> list[str]:
     kept = []
     if fmt in ("heif", "avif"):
         kept.append("the picture, re-encoded as a high-quality JPEG")
+        kept.append("its colours: the colour profile, or converted to sRGB (HDR toned down)")
     elif fmt == "raw":
         kept.append("the picture as a JPEG: the camera's own full-size preview, or rendered")
+        kept.append("the colour profile")
     else:
         kept.append("the picture's pixels, untouched")
-    kept.append("the colour profile")
+        kept.append("the colour profile")
     kept.append("which way up it is displayed (orientation)")
     if keep_capture_date:
         kept.append("the capture date (you opted in)")
@@ -156,6 +162,7 @@ def kept_by_export(fmt: str | None, *, keep_capture_date: bool) -> list[str]:
 def inspect(path: str | os.PathLike[str], *, keep_capture_date: bool = False) -> Inspection:
     """Read what identifies `path`. Never raises for a bad file."""
     result = Inspection(os.fspath(path))
+    head = b""
     try:
         with open(path, "rb") as handle:
             head = handle.read(HEAD_SIZE)
@@ -178,7 +185,7 @@ def inspect(path: str | os.PathLike[str], *, keep_capture_date: bool = False) ->
                     result.fmt = _FORMATS.get(img.format or "", (img.format or "").lower() or None)
                     _read(img, result, keep_capture_date)
     except Exception as exc:  # hostile files may raise anything
-        result.error = f"{type(exc).__name__}: {_clean(str(exc))}"
+        result.error = describe(exc, sniff(head))
     result.kept = kept_by_export(result.fmt, keep_capture_date=keep_capture_date)
     return result
 
@@ -192,6 +199,15 @@ _FORMATS: Final = {
     "TIFF": "tiff",
     "HEIF": "heif",
     "AVIF": "avif",
+}
+
+
+#: What each reader reads, for "its ... could not be read".
+_BLOCKS: Final = {
+    "_read_exif": "EXIF block",
+    "_read_xmp": "XMP block",
+    "_read_iptc": "IPTC block",
+    "_read_comments": "comment",
 }
 
 
@@ -217,7 +233,8 @@ def _read(img: Image.Image, result: Inspection, keep_date: bool) -> None:
             step(img, add, keep_date)
         except Exception as exc:
             # One damaged block must not hide what the others reveal.
-            result.error = result.error or f"{step.__name__[6:]}: {type(exc).__name__}"
+            _log.debug("%s unreadable in %s: %r", step.__name__, result.path, exc)
+            result.error = result.error or f"its {_BLOCKS[step.__name__]} could not be read"
 
 
 _VIDEO_KINDS: Final = {

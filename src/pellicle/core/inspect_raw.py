@@ -75,8 +75,10 @@ def read_raw(fd: int) -> RawTags:
             _cr3(from_file, size, tags)
         else:
             _tiff(from_file, tags, ifd0=True)
-    except (OSError, ValueError, struct.error, IndexError, OverflowError) as exc:
-        tags.error = f"unreadable RAW: {type(exc).__name__}"
+    except OSError as exc:
+        tags.error = f"cannot read: {(exc.strerror or 'input/output error').lower()}"
+    except (ValueError, struct.error, IndexError, OverflowError):
+        tags.error = "damaged RAW: its camera metadata could not be read"
     return tags
 
 

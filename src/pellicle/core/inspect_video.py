@@ -159,8 +159,10 @@ def read_video(fd: int) -> VideoFacts:
             _movie(moov, facts)
     except _Damaged as exc:
         facts.error = f"damaged video: {exc}"
-    except (OSError, ValueError, struct.error, IndexError, OverflowError) as exc:
-        facts.error = f"unreadable video: {type(exc).__name__}"
+    except OSError as exc:
+        facts.error = f"cannot read: {(exc.strerror or 'input/output error').lower()}"
+    except (ValueError, struct.error, IndexError, OverflowError):
+        facts.error = "damaged video: its boxes could not be read"
     return facts
 
 
@@ -206,7 +208,7 @@ def _top_level(fd: int, facts: VideoFacts) -> bytes | None:
         what = "Samsung trailer (SEFT), " if b"SEF" in tail else ""
         facts.add(EXTRA, "Data after the end of the video", f"{what}{size - pos:,} bytes")
     if moov is None and facts.error is None:
-        facts.error = "no movie box"
+        facts.error = "not a readable video: it has no movie box"
     return moov
 
 

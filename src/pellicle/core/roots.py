@@ -58,3 +58,9 @@ def locate(path: str, roots: Iterable[Root]) -> Located | None:
         if inside(path, root.path):
             return Located(root, os.fsencode(path[len(root.path.rstrip(os.sep)) + 1 :]))
     return None
+
+
+def root_names(roots: list[Root]) -> dict[int, str]:
+    """How each root is named in explanations: its label when there are
+    several roots, its full path when there is just one."""
+    return {r.id: (r.label if len(roots) > 1 else r.path) for r in roots}

@@ -499,6 +499,15 @@ def fingerprint(path: str) -> str:
     return digest.hexdigest()
 
 
+def safe_fingerprint(path: str) -> str | None:
+    """`fingerprint`, or None when the file cannot be read (the caller then
+    treats the content as unknown, which keeps photos private)."""
+    try:
+        return fingerprint(path)
+    except OSError:
+        return None
+
+
 def facts_for(path: str, rel: bytes, roots: Iterable[str]) -> FileFacts | None:
     """Facts for one file, as a scan would record them (None: not a photo)."""
     try:

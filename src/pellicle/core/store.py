@@ -128,6 +128,18 @@ MIGRATIONS: Final[tuple[str, ...]] = (
     DROP INDEX IF EXISTS files_inode;
     DROP INDEX IF EXISTS exports_source;
     """,
+    # 4: the Flatpak apps Pellicle restricted (core/grants/service.py): the
+    # hashes of the user's override file before and after, so `unrestrict`
+    # can put back exactly what was there and a hand edit is noticed.
+    """
+    CREATE TABLE grants(
+        app_id TEXT PRIMARY KEY,
+        time REAL NOT NULL,
+        before_sha256 TEXT,
+        after_sha256 TEXT,
+        options TEXT NOT NULL
+    );
+    """,
 )
 
 SCHEMA_VERSION: Final = len(MIGRATIONS)

@@ -24,12 +24,10 @@ from typing import Final
 
 from pellicle.core.exportdir import ExportBlocked, ExportDir, Staging
 from pellicle.core.imaging import MAX_PIXELS
+from pellicle.core.manifest import MANIFEST
 from pellicle.core.plan import Action, Key, Plan, Wanted
 from pellicle.core.scrub import ScrubError, ScrubOptions, ScrubResult, scrub, verify
 from pellicle.core.store import Store, display
-
-#: Bumped with every manifest write, so other processes drop cached copies.
-MANIFEST: Final = "manifest_generation"
 
 #: Files per durability batch, and the most bytes staged at once.
 BATCH_FILES: Final = 32

@@ -30,13 +30,14 @@ from PIL import Image, ImageOps
 from PIL.JpegImagePlugin import JpegImageFile
 
 from pellicle.core.formats import HEAD_SIZE, VIDEO, classify_tiff, sniff
-from pellicle.core.imaging import check_dimensions, open_image, register_heif
+from pellicle.core.imaging import check_dimensions, heif_to_pillow, open_image
+from pellicle.core.reasons import describe
 
 #: Default cache budget: about 20,000 grid thumbnails of 256 px.
 DEFAULT_MAX_BYTES: Final = 256 * 1024 * 1024
 
 #: Bump when the way thumbnails are made changes, so old ones are not reused.
-_REVISION: Final = b"2"
+_REVISION: Final = b"3"  # 3: HEIF colour from nclx converted to sRGB; videos, RAW
 
 
 class ThumbError(Exception):
@@ -47,10 +48,12 @@ def make_thumbnail(path: str | os.PathLike[str], size: int) -> Image.Image:
     """Decode `path` into an RGB or RGBA image no larger than `size` square.
 
     EXIF orientation is applied, so the thumbnail looks the way the photo
-    is displayed. Raises `ThumbError` for anything that cannot be decoded.
+    is displayed. Raises `ThumbError`, with a plain one-line reason, for
+    anything that cannot be decoded.
     """
     if size <= 0:
         raise ValueError("size must be positive")
+    head = b""
     try:
         with open(path, "rb") as handle:
             head = handle.read(HEAD_SIZE)
@@ -76,7 +79,7 @@ def make_thumbnail(path: str | os.PathLike[str], size: int) -> Image.Image:
     except ThumbError:
         raise
     except Exception as exc:  # hostile files raise anything; never crash a worker
-        raise ThumbError(f"{type(exc).__name__}: {exc}") from exc
+        raise ThumbError(describe(exc, sniff(head))) from exc
 
 
 def _is_heif(head: bytes) -> bool:
@@ -89,24 +92,33 @@ def _is_heif(head: bytes) -> bool:
 
 
 def _heif_thumbnail(handle: io.BufferedReader, size: int) -> Image.Image:
-    """Use the HEIF's own embedded thumbnail when it is big enough."""
-    register_heif()
+    """Use the HEIF's own embedded thumbnail when it is big enough.
+
+    Pixels go through `heif_to_pillow`, like the export's: colour stated by
+    an nclx box (wide gamut, HDR) looks in the grid as it will in the export.
+    """
     import pillow_heif
 
-    heif = pillow_heif.open_heif(handle, convert_hdr_to_8bit=True)
+    heif = pillow_heif.open_heif(handle, convert_hdr_to_8bit=False)
     check_dimensions(*heif.size)
     primary = heif[heif.primary_index]
-    best: Image.Image | None = None
+    best = None
     boxes = primary.info.get("thumbnails")
     for index in range(len(boxes) if isinstance(boxes, list) else 0):
         # Phones embed a ~320 px thumbnail: decoding it is ~50x cheaper than
-        # the primary image. Take the smallest that still covers `size`.
+        # the primary image. Take the smallest that still covers `size`
+        # (sizes are known before anything is decoded).
         with contextlib.suppress(Exception):
-            candidate = primary.get_thumbnail(index).to_pillow()
+            candidate = primary.get_thumbnail(index)
             side = max(candidate.size)
             if side >= size and (best is None or side < max(best.size)):
                 best = candidate
-    img = best if best is not None else heif.to_pillow()
+    img = None
+    if best is not None:
+        with contextlib.suppress(Exception):
+            img, _ = heif_to_pillow(best, fallback=primary.info)
+    if img is None:
+        img, _ = heif_to_pillow(primary)
     # libheif already applied the container's rotation and mirroring; EXIF
     # orientation inside a HEIF is informational and must not be applied twice.
     return _finish(img, size, transpose=False)

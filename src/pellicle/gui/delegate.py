@@ -12,18 +12,16 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QS
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from pellicle.gui.models import (
+from pellicle.gui.models import BadgeRole, FolderRole, PhotoRole
+from pellicle.gui.snapshot import (
     COPY,
     INHERITED,
     MIXED,
     PRIVATE,
     PROBLEM,
     SHAREABLE,
-    BadgeRole,
     FolderItem,
-    FolderRole,
     PhotoItem,
-    PhotoRole,
 )
 from pellicle.gui.tasks import ThumbLoader
 
@@ -94,10 +92,10 @@ class PhotoDelegate(QStyledItemDelegate):
         item = index.data(PhotoRole)
         if not isinstance(item, PhotoItem):
             return
-        widget = option.widget  # type: ignore[attr-defined]
-        palette: QPalette = option.palette  # type: ignore[attr-defined]
-        rect: QRect = option.rect  # type: ignore[attr-defined]
-        state = option.state  # type: ignore[attr-defined]
+        widget = option.widget
+        palette: QPalette = option.palette
+        rect: QRect = option.rect
+        state = option.state
         painter.save()
         if state & QStyle.StateFlag.State_Selected:
             painter.fillRect(
@@ -131,8 +129,8 @@ class PhotoDelegate(QStyledItemDelegate):
                       metrics.height() + 4)  # fmt: skip
         paint_badge(painter, badge, text, BADGE_COLOURS[item.badge])
         # Name under the picture, elided in the middle (IMG_…1234.jpg).
-        painter.setFont(option.font)  # type: ignore[attr-defined]
-        metrics = QFontMetrics(option.font)  # type: ignore[attr-defined]
+        painter.setFont(option.font)
+        metrics = QFontMetrics(option.font)
         name_rect = QRect(rect.x() + 4, area.bottom() + 6, rect.width() - 8, metrics.height())
         name = metrics.elidedText(item.name, Qt.TextElideMode.ElideMiddle, name_rect.width())
         painter.setPen(text_colour)
@@ -157,9 +155,9 @@ class FolderDelegate(QStyledItemDelegate):
         super().paint(painter, option, index)
         if not isinstance(badge, str) or badge not in BADGE_TEXT:
             return
-        rect: QRect = option.rect  # type: ignore[attr-defined]
+        rect: QRect = option.rect
         painter.save()
-        font = badge_font(option.font)  # type: ignore[attr-defined]
+        font = badge_font(option.font)
         painter.setFont(font)
         metrics = QFontMetrics(font)
         text = BADGE_TEXT[badge]

@@ -3,17 +3,19 @@ the export keeps, and a preview of the exported copy.
 
 It exists so a person can see, before and after deciding, exactly what a
 photo would reveal and that the export does not. The details are read on a
-worker (`inspect_job`): this widget only lays out plain results.
+worker (`inspect_job`, on the rules engine thread, one read at a time):
+this widget asks for them when the selection changes and lays out the
+plain results.
 """
 
 from __future__ import annotations
 
 import html
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
@@ -21,8 +23,9 @@ from pellicle.core.engine import Engine, Explanation
 from pellicle.core.inspect import Inspection, inspect
 from pellicle.core.thumbs import ThumbError, make_thumbnail
 from pellicle.gui.delegate import BADGE_COLOURS, BADGE_TEXT
-from pellicle.gui.models import PhotoItem
-from pellicle.gui.tasks import pil_to_qimage
+from pellicle.gui.snapshot import PhotoItem
+from pellicle.gui.tasks import EngineThread, pil_to_qimage
+from pellicle.gui.throttle import Throttle
 
 PREVIEW = 200
 
@@ -36,7 +39,7 @@ class Details:
     preview_error: str | None
 
 
-def inspect_job(path: str) -> Any:
+def inspect_job(path: str) -> Callable[[Engine], Details]:
     """A job for an engine thread: everything the inspector shows for `path`."""
 
     def job(engine: Engine) -> Details:
@@ -56,10 +59,23 @@ def inspect_job(path: str) -> Any:
 
 
 class Inspector(QScrollArea):
-    """Right-hand panel; shows a selection summary or one photo's details."""
+    """Right-hand panel; shows a selection summary or one photo's details.
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    `follow()` shows what `selected` gives now; one photo's details are
+    read on `rules` (an engine thread), at most one read at a time, and a
+    burst of selection changes ends in one read of the last selection.
+    """
+
+    def __init__(
+        self,
+        rules: EngineThread,
+        selected: Callable[[], list[PhotoItem]],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
+        self._rules = rules
+        self._selected = selected
+        self._follow = Throttle(self._show_selection, delay_ms=60, parent=self)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setAccessibleName("Inspector")
@@ -82,6 +98,39 @@ class Inspector(QScrollArea):
         layout.addStretch(1)
         self.setWidget(body)
         self.show_nothing()
+
+    @Slot()
+    def follow(self) -> None:
+        """The selection, or what is known about it, changed: show it."""
+        self._follow()
+
+    def stop(self) -> None:
+        """Drop a held update (the window is closing)."""
+        self._follow.cancel()
+
+    def _show_selection(self) -> bool:
+        items = self._selected()
+        if not items:
+            self.show_nothing()
+            return False
+        if len(items) > 1:
+            self.show_many(items)
+            return False
+        item = items[0]
+        self.show_loading(item)
+
+        # A result is shown only when no newer selection waits to be read.
+        def done(details: object) -> None:
+            if not self._follow.pending and isinstance(details, Details):
+                self.show_details(item, details)
+            self._follow.finished()
+
+        def failed(error: str) -> None:
+            if not self._follow.pending:
+                self.show_error(item, error)
+            self._follow.finished()
+
+        return self._rules.submit(inspect_job(item.path), done, failed) >= 0
 
     def _label(self, layout: QVBoxLayout, name: str) -> QLabel:
         label = QLabel()

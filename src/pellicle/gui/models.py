@@ -1,26 +1,22 @@
-"""The window's data: a snapshot built on a worker, and the Qt models over it.
+"""The Qt models over a snapshot: photos, folders, the share history.
 
-`build_snapshot` runs on an engine thread and turns the index, rules and
-ledger into plain Python data; the GUI thread only swaps it into the
-models. Photos are held once, in a `PhotoStore`: parallel arrays in display
-order (the engine's own `rel` bytes, a root id, a one-byte badge, an index
-into a table of distinct reason sentences), about 80 bytes per photo. Paths,
-names, tooltips and `PhotoItem`s are made on demand, for the rows a view
-asks about. The photo model filters itself over those arrays (a
+The photo model filters itself over the `PhotoStore` arrays (a
 QSortFilterProxyModel calling back into Python per row would not keep up),
 resets on a new set of photos and, when only decisions changed, sends one
-`dataChanged` over the rows that changed (the worker finds them).
+`dataChanged` over the rows that changed (the worker that built the
+snapshot found them). The folder model updates only the folders whose
+badge changed. Also here: the item data roles the views and delegates
+read, and Pellicle's own drag payload.
+
+Models only show a snapshot (`snapshot`); they never call the engine.
 """
 
 from __future__ import annotations
 
 import bisect
 import datetime as dt
-import os
 from array import array
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from operator import itemgetter
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -36,9 +32,19 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
-from pellicle.core.engine import Engine
-from pellicle.core.policy import Decision, Policy, Target
+from pellicle.core.policy import Decision
 from pellicle.core.store import decode_rel
+from pellicle.gui.snapshot import (
+    BADGE_COPY,
+    BADGE_PRIVATE,
+    BADGE_PROBLEM,
+    BADGE_SHAREABLE,
+    INHERITED,
+    MIXED,
+    FolderItem,
+    PhotoItem,
+    PhotoStore,
+)
 
 #: Drag payload between Pellicle's own views: absolute paths, one per line.
 MIME_PATHS = "application/x-pellicle-paths"
@@ -49,326 +55,7 @@ BadgeRole = Qt.ItemDataRole.UserRole + 3
 KeyRole = Qt.ItemDataRole.UserRole + 4
 FolderRole = Qt.ItemDataRole.UserRole + 5
 
-# Badge kinds for photos.
-SHAREABLE = "shareable"
-PRIVATE = "private"
-COPY = "copy"  # private because an exact copy is marked private
-PROBLEM = "problem"  # shareable but cannot be exported
-
-#: A photo's badge as stored: one byte per photo, an index into this tuple.
-PHOTO_BADGES = (SHAREABLE, PRIVATE, COPY, PROBLEM)
-_SHAREABLE, _PRIVATE, _COPY, _PROBLEM = range(4)
-
-# Badge kinds for folders.
-INHERITED = "inherited"
-MIXED = "mixed"
-
 FILTERS = ("all", "shareable", "private", "problems")
-
-
-@dataclass(frozen=True, slots=True)
-class PhotoItem:
-    """One photo as the views see it; made on demand from a `PhotoStore` row."""
-
-    root_id: int
-    rel: bytes
-    path: str
-    name: str
-    badge: str
-    reason: str
-    problem: str | None
-
-    @property
-    def key(self) -> tuple[int, bytes]:
-        return (self.root_id, self.rel)
-
-    @property
-    def decision(self) -> Decision:
-        return Decision.SHAREABLE if self.badge in (SHAREABLE, PROBLEM) else Decision.PRIVATE
-
-    @property
-    def copy_of(self) -> bool:
-        return self.badge == COPY
-
-    @property
-    def exportable(self) -> bool:
-        return self.badge != PROBLEM
-
-    def sentence(self) -> str:
-        text = f"{self.decision.value}: {self.reason}"
-        if self.problem:
-            text += f" (not exported: {self.problem})"
-        return text
-
-
-def _folder_of(rel: bytes) -> bytes:
-    cut = rel.rfind(b"/")
-    return rel[:cut] if cut >= 0 else b""
-
-
-class PhotoStore:
-    """Every photo, in display order, one compact row each.
-
-    Order: by root, then folder, then name (a folder's own photos before
-    its sub-folders'), so a folder's photos are neighbours in the grid.
-    Immutable once built: a worker builds it, the GUI thread only reads it,
-    and the next worker compares against it.
-    """
-
-    __slots__ = (
-        "badges",
-        "problems",
-        "reason_texts",
-        "reasons",
-        "rels",
-        "root_ids",
-        "root_paths",
-    )  # fmt: skip
-
-    def __init__(self, root_paths: dict[int, str] | None = None) -> None:
-        self.root_paths: dict[int, str] = dict(root_paths or {})
-        self.root_ids = array("I")
-        #: The engine's own `rel` bytes objects (shared with its index).
-        self.rels: list[bytes] = []
-        self.badges = bytearray()
-        self.reasons = array("I")
-        self.reason_texts: list[str] = []
-        #: Row -> why it cannot be exported (only the few that have one).
-        self.problems: dict[int, str] = {}
-
-    def __len__(self) -> int:
-        return len(self.rels)
-
-    # -- reading one row (cheap; called for visible rows only)
-    def path(self, i: int) -> str:
-        root = self.root_paths.get(self.root_ids[i], "")
-        return os.path.join(root, decode_rel(self.rels[i]))
-
-    def name(self, i: int) -> str:
-        return decode_rel(self.rels[i].rpartition(b"/")[2])
-
-    def badge(self, i: int) -> str:
-        return PHOTO_BADGES[self.badges[i]]
-
-    def item(self, i: int) -> PhotoItem:
-        return PhotoItem(self.root_ids[i], self.rels[i], self.path(i), self.name(i),
-                         PHOTO_BADGES[self.badges[i]], self.reason_texts[self.reasons[i]],
-                         self.problems.get(i))  # fmt: skip
-
-    def sort_key(self, i: int) -> tuple[int, bytes, bytes]:
-        rel = self.rels[i]
-        return (self.root_ids[i], _folder_of(rel), rel)
-
-    def find(self, root_id: int, rel: bytes) -> int | None:
-        """The row of (root_id, rel), by binary search over the display order."""
-        key = (root_id, _folder_of(rel), rel)
-        i = bisect.bisect_left(range(len(self.rels)), key, key=self.sort_key)
-        if i < len(self.rels) and self.root_ids[i] == root_id and self.rels[i] == rel:
-            return i
-        return None
-
-    def locate(self, path: str) -> tuple[int, bytes] | None:
-        """(root_id, rel) of an absolute path under one of the roots."""
-        for rid, root in self.root_paths.items():
-            if path == root:
-                return None
-            prefix = root.rstrip(os.sep) + os.sep
-            if path.startswith(prefix):
-                return rid, os.fsencode(path[len(prefix) :])
-        return None
-
-    def same_rows(self, other: PhotoStore | None) -> bool:
-        """Same photos in the same order (decisions may differ)."""
-        return (
-            other is not None
-            and other.root_paths == self.root_paths
-            and other.root_ids == self.root_ids
-            and other.rels == self.rels
-        )
-
-    def changed_span(self, other: PhotoStore) -> tuple[int, int] | None:
-        """First and last row whose badge, reason or problem differ from
-        `other` (same rows assumed); None when nothing differs."""
-        if (self.badges == other.badges and self.reasons == other.reasons
-                and self.reason_texts == other.reason_texts
-                and self.problems == other.problems):  # fmt: skip
-            return None
-        mine, theirs = self.reason_texts, other.reason_texts
-        b1, b2, r1, r2 = self.badges, other.badges, self.reasons, other.reasons
-        p1, p2 = self.problems, other.problems
-
-        def differs(i: int) -> bool:
-            return (b1[i] != b2[i] or mine[r1[i]] != theirs[r2[i]]
-                    or p1.get(i) != p2.get(i))  # fmt: skip
-
-        n = len(self.rels)
-        lo = next((i for i in range(n) if differs(i)), None)
-        if lo is None:
-            return None
-        hi = next(i for i in range(n - 1, lo - 1, -1) if differs(i))
-        return lo, hi
-
-
-Row = tuple[int, bytes, int, str, "str | None"]
-
-
-def group_by_folder(rows: Iterable[Row]) -> dict[tuple[int, bytes], list[Row]]:
-    """Rows keyed by (root_id, folder holding the photo)."""
-    groups: dict[tuple[int, bytes], list[Row]] = {}
-    for row in rows:
-        rel = row[1]
-        cut = rel.rfind(b"/")
-        key = (row[0], rel[:cut] if cut >= 0 else b"")
-        group = groups.get(key)
-        if group is None:
-            group = groups[key] = []
-        group.append(row)
-    return groups
-
-
-def build_photo_store(
-    rows: Iterable[Row] | dict[tuple[int, bytes], list[Row]],
-    root_paths: dict[int, str],
-    previous: PhotoStore | None = None,
-) -> PhotoStore:
-    """A store from (root_id, rel, badge code, reason, problem) rows, in any
-    order (or already grouped by `group_by_folder`).
-
-    Reason sentences are kept once each (most photos share their folder's).
-    When `previous` holds the same photos, its `rels` list is reused.
-    """
-    groups = rows if isinstance(rows, dict) else group_by_folder(rows)
-    store = PhotoStore(root_paths)
-    text_index: dict[str, int] = {}
-    texts, problems = store.reason_texts, store.problems
-    root_ids, rels, badges, reasons = store.root_ids, store.rels, store.badges, store.reasons
-    i = 0
-    for key in sorted(groups):
-        members = groups[key]
-        members.sort(key=itemgetter(1))
-        for rid, rel, badge, reason, problem in members:
-            root_ids.append(rid)
-            rels.append(rel)
-            badges.append(badge)
-            slot = text_index.get(reason)
-            if slot is None:
-                slot = text_index[reason] = len(texts)
-                texts.append(reason)
-            reasons.append(slot)
-            if problem:
-                problems[i] = problem
-            i += 1
-    if previous is not None and store.same_rows(previous):
-        store.rels = previous.rels  # one list of names, not two
-    return store
-
-
-@dataclass(frozen=True)
-class FolderItem:
-    root_id: int
-    rel: bytes
-    path: str
-    name: str
-    own: Decision | None
-    decision: Decision
-    reason: str
-    shareable: int
-    private: int
-
-    @property
-    def badge(self) -> str:
-        if self.shareable and self.private:
-            return MIXED
-        if self.own is None:
-            return INHERITED
-        return self.own.value
-
-
-@dataclass
-class Snapshot:
-    """Everything the window shows, read in one go on a worker thread."""
-
-    roots: list[Any] = field(default_factory=list)
-    photos: PhotoStore = field(default_factory=PhotoStore)
-    folders: list[FolderItem] = field(default_factory=list)
-    status: dict[str, Any] = field(default_factory=dict)
-    settings: dict[str, Any] = field(default_factory=dict)
-    history: list[dict[str, Any]] = field(default_factory=list)
-    initialised: bool = False
-    #: Set by the builder: the photos are the same rows as the previous
-    #: snapshot's, and these rows' decisions changed (None: none did).
-    same_rows: bool = False
-    changed: tuple[int, int] | None = None
-
-
-def build_snapshot(
-    engine: Engine, *, history_limit: int = 5000, previous: Snapshot | None = None
-) -> Snapshot:
-    """Read the index, rules, status and ledger. Runs on a worker thread.
-
-    `previous` (the snapshot on screen) lets the builder say whether only
-    decisions changed, and which rows, so the GUI thread does no diffing.
-    """
-    snap = Snapshot(initialised=engine.initialised)
-    if not snap.initialised:
-        return snap
-    roots = engine.roots()
-    snap.roots = roots
-    snap.settings = engine.settings()
-    rules = engine.rules()
-    names = {r.id: (r.label if len(roots) > 1 else r.path) for r in roots}
-    policy = Policy(rules, names)
-    own_folder = {(r.root_id, r.rel): r.decision for r in rules if r.target is Target.FOLDER}
-    by_id = {r.id: r for r in roots}
-    rows: list[Row] = []
-    for root, facts, verdict in engine.photos():
-        if verdict.decision is Decision.SHAREABLE:
-            badge = _SHAREABLE if facts.exportable else _PROBLEM
-        else:
-            badge = _COPY if verdict.copy_of is not None else _PRIVATE
-        rows.append((root.id, facts.rel, badge, verdict.reason, facts.problem))
-    groups = group_by_folder(rows)
-    del rows
-    prev_store = previous.photos if previous is not None else None
-    snap.photos = build_photo_store(groups, {r.id: r.path for r in roots}, prev_store)
-    if prev_store is not None and snap.photos.same_rows(prev_store):
-        snap.same_rows = True
-        snap.changed = snap.photos.changed_span(prev_store)
-    # Shareable / private photos below each folder: its own, then summed up.
-    counts: dict[tuple[int, bytes], list[int]] = {(r.id, b""): [0, 0] for r in roots}
-    for (rid, folder), members in groups.items():
-        shared = sum(1 for m in members if m[2] == _SHAREABLE or m[2] == _PROBLEM)
-        private = len(members) - shared
-        up: bytes | None = folder
-        while up is not None:
-            slot = counts.setdefault((rid, up), [0, 0])
-            slot[0] += shared
-            slot[1] += private
-            up = _folder_of(up) if up else None
-    del groups
-    for key in own_folder:
-        counts.setdefault(key, [0, 0])  # a marked folder with no photos yet
-    for (rid, rel), (shared, private) in sorted(counts.items()):
-        root = by_id.get(rid)
-        if root is None:
-            continue
-        verdict = policy.by_place(rid, rel, is_folder=True)
-        snap.folders.append(
-            FolderItem(
-                rid,
-                rel,
-                os.path.join(root.path, decode_rel(rel)) if rel else root.path,
-                decode_rel(rel).rsplit("/", 1)[-1] if rel else root.label,
-                own_folder.get((rid, rel)),
-                verdict.decision,
-                verdict.reason,
-                shared,
-                private,
-            )
-        )
-    snap.status = engine.status()
-    snap.history = engine.audit(limit=history_limit)
-    return snap
 
 
 def mime_for_paths(paths: list[str]) -> QMimeData:
@@ -439,7 +126,7 @@ class PhotoModel(QAbstractListModel):
     def mimeTypes(self) -> list[str]:
         return [MIME_PATHS]
 
-    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:  # type: ignore[override]
+    def mimeData(self, indexes: Sequence[QModelIndex], /) -> QMimeData:
         return mime_for_paths([self.item(i.row()).path for i in indexes if i.isValid()])
 
     def supportedDragActions(self) -> Qt.DropAction:
@@ -486,8 +173,8 @@ class PhotoModel(QAbstractListModel):
             self._filter = kind
         if search is not None:
             self._search = search.strip().casefold()
-        if scope is not False:
-            self._scope = scope  # type: ignore[assignment]
+        if scope is None or isinstance(scope, tuple):
+            self._scope = scope
         self.beginResetModel()
         self._visible = self._select()
         self.endResetModel()
@@ -508,9 +195,9 @@ class PhotoModel(QAbstractListModel):
                 rows = [i for i in rows if ids[i] == rid]
         badges = store.badges
         if self._filter == "shareable":
-            rows = [i for i in rows if badges[i] in (_SHAREABLE, _PROBLEM)]
+            rows = [i for i in rows if badges[i] in (BADGE_SHAREABLE, BADGE_PROBLEM)]
         elif self._filter == "private":
-            rows = [i for i in rows if badges[i] in (_PRIVATE, _COPY)]
+            rows = [i for i in rows if badges[i] in (BADGE_PRIVATE, BADGE_COPY)]
         elif self._filter == "problems":
             problems = store.problems
             rows = [i for i in rows if i in problems]
@@ -551,7 +238,7 @@ class PhotoModel(QAbstractListModel):
             self.dataChanged.emit(index, index, [PhotoRole])
 
 
-def _name_matcher(needle: str) -> Any:
+def _name_matcher(needle: str) -> Callable[[bytes], bool]:
     """A test on a raw file name: does it contain `needle` (casefolded)?
 
     ASCII names (nearly all) are tested as bytes, where lower() is the same
@@ -630,7 +317,7 @@ class FolderModel(QStandardItemModel):
     def mimeTypes(self) -> list[str]:
         return [MIME_PATHS, "text/uri-list"]
 
-    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:  # type: ignore[override]
+    def mimeData(self, indexes: Sequence[QModelIndex], /) -> QMimeData:
         return mime_for_paths([str(i.data(PathRole)) for i in indexes if i.isValid()])
 
     def supportedDragActions(self) -> Qt.DropAction:

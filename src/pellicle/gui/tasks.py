@@ -23,8 +23,8 @@ import weakref
 from collections import OrderedDict, deque
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
+from PIL import Image
 from PySide6.QtCore import QObject, QThread, QThreadPool, Signal, Slot
 from PySide6.QtGui import QImage, QPixmap
 
@@ -33,8 +33,8 @@ from pellicle.core.errors import UserError
 from pellicle.core.paths import Locations
 from pellicle.core.thumbs import ThumbCache, ThumbError
 
-Job = Callable[[Engine], Any]
-Done = Callable[[Any], None]
+Job = Callable[[Engine], object]
+Done = Callable[[object], None]
 Failed = Callable[[str], None]
 
 #: Every worker thread the GUI started; tests check they all ended.
@@ -156,7 +156,7 @@ class _ThumbSignals(QObject):
     result = Signal(str, int, QImage, str)  # path, size, image (null on failure), error
 
 
-def pil_to_qimage(img: Any) -> QImage:
+def pil_to_qimage(img: Image.Image) -> QImage:
     """A QImage owning its own copy of a Pillow RGB/RGBA image's pixels."""
     if img.mode == "RGBA":
         fmt, depth = QImage.Format.Format_RGBA8888, 4

@@ -13,12 +13,24 @@ ever writes, moves or deletes a file. What each drop means:
 - from the file manager onto the rest of the window: inside a library,
   ask shareable or private; outside, offer to add the folder as a library.
 
-Views emit `dropped(paths, decision_or_None, external)`; the window acts.
+Views emit `dropped(paths, decision_or_None, external)`; `tagging` acts.
+The grid and the tree also keep their own selection and open folders
+across a new snapshot (`select_rows`, `expanded_keys`/`restore_expansion`).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt, Signal
+from collections.abc import Sequence
+
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    QPoint,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import (
     QDragEnterEvent,
     QDragMoveEvent,
@@ -37,7 +49,8 @@ from PySide6.QtWidgets import (
 
 from pellicle.core.policy import Decision
 from pellicle.gui.delegate import BADGE_COLOURS, CELL
-from pellicle.gui.models import MIME_PATHS, FolderItem, FolderRole, paths_from_mime
+from pellicle.gui.models import MIME_PATHS, FolderModel, FolderRole, KeyRole, paths_from_mime
+from pellicle.gui.snapshot import FolderItem
 
 
 def acceptable(event: QDragEnterEvent | QDragMoveEvent | QDropEvent) -> bool:
@@ -50,25 +63,17 @@ def accept_as_copy(event: QDragEnterEvent | QDragMoveEvent | QDropEvent) -> None
     event.accept()
 
 
-class _MenuAndCopyDrag:
-    """What the grid and the tree share: the context menu lands on the item
-    under the pointer, and a drag out of Pellicle is only ever a copy (a
-    move could delete the person's file)."""
-
-    menu_requested: Signal
-
-    def _on_menu(self, pos: QPoint) -> None:
-        view: QAbstractItemView = self  # type: ignore[assignment]
-        index = view.indexAt(pos)
-        if index.isValid() and not view.selectionModel().isSelected(index):
-            view.setCurrentIndex(index)
-        self.menu_requested.emit(view.viewport().mapToGlobal(pos))
-
-    def startDrag(self, supportedActions: Qt.DropAction) -> None:
-        super().startDrag(Qt.DropAction.CopyAction)  # type: ignore[misc]
+def menu_position(view: QAbstractItemView, pos: QPoint) -> QPoint:
+    """Where a view's context menu opens, in global coordinates. The menu
+    acts on the item under the pointer: it becomes current if it is not
+    selected already (a right click outside the selection)."""
+    index = view.indexAt(pos)
+    if index.isValid() and not view.selectionModel().isSelected(index):
+        view.setCurrentIndex(index)
+    return view.viewport().mapToGlobal(pos)
 
 
-class PhotoGrid(_MenuAndCopyDrag, QListView):
+class PhotoGrid(QListView):
     """Thumbnails in a wrapping grid; drags out photo paths (copy only)."""
 
     #: The context menu was asked for at this global position.
@@ -97,8 +102,38 @@ class PhotoGrid(_MenuAndCopyDrag, QListView):
             "Photos in the library. S marks shareable, P private, U clears the mark."
         )
 
+    def _on_menu(self, pos: QPoint) -> None:
+        self.menu_requested.emit(menu_position(self, pos))
 
-class FolderTree(_MenuAndCopyDrag, QTreeView):
+    def startDrag(self, supportedActions: Qt.DropAction) -> None:
+        # A drag out of Pellicle is only ever a copy: a move could delete
+        # the person's file.
+        super().startDrag(Qt.DropAction.CopyAction)
+
+    def selected_rows(self) -> list[int]:
+        return sorted({i.row() for i in self.selectionModel().selectedIndexes()})
+
+    def select_rows(self, rows: Sequence[int]) -> None:
+        """Select exactly these rows (ascending), as few ranges as possible;
+        no signal when that is already the selection."""
+        model = self.model()
+        selection = QItemSelection()
+        start = prev = -1
+        for row in rows:
+            if row == prev + 1 and start >= 0:
+                prev = row
+                continue
+            if start >= 0:
+                selection.select(model.index(start, 0), model.index(prev, 0))
+            start = prev = row
+        if start >= 0:
+            selection.select(model.index(start, 0), model.index(prev, 0))
+        selected = self.selectionModel()
+        if selection.indexes() != selected.selection().indexes():
+            selected.select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+
+
+class FolderTree(QTreeView):
     """Roots and folders with badges; accepts drops onto a folder."""
 
     dropped = Signal(list, object, bool)  # paths, Decision | None, external
@@ -120,6 +155,49 @@ class FolderTree(_MenuAndCopyDrag, QTreeView):
             "Library folders with their decision. Drop photos on a folder to give them "
             "that folder's decision."
         )
+
+    def _on_menu(self, pos: QPoint) -> None:
+        self.menu_requested.emit(menu_position(self, pos))
+
+    def startDrag(self, supportedActions: Qt.DropAction) -> None:
+        super().startDrag(Qt.DropAction.CopyAction)  # copy only, as the grid
+
+    def expanded_keys(self) -> set[object]:
+        """The keys (`KeyRole`) of every expanded folder."""
+        keys = set()
+        model = self.model()
+        stack = [model.index(r, 0) for r in range(model.rowCount())]
+        while stack:
+            index = stack.pop()
+            if self.isExpanded(index):
+                keys.add(index.data(KeyRole))
+            stack.extend(model.index(r, 0, index) for r in range(model.rowCount(index)))
+        return keys
+
+    def restore_expansion(self, expanded: set[object], current: object) -> None:
+        """Expand these folders again and make `current` current (after the
+        model was rebuilt); with none expanded yet, open the roots."""
+        model = self.model()
+        if not expanded:
+            for r in range(model.rowCount()):
+                self.expand(model.index(r, 0))
+            return
+        for key in expanded:
+            index = self._index_of(key)
+            if index.isValid():
+                self.expand(index)
+        if current is not None:
+            index = self._index_of(current)
+            if index.isValid() and index != self.currentIndex():
+                self.selectionModel().setCurrentIndex(
+                    index, QItemSelectionModel.SelectionFlag.NoUpdate
+                )
+
+    def _index_of(self, key: object) -> QModelIndex:
+        model = self.model()
+        if isinstance(model, FolderModel) and isinstance(key, tuple):
+            return model.index_of(key)
+        return QModelIndex()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if acceptable(event):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import json
-import shutil
 import struct
 import subprocess
 from collections.abc import Callable
@@ -19,6 +18,7 @@ from pellicle.core.imaging import register_heif
 from pellicle.core.scrub import ScrubOptions
 from pellicle.core.scrub._exif import minimal_tiff
 from scrub_helpers import Scrubbed, leaks
+from tool_helpers import require_tool
 
 # (format, demo keyword arguments); ids make failures readable.
 CASES: list[tuple[str, dict[str, Any]]] = [
@@ -155,11 +155,38 @@ def test_keep_capture_date_keeps_exactly_that(fmt: str, photo: Make, run_scrub: 
     _, data, _ = run_scrub(src, fmt, ScrubOptions(keep_capture_date=True))
     with _open(data) as img:
         exif = img.getexif()
-        assert set(exif) <= {0x0112, 0x8769}
+        neutral = set(JPEG_NEUTRAL) if fmt in ("jpeg", "heif") else set()
+        assert set(exif) - {0x0112, 0x8769} == neutral
         assert dict(exif.get_ifd(0x8769)) == {0x9003: demo.CAPTURE_DATE.decode()}
         assert exif.get_ifd(0x8825) == {}
     _, plain, _ = run_scrub(src, fmt)
     assert demo.CAPTURE_DATE not in plain
+
+
+#: The IFD0 tags a JPEG's minimal EXIF holds besides Orientation, as Pillow reads them.
+JPEG_NEUTRAL = {0x011A: 72.0, 0x011B: 72.0, 0x0128: 2, 0x0213: 1}
+
+
+@pytest.mark.parametrize("kw", [{"orientation": 6}, {"orientation": 3, "progressive": True}])
+def test_jpeg_minimal_exif_is_valid_and_neutral(
+    kw: dict[str, Any], photo: Make, run_scrub: Run
+) -> None:
+    # exiftool -validate wants XResolution, YResolution, ResolutionUnit and
+    # YCbCrPositioning in a JPEG's IFD0: they are written with the values the
+    # EXIF standard assumes when they are absent, so no reader's view changes.
+    exiftool = require_tool("exiftool")
+    result, data, out = run_scrub(photo("jpeg", **kw), "jpeg")
+    assert result.orientation == kw["orientation"]
+    with _open(data) as img:
+        exif = img.getexif()
+        assert {k: exif[k] for k in exif} == {0x0112: kw["orientation"], **JPEG_NEUTRAL}
+    proc = subprocess.run(
+        [exiftool, "-validate", "-warning", "-a", "-s3", str(out)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert proc.stdout.split() == ["OK"], proc.stdout
 
 
 def _png_chunks(data: bytes) -> list[tuple[bytes, bytes]]:
@@ -259,7 +286,7 @@ EXIFTOOL_ALLOWED: dict[str, set[str] | None] = {
         "Orientation", "BitsPerSample", "Compression", "ImageHeight", "ImageWidth",
         "PhotometricInterpretation", "PlanarConfiguration", "ResolutionUnit",
         "RowsPerStrip", "SamplesPerPixel", "StripByteCounts", "StripOffsets",
-        "XResolution", "YResolution",
+        "XResolution", "YResolution", "YCbCrPositioning",
     },
     "ExifIFD": {"DateTimeOriginal"},
     "PNG": {
@@ -280,8 +307,8 @@ EXIFTOOL_ALLOWED: dict[str, set[str] | None] = {
 }  # fmt: skip
 
 
-@pytest.mark.skipif(shutil.which("exiftool") is None, reason="exiftool not installed (CI has it)")
 def test_exiftool_sees_only_structure(photo: Make, run_scrub: Run) -> None:
+    exiftool = require_tool("exiftool")
     outputs: list[tuple[Path, bool]] = []
     path_fmt: dict[Path, str] = {}
     for fmt, kw in CASES:
@@ -290,7 +317,7 @@ def test_exiftool_sees_only_structure(photo: Make, run_scrub: Run) -> None:
             outputs.append((out, keep))
             path_fmt[out] = fmt
     proc = subprocess.run(
-        ["exiftool", "-j", "-a", "-G1", "-struct", *(str(p) for p, _ in outputs)],
+        [exiftool, "-j", "-a", "-G1", "-struct", *(str(p) for p, _ in outputs)],
         capture_output=True,
         check=True,
     )

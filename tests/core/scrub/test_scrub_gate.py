@@ -15,6 +15,7 @@ from PIL import ImageFile
 
 from pellicle.core import demo
 from pellicle.core.scrub import ScrubError, ScrubOptions, ScrubResult, verify
+from pellicle.core.scrub._exif import minimal_tiff
 from scrub_helpers import Scrubbed
 
 Run = Callable[..., Scrubbed]
@@ -96,6 +97,55 @@ def test_jpeg_full_exif_rejected(tmp_path: Path, clean_jpeg: Scrubbed) -> None:
     planted = _segment(0xE1, b"Exif\0\0" + demo.exif_block(6, thumbnail=False))
     crafted = data[:start] + planted + data[start + 2 + length :]
     _rejects(tmp_path, crafted, result, "EXIF tag|second image directory")
+
+
+def _with_exif(jpeg: bytes, tiff: bytes) -> bytes:
+    start = jpeg.index(b"\xff\xe1")
+    (length,) = struct.unpack(">H", jpeg[start + 2 : start + 4])
+    return jpeg[:start] + _segment(0xE1, b"Exif\0\0" + tiff) + jpeg[start + 2 + length :]
+
+
+def _neutral_variants() -> list[tuple[bytes, str]]:
+    """The JPEG minimal EXIF with one neutral tag altered, and the refusal it earns."""
+    good = minimal_tiff(6, None, jpeg=True)
+    assert good is not None
+    xres = good.index(struct.pack("<II", 72, 1))  # XResolution's value, then YResolution's
+    entry = {tag: good.index(struct.pack("<H", tag), 10) for tag in (0x011A, 0x0128, 0x0213)}
+    out = [
+        (good[:xres] + struct.pack("<II", 300, 1) + good[xres + 8 :], "default"),
+        (good[:xres] + struct.pack("<II", 0x50_4C_41_4E, 1) + good[xres + 8 :], "default"),
+        (good[: entry[0x0213] + 8] + b"\x02" + good[entry[0x0213] + 9 :], "default"),
+        (good[: entry[0x0128] + 8] + b"\x03" + good[entry[0x0128] + 9 :], "default"),
+        (good[: entry[0x0128] + 10] + b"\x01" + good[entry[0x0128] + 11 :], "default"),
+        # XResolution pointing at YResolution's value: both "72/1", one of them unaccounted.
+        (good[: entry[0x011A] + 8] + struct.pack("<I", xres + 8) + good[entry[0x011A] + 12 :],
+         "unaccounted"),
+        (good[: entry[0x011A] + 8] + struct.pack("<I", 1 << 20) + good[entry[0x011A] + 12 :],
+         "out of range"),
+        # As a LONG instead of a SHORT, the tag is not the neutral one.
+        (good[: entry[0x0213] + 2] + b"\x04" + good[entry[0x0213] + 3 :], "not allowed"),
+        (good + b"PLANTED", "unaccounted"),
+    ]  # fmt: skip
+    return out
+
+
+@pytest.mark.parametrize(("tiff", "match"), _neutral_variants())
+def test_jpeg_neutral_exif_tags_hold_only_their_defaults(
+    tmp_path: Path, clean_jpeg: Scrubbed, tiff: bytes, match: str
+) -> None:
+    result, data, _ = clean_jpeg
+    assert _verify_bytes(
+        tmp_path, _with_exif(data, minimal_tiff(6, None, jpeg=True) or b""), result
+    )
+    _rejects(tmp_path, _with_exif(data, tiff), result, match)
+
+
+def test_neutral_exif_tags_only_in_jpeg(photo: Make, run_scrub: Run, tmp_path: Path) -> None:
+    result, data, _ = run_scrub(photo("png", orientation=6), "png")
+    start = data.index(b"eXIf") - 4
+    (length,) = struct.unpack(">I", data[start : start + 4])
+    exif = _png_chunk(b"eXIf", minimal_tiff(6, None, jpeg=True) or b"")
+    _rejects(tmp_path, data[:start] + exif + data[start + 12 + length :], result, "not allowed")
 
 
 def test_jpeg_date_without_option_rejected(photo: Make, run_scrub: Run, tmp_path: Path) -> None:

@@ -18,6 +18,7 @@ import os
 from collections.abc import Callable
 
 from pellicle.core.formats import VIDEO
+from pellicle.core.reasons import describe
 from pellicle.core.scrub._io import Sink, Source
 from pellicle.core.scrub._types import ScrubError, ScrubOptions, ScrubResult
 from pellicle.core.scrub.gif import scrub_gif
@@ -78,15 +79,15 @@ def scrub(
         return result
     except ScrubError:
         raise
-    except MemoryError:
-        raise ScrubError(f"{fmt.upper()} needs too much memory") from None
     except OSError as exc:
-        raise ScrubError(f"I/O error: {exc.strerror or exc}") from exc
+        if exc.errno is not None:
+            raise ScrubError(f"I/O error: {exc.strerror or exc}") from exc
+        raise ScrubError(describe(exc, fmt)) from exc
     except Exception as exc:
         # Any other failure is a parser meeting input it cannot handle; the
-        # file is refused rather than half-exported.
-        reason = f"{type(exc).__name__}: {exc}".replace("\n", " ")
-        raise ScrubError(f"unreadable {fmt.upper()}: {reason}") from exc
+        # file is refused rather than half-exported, with a plain reason
+        # (the library's own words go to the debug log).
+        raise ScrubError(describe(exc, fmt)) from exc
     finally:
         source.close()
 

@@ -72,16 +72,49 @@ def valid_date(raw: bytes) -> bytes | None:
     return raw[:19] if _DATE.fullmatch(raw[:19]) else None
 
 
-def minimal_tiff(orientation: int, date: bytes | None) -> bytes | None:
-    """The smallest EXIF TIFF block holding Orientation (and the date), or None if empty."""
+#: The IFD0 tags `exiftool -validate` requires in a JPEG's EXIF, with the values
+#: the EXIF standard gives them when absent (72 pixels per inch, centred chroma
+#: samples): writing them changes no reader's view of the file and identifies
+#: nothing, and the gate accepts exactly these values.
+JPEG_IFD0_DEFAULTS: Final = (
+    (0x011A, 5, (72, 1)),  # XResolution
+    (0x011B, 5, (72, 1)),  # YResolution
+    (0x0128, 3, 2),  # ResolutionUnit: inches
+    (0x0213, 3, 1),  # YCbCrPositioning: centred
+)
+
+
+def minimal_tiff(orientation: int, date: bytes | None, *, jpeg: bool = False) -> bytes | None:
+    """The smallest EXIF TIFF block holding Orientation (and the date), or None if empty.
+
+    With `jpeg`, IFD0 also holds `JPEG_IFD0_DEFAULTS`, which the EXIF
+    standard requires of a JPEG's EXIF.
+    """
     if orientation == 1 and date is None:
         return None
-    if date is None:
-        return b"II*\x00" + struct.pack("<IHHHIHHI", 8, 1, 0x0112, 3, 1, orientation, 0, 0)
-    # IFD0 at 8: two entries (26 + 4 bytes) -> Exif IFD at 38, date value at 56.
-    ifd0 = struct.pack("<H", 2)
-    ifd0 += struct.pack("<HHIHH", 0x0112, 3, 1, orientation, 0)
-    ifd0 += struct.pack("<HHII", 0x8769, 4, 1, 38)
+    entries: list[tuple[int, int, int | tuple[int, int]]] = [(0x0112, 3, orientation)]
+    if jpeg:
+        entries += JPEG_IFD0_DEFAULTS
+    if date is not None:
+        entries.append((0x8769, 4, 0))  # offset filled in below
+    # Layout: header, IFD0, its out-of-line rationals, then the Exif IFD and the date.
+    rationals_at = 8 + 2 + 12 * len(entries) + 4
+    exif_at = rationals_at + 8 * sum(1 for _, typ, _ in entries if typ == 5)
+    ifd0 = struct.pack("<H", len(entries))
+    tail = b""
+    for tag, typ, value in entries:
+        if typ == 5:
+            assert isinstance(value, tuple)
+            ifd0 += struct.pack("<HHII", tag, typ, 1, rationals_at + len(tail))
+            tail += struct.pack("<II", *value)
+        elif typ == 4:
+            ifd0 += struct.pack("<HHII", tag, typ, 1, exif_at)
+        else:
+            ifd0 += struct.pack("<HHIHH", tag, typ, 1, value, 0)
     ifd0 += struct.pack("<I", 0)
-    exif = struct.pack("<HHHII", 1, 0x9003, 2, 20, 56) + struct.pack("<I", 0)
-    return b"II*\x00" + struct.pack("<I", 8) + ifd0 + exif + date + b"\x00"
+    block = b"II*\x00" + struct.pack("<I", 8) + ifd0 + tail
+    if date is not None:
+        # One entry (18 bytes), then the 20-byte date value.
+        block += struct.pack("<HHHII", 1, 0x9003, 2, 20, exif_at + 18) + struct.pack("<I", 0)
+        block += date + b"\x00"
+    return block

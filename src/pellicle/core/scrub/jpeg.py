@@ -125,7 +125,7 @@ def scrub_jpeg(src: Source, sink: Sink, options: ScrubOptions) -> ScrubResult:
     sink.write(b"\xff\xd8")
     if jfif is not None:
         sink.write(jfif)
-    tiff = minimal_tiff(orientation, date)
+    tiff = minimal_tiff(orientation, date, jpeg=True)
     if tiff is not None:
         sink.write(_app(0xE1, b"Exif\x00\x00" + tiff))
     for seg in _icc_segments(icc, icc_total):

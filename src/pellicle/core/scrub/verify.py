@@ -25,7 +25,9 @@ from typing import Final
 from PIL import ImageFile
 
 from pellicle.core.imaging import open_image
+from pellicle.core.reasons import describe
 from pellicle.core.scrub._types import ScrubError, ScrubOptions, ScrubResult
+from pellicle.core.warnings_policy import library_warnings_are_errors
 
 _ENTROPY_END: Final = re.compile(rb"\xff[\x01-\xcf\xd8-\xfe]")
 _EXIF_DATE: Final = re.compile(rb"[0-9]{4}:[0-9]{2}:[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}\x00")
@@ -47,6 +49,14 @@ _TIFF_ALLOWED: Final = {
     34675: 16 << 20,
 }  # fmt: skip
 _MAX_ICC: Final = 16 << 20
+# The IFD0 tags a JPEG's EXIF may hold besides Orientation, each with the one
+# value accepted: tag -> (type, and the rational or the short with its padding).
+_JPEG_NEUTRAL: Final = {
+    0x011A: (5, 72, 1),
+    0x011B: (5, 72, 1),
+    0x0128: (3, 2, 0),
+    0x0213: (3, 1, 0),
+}
 _INFLATE_IN: Final = 1 << 16
 _INFLATE_OUT: Final = 1 << 20
 
@@ -85,12 +95,13 @@ def verify(
         with mmap.mmap(rfd, size, access=mmap.ACCESS_READ) as mm:
             seen = _walk(mm, expected.fmt, options)
             _compare(seen, expected)
-            _decode(mm, expected)
+            with library_warnings_are_errors():  # Pillow's "I guessed" is a refusal here
+                _decode(mm, expected)
             return hashlib.sha256(mm).hexdigest()
     except ScrubError:
         raise
     except Exception as exc:
-        raise _fail(f"{type(exc).__name__}: {exc}".replace("\n", " ")) from exc
+        raise _fail(describe(exc, expected.fmt)) from exc
     finally:
         os.close(rfd)
 
@@ -161,8 +172,12 @@ _PIL_FORMAT: Final = {
 # --- minimal EXIF ----------------------------------------------------------------
 
 
-def _check_exif(tiff: bytes, options: ScrubOptions) -> int:
-    """Accept only Orientation (and DateTimeOriginal if kept); return the orientation."""
+def _check_exif(tiff: bytes, options: ScrubOptions, *, jpeg: bool = False) -> int:
+    """Accept only Orientation (and DateTimeOriginal if kept); return the orientation.
+
+    A JPEG's EXIF may also hold the four IFD0 tags the EXIF standard requires
+    there, each with exactly its neutral default (72 dpi, inches, centred).
+    """
     if tiff[:4] == b"II*\x00":
         e = "<"
     elif tiff[:4] == b"MM\x00*":
@@ -196,6 +211,17 @@ def _check_exif(tiff: bytes, options: ScrubOptions) -> int:
             orientation, pad = struct.unpack_from(f"{e}HH", tiff, at)
             if not 1 <= orientation <= 8 or pad != 0:
                 raise _fail("EXIF orientation out of range")
+        elif jpeg and tag in _JPEG_NEUTRAL and (typ, count) == (_JPEG_NEUTRAL[tag][0], 1):
+            if typ == 5:
+                at = struct.unpack_from(f"{e}I", tiff, at)[0]
+                if at + 8 > len(tiff):
+                    raise _fail("EXIF value out of range")
+                covered.append((at, at + 8))
+            if (
+                struct.unpack_from(f"{e}II" if typ == 5 else f"{e}HH", tiff, at)
+                != _JPEG_NEUTRAL[tag][1:]
+            ):
+                raise _fail(f"EXIF tag 0x{tag:04X} holds a value other than its default")
         elif tag == 0x8769 and typ == 4 and count == 1 and options.keep_capture_date:
             sub = ifd(struct.unpack_from(f"{e}I", tiff, at)[0])
             if set(sub) != {0x9003}:
@@ -257,7 +283,7 @@ def _walk_jpeg(mm: mmap.mmap, options: ScrubOptions) -> _Seen:
         elif marker == 0xE1:
             if 0xE1 in seen_app or body[:6] != b"Exif\x00\x00":
                 raise _fail("JPEG APP1 that is not a single EXIF block (XMP?)")
-            orientation = _check_exif(body[6:], options)
+            orientation = _check_exif(body[6:], options, jpeg=True)
         elif marker == 0xE2:
             if body[:12] != b"ICC_PROFILE\x00" or len(body) < 15:
                 raise _fail("JPEG APP2 that is not an ICC profile chunk (MPF?)")

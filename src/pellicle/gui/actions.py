@@ -1,0 +1,121 @@
+"""Every command of the window and every menu that shows them.
+
+`Actions` makes the window's QActions (text, keys, tip) and adds them to
+the window, so their keys work wherever the focus is; `fill_menu_bar` lays
+them out in File / Edit / View, and `tag_menu` is the context menu of the
+grid and the tree. This module names commands; it does not carry them out:
+what each one does is connected in `MainWindow._wire`.
+
+A new command: make its QAction in `Actions.__init__`, put it in a menu in
+`fill_menu_bar` (and on the toolbar in `window` if it is an everyday one),
+and connect it in `MainWindow._wire`. A new menu (Help, say) goes at the end
+of `fill_menu_bar`.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from functools import partial
+
+from PySide6.QtCore import QObject, Qt, QUrl
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
+
+from pellicle.core.policy import Decision
+
+Keys = QKeySequence | QKeySequence.StandardKey | str
+
+
+class Actions(QObject):
+    """The window's commands, one attribute each."""
+
+    def __init__(self, window: QWidget, undo_stack: QUndoStack) -> None:
+        super().__init__(window)
+        self._window = window
+        tr = self.tr
+        self.share = self._make(
+            tr("Mark &shareable"), ["S"], tr("Mark the selected photos or folders shareable (S)")
+        )
+        self.private = self._make(
+            tr("Mark &private"), ["P"], tr("Mark the selected photos or folders private (P)")
+        )
+        self.clear = self._make(
+            tr("&Clear mark"), ["U"], tr("Remove their own mark; they inherit again (U)")
+        )
+        self.undo = undo_stack.createUndoAction(window, tr("&Undo"))
+        self.undo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
+        self.redo = undo_stack.createRedoAction(window, tr("&Redo"))
+        self.redo.setShortcuts(
+            [QKeySequence("Ctrl+Shift+Z"), QKeySequence(QKeySequence.StandardKey.Redo)]
+        )
+        window.addAction(self.undo)
+        window.addAction(self.redo)
+        self.sync = self._make(tr("S&ync now"), ["F5"], tr("Bring the export up to date"))
+        self.settings = self._make(
+            tr("Se&ttings…"), ["Ctrl+,"], tr("Library folders, export folder and options")
+        )
+        self.find = self._make(
+            tr("&Find"), [QKeySequence.StandardKey.Find], tr("Search photos by name")
+        )
+        self.quit = self._make(
+            tr("&Quit"), [QKeySequence.StandardKey.Quit], tr("Quit Pellicle (syncing stops)")
+        )
+        self.all_photos = self._make(
+            tr("&All photos"), ["Ctrl+0"], tr("Show the photos of every library folder")
+        )
+        self.history = self._make(
+            tr("Share &history"), ["Ctrl+H"], tr("What was shared when, and whether it still is")
+        )
+
+    def _make(self, text: str, keys: list[Keys], tip: str) -> QAction:
+        act = QAction(text, self._window)
+        act.setShortcuts([QKeySequence(k) for k in keys])
+        act.setToolTip(tip)
+        act.setStatusTip(tip)
+        self._window.addAction(act)
+        return act
+
+    def tagging(self) -> list[QAction]:
+        """The three tagging commands, in toolbar and menu order."""
+        return [self.share, self.private, self.clear]
+
+    def fill_menu_bar(self, bar: QMenuBar) -> None:
+        tr = self.tr
+        file_menu = bar.addMenu(tr("&File"))
+        file_menu.addActions([self.sync, self.settings])
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit)
+        edit_menu = bar.addMenu(tr("&Edit"))
+        edit_menu.addActions([self.undo, self.redo])
+        edit_menu.addSeparator()
+        edit_menu.addActions(self.tagging())
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.find)
+        view_menu = bar.addMenu(tr("&View"))
+        view_menu.addActions([self.all_photos, self.history])
+
+    def tag_menu(
+        self,
+        paths: list[str],
+        *,
+        folder: bool,
+        tag: Callable[[list[str], Decision | None], None],
+    ) -> QMenu:
+        """The context menu for selected photos (or folders, `folder`)."""
+        tr = self.tr
+        menu = QMenu(self._window)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # one per right click
+        choices = (
+            (Decision.SHAREABLE, tr("Mark shareable")),
+            (Decision.PRIVATE, tr("Mark private")),
+            (None, tr("Clear mark")),
+        )
+        for decision, text in choices:
+            menu.addAction(text, partial(tag, paths, decision))
+        if len(paths) == 1:
+            menu.addSeparator()
+            target = paths[0] if folder else os.path.dirname(paths[0])
+            url = QUrl.fromLocalFile(target)
+            menu.addAction(tr("Show in file manager"), partial(QDesktopServices.openUrl, url))
+        return menu

@@ -1,0 +1,181 @@
+"""The status bar: counts, the sync state and its progress, the export folder.
+
+It turns what the engine reports (`Engine.status()` in the snapshot, and
+the progress of a sync the window runs) into the few words at the bottom
+of the window, and gives the export folder its Open and Copy path buttons
+with the sentence that says what the folder is for. It only shows: it
+starts nothing, and `syncing` tells it when a sync starts, moves and ends.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, QUrl, Signal, Slot
+from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QStatusBar, QWidget
+
+
+class StatusArea(QObject):
+    """The status bar's standing widgets, and the text they show."""
+
+    #: The one-line sync state changed (the tray shows it as its tooltip).
+    state_changed = Signal(str)
+
+    def __init__(self, bar: QStatusBar) -> None:
+        super().__init__(bar)
+        tr = self.tr
+        self.bar = bar
+        self._syncing = False
+        self._export = ""
+        self.counts_label = QLabel(tr("Loading the library…"))
+        self.counts_label.setAccessibleName(tr("Photo counts"))
+        self.sync_label = QLabel(tr("Starting…"))
+        self.sync_label.setAccessibleName(tr("Sync state"))
+        self.progress = QProgressBar()
+        self.progress.setAccessibleName(tr("Sync progress"))
+        self.progress.setMaximumWidth(160)
+        self.progress.setTextVisible(False)
+        self.progress.hide()
+        bar.addWidget(self.counts_label)
+        bar.addWidget(self.sync_label)
+        bar.addWidget(self.progress)
+        export = QWidget()
+        row = QHBoxLayout(export)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.export_label = QLabel()
+        self.export_label.setAccessibleName(tr("Export folder"))
+        self.export_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.grant_label = QLabel(self.grant_sentence())
+        self.grant_label.setAccessibleName(tr("About the export folder"))
+        self.open_button = QPushButton(tr("Open"))
+        self.open_button.setAccessibleName(tr("Open the export folder"))
+        self.open_button.clicked.connect(self.open_export)
+        self.copy_button = QPushButton(tr("Copy path"))
+        self.copy_button.setAccessibleName(tr("Copy the export folder's path"))
+        self.copy_button.clicked.connect(self.copy_export_path)
+        row.addWidget(QLabel(tr("Export:")))
+        row.addWidget(self.export_label)
+        row.addWidget(self.open_button)
+        row.addWidget(self.copy_button)
+        row.addWidget(self.grant_label)
+        bar.addPermanentWidget(export)
+
+    def grant_sentence(self) -> str:
+        return self.tr("This is the one folder to grant to AI and creative apps.")
+
+    # ------------------------------------------------------------ messages
+
+    @Slot(str, int)
+    def message(self, text: str, timeout_ms: int) -> None:
+        """A passing note (it goes after `timeout_ms`)."""
+        self.bar.showMessage(text, timeout_ms)
+
+    @Slot(str)
+    def show_error(self, error: str) -> None:
+        self.bar.showMessage(error, 10000)
+
+    @Slot()
+    def not_set_up(self) -> None:
+        self.sync_label.setText(self.tr("Not set up: choose a library in Settings"))
+
+    # --------------------------------------------------------------- state
+
+    def show_status(self, status: dict[str, Any], *, watching: bool) -> None:
+        """Counts, export folder and sync state from `Engine.status()`."""
+        tr = self.tr
+        if not status:
+            self.counts_label.setText(tr("No library yet"))
+            self.export_label.setText("—")
+            return
+        self.counts_label.setText(
+            tr("{photos} photos · {shareable} shareable · {private} private · {exported} exported")
+            .format(**{k: f"{status[k]:,}" for k in ("photos", "shareable", "private", "exported")})
+        )  # fmt: skip
+        self._export = str(status.get("export_dir") or "")
+        metrics = self.export_label.fontMetrics()
+        self.export_label.setText(
+            metrics.elidedText(self._export, Qt.TextElideMode.ElideMiddle, 320)
+        )
+        self.export_label.setToolTip(f"{self._export}\n{self.grant_sentence()}")
+        if self._syncing:
+            return  # "Syncing…" stays until the sync ends
+        self.sync_label.setText(self.state_text(status, watching=watching))
+        self.state_changed.emit(self.sync_label.text())
+
+    def state_text(self, status: dict[str, Any], *, watching: bool) -> str:
+        """One line: paused, unknown files, problems, in sync, or waiting."""
+        tr = self.tr
+        problems = len(status.get("problems", []))
+        offline = [r["label"] for r in status.get("roots", []) if r.get("state") == "offline"]
+        if offline:
+            return tr("Paused: {roots} offline").format(roots=", ".join(offline))
+        if status.get("foreign"):
+            return tr("{n} unknown files in the export (left alone)").format(
+                n=len(status["foreign"])
+            )
+        if problems:
+            if status.get("in_sync"):
+                text = (
+                    tr("In sync except {n} problem")
+                    if problems == 1
+                    else tr("In sync except {n} problems")
+                )
+            else:
+                text = tr("{n} problem") if problems == 1 else tr("{n} problems")
+            return text.format(n=problems)
+        if status.get("in_sync"):
+            return tr("In sync · watching") if watching else tr("In sync")
+        pending = status.get("to_add", 0) + status.get("to_update", 0) + status.get("to_remove", 0)
+        return tr("{n} changes waiting to sync").format(n=f"{pending:,}")
+
+    # ---------------------------------------------------------------- sync
+
+    @Slot()
+    def sync_started(self) -> None:
+        self._syncing = True
+        self.sync_label.setText(self.tr("Syncing…"))
+        self.progress.setRange(0, 0)
+        self.progress.show()
+
+    @Slot(str, int, int)
+    def sync_progress(self, what: str, done: int, total: int) -> None:
+        if not self._syncing:
+            return
+        if total:
+            self.progress.setRange(0, total)
+            self.progress.setValue(done)
+            self.sync_label.setText(
+                self.tr("Syncing {done} of {total}").format(done=f"{done:,}", total=f"{total:,}")
+            )
+        else:
+            # `what` comes from the engine ("scanning Pictures"): only its
+            # first letter is raised (str.capitalize would lower the label).
+            self.progress.setRange(0, 0)
+            what = what[:1].upper() + what[1:]
+            self.sync_label.setText(self.tr("{what}: {n} files").format(what=what, n=f"{done:,}"))
+
+    @Slot()
+    def sync_finished(self) -> None:
+        """The sync ended; the next snapshot says where things stand."""
+        self._syncing = False
+        self.progress.hide()
+
+    @Slot(str)
+    def sync_failed(self, error: str) -> None:
+        self.sync_finished()
+        self.sync_label.setText(self.tr("Sync failed"))
+        self.show_error(error)
+
+    # -------------------------------------------------------- export folder
+
+    @Slot()
+    def open_export(self) -> None:
+        if self._export:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(self._export))
+
+    @Slot()
+    def copy_export_path(self) -> None:
+        if self._export:
+            QGuiApplication.clipboard().setText(self._export)
+            self.message(self.tr("Export folder path copied"), 3000)
