@@ -1,7 +1,7 @@
 """Carry out a sync plan without ever showing a half-written or unchecked file.
 
 Removals run first. Each copy is then scrubbed into a staging file inside
-the export folder, a whole batch is made durable with one syncfs, every
+the export folder, a whole batch is made durable with one syncfs while every
 staged file passes the independent verification gate (which compares it
 with its source and hashes it in the same pass), the source is checked
 unchanged and still shareable, and only then is the file renamed into view.
