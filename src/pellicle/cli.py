@@ -3,8 +3,8 @@
 Exit codes: 0 success; 1 a check found a problem (or a sync left the export
 not matching); 2 bad input or usage, with a one-line reason and nothing
 changed; 141 the output's reader went away (`pellicle audit | head`),
-silently, as for any program a shell sees ended by SIGPIPE. No traceback ever reaches a user: anything unexpected is reported
-as one line too.
+silently, as for any program a shell sees ended by SIGPIPE. No traceback
+ever reaches a user: anything unexpected is reported as one line too.
 """
 
 from __future__ import annotations
