@@ -1,7 +1,8 @@
 """Fixtures shared by every test: an isolated Pellicle home per test.
 
 Each test gets its own `PELLICLE_HOME`, so state never leaks between tests
-or into the developer's real configuration.
+or into the developer's real configuration. Under `CI=true` a skipped test
+fails (`ci_policy`).
 """
 
 from __future__ import annotations
@@ -10,6 +11,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from ci_policy import pytest_make_collect_report, pytest_runtest_makereport
+
+__all__ = ["pytest_make_collect_report", "pytest_runtest_makereport"]
 
 
 @pytest.fixture
