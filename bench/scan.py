@@ -247,10 +247,15 @@ def main() -> int:
         real_decide = policy_mod.Policy.decide
 
         def counting_decide(
-            self: policy_mod.Policy, root_id: int, rel: bytes, fingerprint: str | None = None
+            self: policy_mod.Policy,
+            root_id: int,
+            rel: bytes,
+            fingerprint: str | None = None,
+            *,
+            size: int | None,
         ) -> policy_mod.Verdict:
             decided[0] += 1
-            return real_decide(self, root_id, rel, fingerprint)
+            return real_decide(self, root_id, rel, fingerprint, size=size)
 
         policy_mod.Policy.decide = counting_decide  # type: ignore[method-assign]
         folders = sorted(p for p in lib.glob("*/*") if p.is_dir())

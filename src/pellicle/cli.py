@@ -2,8 +2,9 @@
 
 Exit codes: 0 success; 1 a check found a problem (or a sync left the export
 not matching); 2 bad input or usage, with a one-line reason and nothing
-changed. No traceback ever reaches a user: anything unexpected is reported
-as one line too.
+changed; 141 the output's reader went away (`pellicle audit | head`),
+silently, as for any program a shell sees ended by SIGPIPE. No traceback
+ever reaches a user: anything unexpected is reported as one line too.
 """
 
 from __future__ import annotations
@@ -120,7 +121,28 @@ def _grant_parsers(sub: Any) -> None:
     run.add_argument("argv", nargs=argparse.REMAINDER, metavar="-- COMMAND...")
 
 
+#: The status of a command whose reader went away (`pellicle audit | head`):
+#: 128 + SIGPIPE, what the shell reports for a C program killed by it.
+EXIT_PIPE = 128 + 13
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        status = _run(argv)
+        # A reader gone after the last line shows up at this flush.
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader has gone: stop quietly, as `cat` does. stdout still
+        # holds unflushable bytes that Python would try again at exit and
+        # report; pointing it at /dev/null lets the exit be silent.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+        return EXIT_PIPE
+    return status
+
+
+def _run(argv: Sequence[str] | None) -> int:
     # Python warnings (Pillow's about damaged files, above all) go to a log,
     # never between the lines a person reads.
     warnings_policy.install()
@@ -139,6 +161,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         _err("interrupted")
         return 130
+    except BrokenPipeError:
+        raise  # not an error of the command: main() ends quietly
     except Exception as exc:  # the last guard: no traceback for a user
         _err(f"unexpected error: {type(exc).__name__}: {exc}")
         if os.environ.get("PELLICLE_DEBUG"):
