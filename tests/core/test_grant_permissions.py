@@ -13,23 +13,25 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from pellicle.core.grants.exposure import (
+    Where,
+    access,
+    exposures,
+    mode_at,
+    reaches,
+    restriction,
+    user_dirs,
+)
 from pellicle.core.grants.permissions import (
     Entry,
     Layer,
     Mode,
     Source,
-    Where,
-    access,
-    exposures,
     merge,
-    mode_at,
     override_with,
     parse_entry,
     parse_list,
-    reaches,
     read_keyfile,
-    restriction,
-    user_dirs,
 )
 
 HOME = "/home/ann"

@@ -19,12 +19,12 @@ from typing import Any
 
 import pytest
 
-from pellicle.core import watch as watch_mod
 from pellicle.core.demo import PLANTED, photo_bytes, write_photo
 from pellicle.core.engine import Engine
 from pellicle.core.exportdir import STAGING
 from pellicle.core.paths import locations
 from pellicle.core.watch import WatchConfig, Watcher, WatchEvent
+from pellicle.core.watch import observers as watch_mod
 
 FAST = WatchConfig(debounce=0.1, max_wait=1.0, polling_interval=0.25, health_check=0.2)
 

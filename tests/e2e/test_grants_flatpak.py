@@ -291,8 +291,9 @@ def _option(token: str, home: Path) -> str:
 def test_the_model_agrees_with_flatpak(
     grant_world: FlatpakWorld, layers: tuple[list[str], ...]
 ) -> None:
+    from pellicle.core.grants.exposure import Where, exposures, mode_at
     from pellicle.core.grants.flatpak import Flatpak
-    from pellicle.core.grants.permissions import Mode, Where, exposures, merge, mode_at
+    from pellicle.core.grants.permissions import Mode, merge
 
     world = grant_world
     world.reset()

@@ -9,7 +9,6 @@ from __future__ import annotations
 import dataclasses
 import errno
 import hashlib
-import importlib
 import os
 import struct
 import threading
@@ -17,11 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from pellicle.core.scrub import ScrubError, ScrubOptions, ScrubResult, scrub, verify
+from pellicle.core.scrub import ScrubError, ScrubOptions, ScrubResult, lossless_video, scrub, verify
 from video_helpers import make_video
-
-# The module (the package's `verify_video` attribute is the function).
-verify_video_module = importlib.import_module("pellicle.core.scrub.verify_video")
 
 
 @pytest.fixture(scope="module")
@@ -140,8 +136,8 @@ def test_small_pieces_and_few_buffers_prove_the_same(
     hashing thread): the digest is still the file's, and a change anywhere,
     including the last byte and a piece's edge, is still found."""
     src, data, result = good
-    monkeypatch.setattr(verify_video_module, "_PIECE", 4096)
-    monkeypatch.setattr(verify_video_module, "_BUFFERS", 2)
+    monkeypatch.setattr(lossless_video, "_PIECE", 4096)
+    monkeypatch.setattr(lossless_video, "_BUFFERS", 2)
     path = tmp_path / "export.mov"
     path.write_bytes(data)
     fd = os.open(path, os.O_RDONLY)
@@ -178,8 +174,8 @@ def test_a_hash_that_fails_is_a_refusal_and_its_thread_ends(
         def hexdigest(self) -> str:
             return self.inner.hexdigest()
 
-    monkeypatch.setattr(verify_video_module.hashlib, "sha256", Failing)
-    monkeypatch.setattr(verify_video_module, "_PIECE", 4096)
+    monkeypatch.setattr(lossless_video.hashlib, "sha256", Failing)
+    monkeypatch.setattr(lossless_video, "_PIECE", 4096)
     before = threading.active_count()
     assert "cannot hash the export" in (_gate(tmp_path, data, result, source=src) or "")
     assert threading.active_count() == before
@@ -191,7 +187,7 @@ def test_a_read_error_mid_proof_ends_the_hashing_thread(
     """An I/O error while the pieces are read: a refusal whose cause is the
     system's (the sync retries it), and no thread left behind."""
     src, data, result = good
-    monkeypatch.setattr(verify_video_module, "_PIECE", 4096)
+    monkeypatch.setattr(lossless_video, "_PIECE", 4096)
     real = os.preadv
     calls = [0]
 
@@ -201,7 +197,7 @@ def test_a_read_error_mid_proof_ends_the_hashing_thread(
             raise OSError(errno.EIO, os.strerror(errno.EIO))
         return real(fd, buffers, offset)
 
-    monkeypatch.setattr(verify_video_module.os, "preadv", preadv)
+    monkeypatch.setattr(lossless_video.os, "preadv", preadv)
     path = tmp_path / "export.mov"
     path.write_bytes(data)
     fd = os.open(path, os.O_RDONLY)
@@ -218,9 +214,9 @@ def test_a_read_error_mid_proof_ends_the_hashing_thread(
 def test_runs_merge_only_what_follows_in_both_files() -> None:
     # (export offset, length, source offset), sorted by export offset.
     pairs = [(100, 10, 500), (110, 5, 510), (115, 5, 900), (120, 30, 905)]
-    assert verify_video_module._runs(pairs, (100, 150)) == [(100, 15, 500), (115, 35, 900)]
+    assert lossless_video._runs(pairs, (100, 150)) == [(100, 15, 500), (115, 35, 900)]
     no_source = [(100, 10, -1), (110, 40, -1)]
-    assert verify_video_module._runs(no_source, (100, 150)) == [(100, 50, -1)]
+    assert lossless_video._runs(no_source, (100, 150)) == [(100, 50, -1)]
     for mdat, bad in (
         ((100, 160), pairs),  # bytes after the last sample
         ((90, 150), pairs),  # bytes before the first
@@ -228,4 +224,4 @@ def test_runs_merge_only_what_follows_in_both_files() -> None:
         ((100, 150), [(100, 20, 500), (110, 40, 510)]),  # an overlap
     ):
         with pytest.raises(ScrubError, match="not samples"):
-            verify_video_module._runs(bad, mdat)
+            lossless_video._runs(bad, mdat)

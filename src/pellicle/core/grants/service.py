@@ -25,24 +25,23 @@ from pathlib import Path
 from typing import Any, Final
 
 from pellicle.core.errors import UserError
-from pellicle.core.grants.flatpak import App, Flatpak, FlatpakError, last_line, valid_app_id
-from pellicle.core.grants.permissions import (
-    Access,
-    Entry,
-    Mode,
-    Where,
-    access,
-    exposures,
-    merge,
-    read_keyfile,
-    restriction,
-)
+from pellicle.core.grants.exposure import Access, Where, access, exposures, restriction
+from pellicle.core.grants.flatpak import App, Flatpak, FlatpakError, valid_app_id
+from pellicle.core.grants.permissions import Entry, Mode, merge, read_keyfile
+from pellicle.core.grants.proof import Verification, prove
 from pellicle.core.paths import Locations
 from pellicle.core.store import Store
 
-#: The tools `verify` may use inside a sandbox, best first; all are looked
-#: up in the runtime (/usr/bin in the sandbox), never in the app itself.
-TOOLS: Final = ("ls", "test", "cat", "sh")
+# `Verification` is proof's; the CLI and the GUI take it from here with the rest.
+__all__ = [
+    "NO_FLATPAK",
+    "AppView",
+    "Grants",
+    "Outcome",
+    "Report",
+    "Verification",
+    "describe_change",
+]
 
 NO_FLATPAK: Final = (
     "Flatpak is not installed (no flatpak command on PATH)"
@@ -104,54 +103,6 @@ class Report:
 
     def reading(self) -> list[AppView]:
         return [a for a in self.apps if a.reads_library]
-
-
-@dataclass(frozen=True)
-class Verification:
-    """What an app could really see, tried inside its sandbox."""
-
-    app: App
-    tool: str | None  # the runtime tool used; None: nothing to try with
-    library: dict[str, str]  # root -> "visible" | "hidden" | "empty" | "unknown"
-    export: str  # "readable" | "not readable" | "nothing exported" | "unknown"
-    export_writable: bool | None
-    problem: str | None = None
-
-    @property
-    def sees_library(self) -> bool:
-        return "visible" in self.library.values()
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "app_id": self.app.app_id,
-            "installation": self.app.installation.name,
-            "tool": self.tool,
-            "library": self.library,
-            "export": self.export,
-            "export_writable": self.export_writable,
-            "problem": self.problem,
-        }
-
-    def sentence(self) -> str:
-        if self.problem:
-            return f"cannot verify: {self.problem}"
-        seen = [r for r, v in self.library.items() if v == "visible"]
-        if seen:
-            text = "can see the library (" + ", ".join(seen) + ")"
-        elif all(v == "hidden" for v in self.library.values()):
-            text = "cannot see the library"
-        else:
-            text = "library: " + ", ".join(f"{r}: {v}" for r, v in self.library.items())
-        export = {
-            "readable": "reads the export folder",
-            "not readable": "cannot read the export folder",
-            "nothing exported": "the export folder is empty",
-        }.get(self.export, "export folder: cannot tell")
-        if self.export == "readable" and self.export_writable is False:
-            export += " (read-only)"
-        elif self.export == "readable" and self.export_writable:
-            export += " (and can write to it)"
-        return f"{text}; {export} (checked with {self.tool})"
 
 
 @dataclass(frozen=True)
@@ -453,114 +404,8 @@ class Grants:
 
     def verify_app(self, app: App) -> Verification:
         """Try, inside the app's sandbox, to list each library folder and to
-        read one exported file."""
-        flatpak = self._need_flatpak()
-        files = flatpak.runtime_files(app)
-        if files is None:
-            return Verification(app, None, {}, "unknown", None, "its runtime is not installed")
-        tools = {t: f"/usr/bin/{t}" for t in TOOLS if os.path.lexists(files / "bin" / t)}
-        if not tools:
-            return Verification(
-                app, None, {}, "unknown", None,
-                "its runtime ships none of " + ", ".join(TOOLS),
-            )  # fmt: skip
-        used: list[str] = []
-        library = {}
-        for root in self.roots:
-            library[root] = self._try_library(flatpak, app, tools, root, used)
-        export, writable = self._try_export(flatpak, app, tools, used)
-        tool = ", ".join(dict.fromkeys(used)) or None
-        problems = [v for v in library.values() if v.startswith("failed: ")]
-        problem = problems[0][len("failed: ") :] if problems else None
-        clean = {r: ("unknown" if v.startswith("failed: ") else v) for r, v in library.items()}
-        return Verification(app, tool, clean, export, writable, problem)
-
-    def _try_library(
-        self, flatpak: Flatpak, app: App, tools: dict[str, str], root: str, used: list[str]
-    ) -> str:
-        # A file, not a folder: Flatpak makes empty folders where it hides
-        # something, so a folder's name proves nothing.
-        found = _first_file(root)
-        if found is None:
-            return "empty"
-        folder, probe = os.path.split(found)
-        if "ls" in tools:
-            used.append("ls")
-            done = flatpak.run_in(app, [tools["ls"], "-a", folder])
-            if done.returncode == 0:
-                listed = done.stdout.decode("utf-8", "surrogateescape").splitlines()
-                return "visible" if probe in listed else "hidden"
-            # ls names the folder it could not open; anything else is
-            # flatpak run failing, which proves nothing.
-            if os.fsencode(folder) in done.stderr:
-                return "hidden"
-            return f"failed: {last_line(done.stderr)}"
-        argv = _test_argv(tools, "-e", found)
-        if argv is None:
-            return "unknown"
-        used.append(argv[0].rsplit("/", 1)[-1])
-        done = flatpak.run_in(app, argv)
-        if done.returncode == 0:
-            return "visible"
-        if done.returncode == 1 and not done.stderr.strip():
-            return "hidden"
-        return f"failed: {last_line(done.stderr)}"
-
-    def _try_export(
-        self, flatpak: Flatpak, app: App, tools: dict[str, str], used: list[str]
-    ) -> tuple[str, bool | None]:
-        sample = _exported_file(self.export)
-        if sample is None:
-            return "nothing exported", None
-        try:
-            want = _sha(Path(sample).read_bytes())
-        except OSError:
-            return "unknown", None
-        if "cat" in tools:
-            used.append("cat")
-            done = flatpak.run_in(app, [tools["cat"], sample])
-            state = "readable" if done.returncode == 0 and _sha(done.stdout) == want else None
-            if state is None:
-                state = "not readable"
-        else:
-            argv = _test_argv(tools, "-r", sample)
-            if argv is None:
-                return "unknown", None
-            used.append(argv[0].rsplit("/", 1)[-1])
-            done = flatpak.run_in(app, argv)
-            state = "readable" if done.returncode == 0 else "not readable"
-        writable = None
-        if "sh" in tools and state == "readable":
-            # Open the file for appending and write nothing: it fails on a
-            # read-only mount and changes nothing otherwise. (`test -w` is no
-            # proof: BusyBox's says yes to root whatever the mount.)
-            done = flatpak.run_in(app, [tools["sh"], "-c", ': >> "$1"', "sh", sample])
-            writable = done.returncode == 0
-        return state, writable
-
-
-def _test_argv(tools: dict[str, str], flag: str, path: str) -> list[str] | None:
-    if "test" in tools:
-        return [tools["test"], flag, path]
-    if "sh" in tools:
-        return [tools["sh"], "-c", f'test {flag} "$1"', "sh", path]
-    return None
-
-
-def _exported_file(export: str) -> str | None:
-    """One regular file Pellicle exported (hidden staging files skipped)."""
-    return _first_file(export)
-
-
-def _first_file(top: str) -> str | None:
-    """The first regular, not hidden file under `top`, in name order."""
-    for folder, dirs, files in os.walk(top):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
-            path = os.path.join(folder, name)
-            if not name.startswith(".") and os.path.isfile(path) and not os.path.islink(path):
-                return path
-    return None
+        read one exported file (see `proof`)."""
+        return prove(self._need_flatpak(), app, self.roots, self.export)
 
 
 def _sha(data: bytes) -> str:

@@ -7,10 +7,8 @@ non-zero date, a handler or compressor name, a vendor field, slack bytes in
 a table, bytes in the media data that no sample accounts for, anything after
 the media data. It then walks the sample tables of the export and of the
 source side by side: every table but the chunk offsets must be identical,
-and every chunk's bytes must equal the source's, read and compared in
-bounded pieces (a 200 MB clip is never held in memory). The export's
-SHA-256 is computed from the same pieces, on a second thread, so hashing
-(the slowest part) runs beside the reads and comparisons.
+and every chunk's bytes must equal the source's: `lossless_video` reads and
+compares them, in bounded pieces, and hashes the export in the same pass.
 
 Without a source (re-checking an export later), the structure is checked
 and the media data must still be exactly the samples the tables describe.
@@ -19,22 +17,16 @@ and the media data must still be exactly the samples the tables describe.
 from __future__ import annotations
 
 import fcntl
-import hashlib
 import os
-import queue
 import struct
-import threading
 from dataclasses import dataclass, field
 from typing import Final
 
 from pellicle.core.scrub._types import ScrubError, ScrubOptions, ScrubResult
+from pellicle.core.scrub.lossless_video import Reader, prove
+from pellicle.core.scrub.lossless_video import fail as _bad
 
 _MOOV_LIMIT: Final = 64 << 20
-#: Bytes read, compared and hashed at a time; at most `_BUFFERS` are in use.
-#: 1 MB pieces stay in the CPU's caches between the read, the comparison and
-#: the hash: 12 % less CPU than 8 MB pieces for a 190 MB clip, measured.
-_PIECE: Final = 1 << 20
-_BUFFERS: Final = 4
 _DEPTH: Final = 12
 
 # What may appear where: a container's allowed children. Leaves are checked
@@ -94,13 +86,6 @@ _SAME_AS_SOURCE: Final = (
 )  # fmt: skip
 
 
-_PREADV: Final = hasattr(os, "preadv")
-
-
-def _bad(reason: str) -> ScrubError:
-    return ScrubError(f"verification failed: {reason}")
-
-
 @dataclass
 class _Node:
     kind: bytes
@@ -151,7 +136,7 @@ def verify_video(
         raise _bad(f"cannot read back: {exc.strerror or exc}") from exc
     sfd = -1
     try:
-        out = _Reader(rfd)
+        out = Reader(rfd)
         moov_at, mdat = _layout(out)
         tracks = _movie(out.read(*moov_at), options)
         if claimed is not None:
@@ -162,8 +147,9 @@ def verify_video(
                 sfd = os.open(source, os.O_RDONLY | os.O_CLOEXEC | os.O_NONBLOCK)
             except OSError as exc:
                 raise _bad(f"cannot re-read the source: {exc.strerror or exc}") from exc
-            src_tracks = _source_tracks(_Reader(sfd))
-        return _prove(out, tracks, mdat, src_tracks, _Reader(sfd) if sfd >= 0 else None)
+            src_tracks = _source_tracks(Reader(sfd))
+        pairs = _pairs(tracks, src_tracks)
+        return prove(out, pairs, mdat, Reader(sfd) if sfd >= 0 else None)
     except ScrubError:
         raise
     except MemoryError:
@@ -176,40 +162,7 @@ def verify_video(
             os.close(sfd)
 
 
-class _Reader:
-    def __init__(self, fd: int) -> None:
-        self.fd = fd
-        self.size = os.fstat(fd).st_size
-
-    def read(self, start: int, end: int) -> bytes:
-        if start < 0 or end > self.size or end < start:
-            raise _bad("reference past the end of the file")
-        data = os.pread(self.fd, end - start, start)
-        while len(data) < end - start:
-            more = os.pread(self.fd, end - start - len(data), start + len(data))
-            if not more:
-                raise _bad("file shorter than it says")
-            data += more
-        return data
-
-    def read_into(self, view: memoryview, start: int) -> None:
-        """Fill `view` with the bytes at `start`, without allocating."""
-        if start < 0 or start + len(view) > self.size:
-            raise _bad("reference past the end of the file")
-        got = 0
-        while got < len(view):
-            if _PREADV:
-                n = os.preadv(self.fd, [view[got:]], start + got)
-            else:
-                data = os.pread(self.fd, len(view) - got, start + got)
-                n = len(data)
-                view[got : got + n] = data
-            if not n:
-                raise _bad("file shorter than it says")
-            got += n
-
-
-def _header(r: _Reader, pos: int) -> tuple[bytes, int, int]:
+def _header(r: Reader, pos: int) -> tuple[bytes, int, int]:
     """(type, payload start, end) of the top-level box at `pos`."""
     head = r.read(pos, min(pos + 16, r.size))
     if len(head) < 8:
@@ -226,7 +179,7 @@ def _header(r: _Reader, pos: int) -> tuple[bytes, int, int]:
     return kind, start, pos + size
 
 
-def _layout(r: _Reader) -> tuple[tuple[int, int], tuple[int, int]]:
+def _layout(r: Reader) -> tuple[tuple[int, int], tuple[int, int]]:
     """The export is [ftyp] moov mdat and nothing else, mdat last."""
     pos = 0
     kind, start, end = _header(r, pos)
@@ -551,7 +504,7 @@ def _expect(tracks: list[_Trak], expected: ScrubResult) -> None:
         raise _bad(f"video has size/orientation/tracks {got}, expected {want}")
 
 
-def _source_tracks(r: _Reader) -> dict[int, _Trak]:
+def _source_tracks(r: Reader) -> dict[int, _Trak]:
     """The source's video and audio tracks, read with the same walker but
     without the keep-list (the source has everything the export must not)."""
     pos = 0
@@ -595,16 +548,11 @@ def _source_tracks(r: _Reader) -> dict[int, _Trak]:
     return found
 
 
-def _prove(
-    out: _Reader,
-    tracks: list[_Trak],
-    mdat: tuple[int, int],
-    src_tracks: dict[int, _Trak] | None,
-    src: _Reader | None,
-) -> str:
-    """Hash the export in file order while comparing every chunk with the
-    source's; the chunks must tile the media data exactly."""
-    pairs: list[tuple[int, int, int]] = []  # (export offset, length, source offset)
+def _pairs(tracks: list[_Trak], src_tracks: dict[int, _Trak] | None) -> list[tuple[int, int, int]]:
+    """(export offset, length, source offset) of every chunk, the source
+    offset -1 without a source. Each track must be in the source with the
+    same sample tables and chunk lengths: only where the chunks lie differs."""
+    pairs: list[tuple[int, int, int]] = []
     for track in tracks:
         source_offsets: list[int] = [-1] * len(track.chunks)
         if src_tracks is not None:
@@ -618,116 +566,4 @@ def _prove(
             source_offsets = [o for o, _ in mine.chunks]
         for (off, length), src_off in zip(track.chunks, source_offsets, strict=True):
             pairs.append((off, length, src_off))
-    pairs.sort()
-    runs = _runs(pairs, mdat)
-    # Pieces no larger than the longest run: a small clip allocates little.
-    piece = max(1, min(_PIECE, max((length for _, length, _ in runs), default=1)))
-    source_piece = bytearray(piece) if src is not None else None
-    with _Digest(piece) as digest:
-        digest.update(out.read(0, mdat[0]))
-        for off, length, src_off in runs:
-            done = 0
-            while done < length:
-                n = min(piece, length - done)
-                buffer = digest.buffer()
-                exported = memoryview(buffer)[:n]
-                out.read_into(exported, off + done)
-                digest.submit(buffer, n)  # hashed on the other thread meanwhile
-                if src is not None and source_piece is not None:
-                    src.read_into(memoryview(source_piece)[:n], src_off + done)
-                    # startswith compares the first n bytes with memcmp, in
-                    # place (== on memoryviews goes byte by byte).
-                    if not source_piece.startswith(exported):
-                        raise _bad("a sample differs from the source's")
-                done += n
-        return digest.hexdigest()
-
-
-def _runs(pairs: list[tuple[int, int, int]], mdat: tuple[int, int]) -> list[tuple[int, int, int]]:
-    """Check that the chunks tile the media data exactly, and merge chunks
-    that follow each other in both files into one run (compared in large
-    pieces instead of one small read per chunk)."""
-    runs: list[tuple[int, int, int]] = []
-    pos = mdat[0]
-    for off, length, src_off in pairs:
-        if off != pos:
-            raise _bad("media data holds bytes that are not samples")
-        pos = off + length
-        if runs:
-            last_off, last_length, last_src = runs[-1]
-            follows = src_off < 0 or src_off == last_src + last_length
-            if last_off + last_length == off and (last_src < 0) == (src_off < 0) and follows:
-                runs[-1] = (last_off, last_length + length, last_src)
-                continue
-        runs.append((off, length, src_off))
-    if pos != mdat[1]:
-        raise _bad("media data holds bytes that are not samples")
-    return runs
-
-
-class _Digest:
-    """SHA-256 computed on a second thread while this one reads and compares.
-
-    hashlib releases the GIL on large buffers, so hashing the export (the
-    slowest part of the gate) runs beside the comparison with the source on
-    the other core. Pieces are read into a few reused buffers (no allocation
-    and no page faults per piece); a buffer returns to this thread once it
-    is hashed, so memory stays bounded. The thread always takes work until
-    its end marker, so the reader never waits on it forever, and leaving the
-    block joins it, whatever happened.
-    """
-
-    def __init__(self, piece: int) -> None:
-        self._piece = piece
-        self._hash = hashlib.sha256()
-        self._todo: queue.SimpleQueue[tuple[bytes | bytearray, int] | None] = queue.SimpleQueue()
-        self._free: queue.SimpleQueue[bytearray] = queue.SimpleQueue()
-        self._made = 0
-        self._thread = threading.Thread(target=self._run, name="pellicle-video-hash", daemon=True)
-        self._failed: BaseException | None = None
-
-    def __enter__(self) -> _Digest:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._finish()
-
-    def _run(self) -> None:
-        while (item := self._todo.get()) is not None:
-            data, n = item
-            if self._failed is None:
-                try:
-                    self._hash.update(memoryview(data)[:n])
-                except BaseException as exc:  # MemoryError: reported by hexdigest
-                    self._failed = exc
-            if isinstance(data, bytearray):
-                self._free.put(data)
-
-    def buffer(self) -> bytearray:
-        """A buffer of `piece` bytes that nobody else is using."""
-        if self._made < _BUFFERS:
-            try:
-                return self._free.get_nowait()
-            except queue.Empty:
-                self._made += 1
-                return bytearray(self._piece)
-        return self._free.get()
-
-    def submit(self, buffer: bytearray, n: int) -> None:
-        """Hash the first `n` bytes of `buffer`, then hand it back."""
-        self._todo.put((buffer, n))
-
-    def update(self, data: bytes) -> None:
-        self._todo.put((data, len(data)))
-
-    def _finish(self) -> None:
-        if self._thread.is_alive():
-            self._todo.put(None)
-            self._thread.join()
-
-    def hexdigest(self) -> str:
-        self._finish()
-        if self._failed is not None:
-            raise _bad(f"cannot hash the export: {type(self._failed).__name__}")
-        return self._hash.hexdigest()
+    return pairs

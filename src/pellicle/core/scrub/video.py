@@ -27,24 +27,38 @@ names and vendor fields are blanked. Fragmented files (`moof`), encrypted
 tracks and media kept in other files are refused.
 
 The source is never read whole: only box headers and the `moov` box (bounded)
-are read; sample data moves file to file with `copy_file_range`.
+are read; sample data moves file to file with `copy_file_range`. How each
+box and sample table is walked and checked is `video_boxes`; this module is
+what is kept and how the new file is laid out.
 """
 
 from __future__ import annotations
 
 import struct
-from array import array
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Final
 
 from pellicle.core.scrub._io import Sink, Source
 from pellicle.core.scrub._types import ScrubError, ScrubOptions, ScrubResult
+from pellicle.core.scrub.video_boxes import (
+    Box,
+    box_bytes,
+    check_entry_box,
+    check_table,
+    child_boxes,
+    chunk_offsets,
+    chunk_sizes,
+    entry_boxes,
+    fourcc,
+    grouping_type,
+    sample_sizes,
+    u32,
+    unreadable,
+)
 
 #: The movie box is read into memory; real ones are well below this (an hour
 #: of 60 fps video with audio has about 10 MB of sample tables).
 MAX_MOOV: Final = 64 << 20
-_MAX_DEPTH: Final = 12
 #: Offsets and sizes from here on need 64-bit fields (co64, a large mdat).
 LIMIT_32: Final = 1 << 32
 _MAX_TRACKS: Final = 64
@@ -102,14 +116,6 @@ _SOUND_FIELDS: Final = {0: 28, 1: 44, 2: 64}
 
 
 @dataclass
-class _Box:
-    type: bytes
-    start: int  # of the header, relative to the buffer
-    body: int  # first byte after the header
-    end: int
-
-
-@dataclass
 class _Track:
     track_id: int
     handler: bytes
@@ -122,49 +128,6 @@ class _Track:
     new_offsets: list[int] = field(default_factory=list)
     width: int = 0
     height: int = 0
-
-
-def _fail(reason: str) -> ScrubError:
-    return ScrubError(f"unreadable video: {reason}")
-
-
-def _u32(buf: bytes | memoryview, off: int) -> int:
-    return int.from_bytes(buf[off : off + 4], "big")
-
-
-def _box(kind: bytes, *parts: bytes) -> bytes:
-    body = b"".join(parts)
-    if len(body) + 8 >= 1 << 32:
-        raise ScrubError("video box too large")
-    return struct.pack(">I", len(body) + 8) + kind + body
-
-
-def _children(buf: bytes, start: int, end: int, depth: int) -> Iterator[_Box]:
-    """The boxes that exactly fill buf[start:end]; sizes that lie are refused."""
-    if depth > _MAX_DEPTH:
-        raise _fail("boxes nested too deep")
-    pos = start
-    while pos < end:
-        if end - pos < 8:
-            raise _fail("box header cut short")
-        size = _u32(buf, pos)
-        kind = bytes(buf[pos + 4 : pos + 8])
-        header = 8
-        if size == 1:
-            if end - pos < 16:
-                raise _fail("box header cut short")
-            size = int.from_bytes(buf[pos + 8 : pos + 16], "big")
-            header = 16
-        elif size == 0:
-            size = end - pos
-        if size < header or pos + size > end:
-            raise _fail(f"box '{_name(kind)}' has a size that does not fit")
-        yield _Box(kind, pos, pos + header, pos + size)
-        pos += size
-
-
-def _name(kind: bytes) -> str:
-    return kind.decode("latin-1").encode("unicode_escape").decode("ascii")
 
 
 def scrub_video(src: Source, sink: Sink, options: ScrubOptions) -> ScrubResult:
@@ -185,7 +148,7 @@ def scrub_video(src: Source, sink: Sink, options: ScrubOptions) -> ScrubResult:
     end_prev = 0
     for off, size, _, _ in chunks:
         if off < end_prev:
-            raise _fail("chunks of samples overlap")
+            raise unreadable("chunks of samples overlap")
         if not any(a <= off and off + size <= b for a, b in mdats):
             raise ScrubError("truncated video: samples lie outside the media data")
         end_prev = off + size
@@ -193,7 +156,7 @@ def scrub_video(src: Source, sink: Sink, options: ScrubOptions) -> ScrubResult:
     large = payload + 8 >= LIMIT_32
     mdat_header = 16 if large else 8
 
-    head = _box(b"ftyp", ftyp) if ftyp is not None else b""
+    head = box_bytes(b"ftyp", ftyp) if ftyp is not None else b""
     wide = False
     for _attempt in range(2):
         moov_size = len(movie.build(wide))
@@ -235,9 +198,9 @@ def _top_level(src: Source) -> tuple[bytes | None, tuple[int, int], list[tuple[i
     while pos + 8 <= src.size:
         boxes += 1
         if boxes > 100_000:
-            raise _fail("too many top-level boxes")
+            raise unreadable("too many top-level boxes")
         head = src.read(pos, min(16, src.size - pos))
-        size = _u32(head, 0)
+        size = u32(head, 0)
         kind = head[4:8]
         header = 8
         if size == 1:
@@ -258,13 +221,13 @@ def _top_level(src: Source) -> tuple[bytes | None, tuple[int, int], list[tuple[i
             raise ScrubError("fragmented video (moof): not exported yet")
         if kind == b"ftyp":
             if ftyp is not None or size - header > 4096 or (size - header) % 4:
-                raise _fail("bad file type box")
+                raise unreadable("bad file type box")
             ftyp = src.read(pos + header, size - header, "file type box")
             if len(ftyp) < 8:
-                raise _fail("bad file type box")
+                raise unreadable("bad file type box")
         elif kind == b"moov":
             if moov is not None:
-                raise _fail("more than one movie box")
+                raise unreadable("more than one movie box")
             if size - header > MAX_MOOV:
                 raise ScrubError("video movie box too large")
             moov = (pos + header, pos + size)
@@ -284,16 +247,16 @@ class _Movie:
         self.mvhd = b""
         self.tracks: list[_Track] = []
         traks = 0
-        for box in _children(moov, 0, len(moov), 1):
+        for box in child_boxes(moov, 0, len(moov), 1):
             body = moov[box.body : box.end]
             if box.type == b"mvhd":
                 if self.mvhd:
-                    raise _fail("more than one movie header")
+                    raise unreadable("more than one movie header")
                 self.mvhd = self._mvhd(body)
             elif box.type == b"trak":
                 traks += 1
                 if traks > _MAX_TRACKS:
-                    raise _fail("too many tracks")
+                    raise unreadable("too many tracks")
                 track = self._trak(moov, box)
                 if track is not None:
                     self.tracks.append(track)
@@ -301,29 +264,29 @@ class _Movie:
                 raise ScrubError("fragmented video (moof): not exported yet")
             # udta, meta, iods, uuid, free, ...: dropped.
         if not self.mvhd:
-            raise _fail("no movie header")
+            raise unreadable("no movie header")
 
     def build(self, wide: bool) -> bytes:
         traks = [self._build_trak(t, wide) for t in self.tracks]
-        return _box(b"moov", self.mvhd, *traks)
+        return box_bytes(b"moov", self.mvhd, *traks)
 
     def _build_trak(self, t: _Track, wide: bool) -> bytes:
         if wide:
-            offsets = _box(
+            offsets = box_bytes(
                 b"co64",
                 struct.pack(">II", 0, len(t.new_offsets)),
                 struct.pack(f">{len(t.new_offsets)}Q", *t.new_offsets),
             )
         else:
-            offsets = _box(
+            offsets = box_bytes(
                 b"stco",
                 struct.pack(">II", 0, len(t.new_offsets)),
                 struct.pack(f">{len(t.new_offsets)}I", *t.new_offsets),
             )
-        stbl = _box(b"stbl", *t.stbl, offsets)
-        minf = _box(b"minf", *t.minf, stbl)
-        mdia = _box(b"mdia", *t.mdia, minf)
-        return _box(b"trak", *t.boxes, mdia)
+        stbl = box_bytes(b"stbl", *t.stbl, offsets)
+        minf = box_bytes(b"minf", *t.minf, stbl)
+        mdia = box_bytes(b"mdia", *t.mdia, minf)
+        return box_bytes(b"trak", *t.boxes, mdia)
 
     # ---- headers: times zeroed, reserved and player-state fields cleared
 
@@ -340,7 +303,7 @@ class _Movie:
         elif version == 1 and len(body) == 112:
             t, rest = 8, body[20:]
         else:
-            raise _fail("bad movie header")
+            raise unreadable("bad movie header")
         # rest: timescale, duration, rate, volume, reserved, matrix, (QuickTime
         # preview/poster/selection/current times), next track ID.
         d = 4 if t == 4 else 8
@@ -348,7 +311,7 @@ class _Movie:
         rate_volume = rest[4 + d : 4 + d + 6]
         matrix = rest[4 + d + 16 : 4 + d + 52]
         next_id = rest[-4:]
-        return _box(
+        return box_bytes(
             b"mvhd",
             bytes((version, 0, 0, 0)),
             self._times(body, t == 8),
@@ -371,13 +334,13 @@ class _Movie:
             track_id, duration = rest[0:4], rest[8:16]
             tail = rest[16:]
         else:
-            raise _fail("bad track header")
+            raise unreadable("bad track header")
         # tail: reserved 8, layer, alternate group, volume, reserved 2, matrix, width, height.
         layer_group_volume = tail[8:14]
         matrix = tail[16:52]
-        width, height = _u32(tail, 52), _u32(tail, 56)
+        width, height = u32(tail, 52), u32(tail, 56)
         flags = body[1:4]
-        built = _box(
+        built = box_bytes(
             b"tkhd",
             bytes((version,)) + flags,
             self._times(body, version == 1),
@@ -399,9 +362,9 @@ class _Movie:
         elif version == 1 and len(body) == 36:
             rest = body[20:32]
         else:
-            raise _fail("bad media header")
+            raise unreadable("bad media header")
         # Language 'und': the phone's language is not part of the picture.
-        return _box(
+        return box_bytes(
             b"mdhd",
             bytes((version, 0, 0, 0)),
             self._times(body, version == 1),
@@ -412,22 +375,22 @@ class _Movie:
     @staticmethod
     def _hdlr(body: bytes) -> tuple[bytes, bytes]:
         if len(body) < 12:
-            raise _fail("bad handler box")
+            raise unreadable("bad handler box")
         # QuickTime puts its component type ('mhlr', 'dhlr') before the
         # handler type; ISO files put zero there. The name is blanked: it is
         # where muxers and phones write their own names.
         component, handler = body[4:8], body[8:12]
         if component not in (bytes(4), b"mhlr", b"dhlr"):
             component = bytes(4)
-        return _box(b"hdlr", bytes(4), component, handler, bytes(12), b"\x00"), handler
+        return box_bytes(b"hdlr", bytes(4), component, handler, bytes(12), b"\x00"), handler
 
     # ---- tracks
 
-    def _trak(self, moov: bytes, trak: _Box) -> _Track | None:
+    def _trak(self, moov: bytes, trak: Box) -> _Track | None:
         tkhd = None
         edts = tapt = b""
-        mdia: _Box | None = None
-        for box in _children(moov, trak.body, trak.end, 2):
+        mdia: Box | None = None
+        for box in child_boxes(moov, trak.body, trak.end, 2):
             body = moov[box.body : box.end]
             if box.type == b"tkhd":
                 tkhd = self._tkhd(body)
@@ -438,7 +401,7 @@ class _Movie:
             elif box.type == b"tapt":
                 tapt = self._tapt(moov, box)
         if tkhd is None or mdia is None:
-            raise _fail("track without header or media")
+            raise unreadable("track without header or media")
         handler = self._handler_of(moov, mdia)
         if handler not in _AV_HANDLERS:
             return None  # timed metadata, GPS, text, timecode: dropped with its samples
@@ -448,41 +411,41 @@ class _Movie:
         self._mdia(moov, mdia, track)
         return track
 
-    def _handler_of(self, moov: bytes, mdia: _Box) -> bytes:
-        for box in _children(moov, mdia.body, mdia.end, 3):
+    def _handler_of(self, moov: bytes, mdia: Box) -> bytes:
+        for box in child_boxes(moov, mdia.body, mdia.end, 3):
             if box.type == b"hdlr":
                 return self._hdlr(moov[box.body : box.end])[1]
-        raise _fail("media without handler")
+        raise unreadable("media without handler")
 
     @staticmethod
-    def _edts(moov: bytes, edts: _Box) -> bytes:
+    def _edts(moov: bytes, edts: Box) -> bytes:
         kept = b""
-        for box in _children(moov, edts.body, edts.end, 3):
+        for box in child_boxes(moov, edts.body, edts.end, 3):
             if box.type != b"elst":
                 continue
             body = moov[box.body : box.end]
             if len(body) < 8 or body[0] > 1:
-                raise _fail("bad edit list")
+                raise unreadable("bad edit list")
             entry = 20 if body[0] == 1 else 12
-            count = _u32(body, 4)
+            count = u32(body, 4)
             if len(body) != 8 + count * entry:
-                raise _fail("edit list size does not match its entries")
-            kept = _box(b"elst", bytes((body[0], 0, 0, 0)), body[4:])
-        return _box(b"edts", kept) if kept else b""
+                raise unreadable("edit list size does not match its entries")
+            kept = box_bytes(b"elst", bytes((body[0], 0, 0, 0)), body[4:])
+        return box_bytes(b"edts", kept) if kept else b""
 
     @staticmethod
-    def _tapt(moov: bytes, tapt: _Box) -> bytes:
+    def _tapt(moov: bytes, tapt: Box) -> bytes:
         kept = []
-        for box in _children(moov, tapt.body, tapt.end, 3):
+        for box in child_boxes(moov, tapt.body, tapt.end, 3):
             body = moov[box.body : box.end]
             if box.type in (b"clef", b"prof", b"enof") and len(body) == 12:
-                kept.append(_box(box.type, bytes(4), body[4:]))
-        return _box(b"tapt", *kept) if kept else b""
+                kept.append(box_bytes(box.type, bytes(4), body[4:]))
+        return box_bytes(b"tapt", *kept) if kept else b""
 
-    def _mdia(self, moov: bytes, mdia: _Box, track: _Track) -> None:
-        minf: _Box | None = None
+    def _mdia(self, moov: bytes, mdia: Box, track: _Track) -> None:
+        minf: Box | None = None
         mdhd = hdlr = b""
-        for box in _children(moov, mdia.body, mdia.end, 3):
+        for box in child_boxes(moov, mdia.body, mdia.end, 3):
             body = moov[box.body : box.end]
             if box.type == b"mdhd" and not mdhd:
                 mdhd = self._mdhd(body)
@@ -491,52 +454,52 @@ class _Movie:
             elif box.type == b"minf" and minf is None:
                 minf = box
         if not mdhd or not hdlr or minf is None:
-            raise _fail("track media incomplete")
+            raise unreadable("track media incomplete")
         track.mdia = [mdhd, hdlr]
-        stbl: _Box | None = None
-        for box in _children(moov, minf.body, minf.end, 4):
+        stbl: Box | None = None
+        for box in child_boxes(moov, minf.body, minf.end, 4):
             body = moov[box.body : box.end]
             if box.type == b"vmhd" and len(body) == 12 and track.handler == b"vide":
-                track.minf.append(_box(b"vmhd", body[:4], body[4:12]))
+                track.minf.append(box_bytes(b"vmhd", body[:4], body[4:12]))
             elif box.type == b"smhd" and len(body) == 8 and track.handler == b"soun":
-                track.minf.append(_box(b"smhd", bytes(4), body[4:6], bytes(2)))
+                track.minf.append(box_bytes(b"smhd", bytes(4), body[4:6], bytes(2)))
             elif box.type == b"dinf":
                 track.minf.append(self._dinf(moov, box))
             elif box.type == b"stbl":
                 stbl = box
             # QuickTime's data handler hdlr ('dhlr'/'alis') and anything else: dropped.
         if stbl is None or not any(b[4:8] == b"dinf" for b in track.minf):
-            raise _fail("track without sample table or data reference")
+            raise unreadable("track without sample table or data reference")
         self._stbl(moov, stbl, track)
 
     @staticmethod
-    def _dinf(moov: bytes, dinf: _Box) -> bytes:
-        for box in _children(moov, dinf.body, dinf.end, 5):
+    def _dinf(moov: bytes, dinf: Box) -> bytes:
+        for box in child_boxes(moov, dinf.body, dinf.end, 5):
             if box.type != b"dref":
                 continue
             body = moov[box.body : box.end]
             if len(body) < 8:
-                raise _fail("bad data reference")
-            count = _u32(body, 4)
-            entries = list(_children(moov, box.body + 8, box.end, 6))
+                raise unreadable("bad data reference")
+            count = u32(body, 4)
+            entries = list(child_boxes(moov, box.body + 8, box.end, 6))
             if count == 0 or count != len(entries) or count > 64:
-                raise _fail("bad data reference")
+                raise unreadable("bad data reference")
             for entry in entries:
                 flags = moov[entry.body + 1 : entry.body + 4]
                 if entry.end - entry.body < 4 or not flags[2] & 1:
                     raise ScrubError("video refers to media in another file: not exported")
             # Each entry becomes a plain "in this file" reference.
-            urls = _box(b"url ", b"\x00\x00\x00\x01") * count
-            return _box(b"dinf", _box(b"dref", bytes(4), struct.pack(">I", count), urls))
-        raise _fail("track without data reference")
+            urls = box_bytes(b"url ", b"\x00\x00\x00\x01") * count
+            return box_bytes(b"dinf", box_bytes(b"dref", bytes(4), struct.pack(">I", count), urls))
+        raise unreadable("track without data reference")
 
     # ---- sample tables
 
-    def _stbl(self, moov: bytes, stbl: _Box, track: _Track) -> None:
+    def _stbl(self, moov: bytes, stbl: Box, track: _Track) -> None:
         tables: dict[bytes, bytes] = {}
         groups: list[tuple[bytes, bytes | None, bytes]] = []  # sgpd/sbgp: kind, grouping, box
         offsets: list[int] | None = None
-        for box in _children(moov, stbl.body, stbl.end, 5):
+        for box in child_boxes(moov, stbl.body, stbl.end, 5):
             body = moov[box.body : box.end]
             kind = box.type
             if kind in _ENCRYPTED:
@@ -545,27 +508,27 @@ class _Movie:
                 tables[kind] = self._stsd(moov, box, track.handler)
             elif kind in _TABLES:
                 if kind in tables:
-                    raise _fail(f"more than one '{_name(kind)}' table")
-                _check_table(kind, body)
-                tables[kind] = _box(kind, body)
+                    raise unreadable(f"more than one '{fourcc(kind)}' table")
+                check_table(kind, body)
+                tables[kind] = box_bytes(kind, body)
             elif kind in (b"stco", b"co64"):
                 if offsets is not None:
-                    raise _fail("more than one chunk offset table")
-                offsets = _chunk_offsets(kind, body)
+                    raise unreadable("more than one chunk offset table")
+                offsets = chunk_offsets(kind, body)
             elif kind in (b"sgpd", b"sbgp"):
-                grouping = _grouping(kind, body)
+                grouping = grouping_type(kind, body)
                 if grouping in GROUPINGS:
-                    groups.append((kind, grouping, _box(kind, body)))
+                    groups.append((kind, grouping, box_bytes(kind, body)))
         for need in (b"stsd", b"stts", b"stsc"):
             if need not in tables:
-                raise _fail(f"sample table without '{_name(need)}'")
+                raise unreadable(f"sample table without '{fourcc(need)}'")
         if offsets is None or (b"stsz" not in tables) == (b"stz2" not in tables):
-            raise _fail("sample table without sizes or chunk offsets")
-        fixed, sizes, count = _sample_sizes(tables.get(b"stsz") or tables[b"stz2"])
+            raise unreadable("sample table without sizes or chunk offsets")
+        fixed, sizes, count = sample_sizes(tables.get(b"stsz") or tables[b"stz2"])
         if b"sdtp" in tables and len(tables[b"sdtp"]) - 12 != count:
-            raise _fail("sample dependency table does not match the samples")
+            raise unreadable("sample dependency table does not match the samples")
         track.chunk_offsets = offsets
-        track.chunk_sizes = _chunk_sizes(tables[b"stsc"][8:], len(offsets), fixed, sizes, count)
+        track.chunk_sizes = chunk_sizes(tables[b"stsc"][8:], len(offsets), fixed, sizes, count)
         order = (b"stsd", *_TABLES)
         track.stbl = [tables[k] for k in order if k in tables]
         described = {g for k, g, _ in groups if k == b"sgpd"}
@@ -573,37 +536,37 @@ class _Movie:
         # A sample-to-group box is kept only beside its descriptions.
         track.stbl += [b for k, g, b in groups if k == b"sbgp" and g in described]
 
-    def _stsd(self, moov: bytes, stsd: _Box, handler: bytes) -> bytes:
+    def _stsd(self, moov: bytes, stsd: Box, handler: bytes) -> bytes:
         body = moov[stsd.body : stsd.end]
         if len(body) < 8:
-            raise _fail("bad sample description")
-        count = _u32(body, 4)
-        entries = list(_children(moov, stsd.body + 8, stsd.end, 6))
+            raise unreadable("bad sample description")
+        count = u32(body, 4)
+        entries = list(child_boxes(moov, stsd.body + 8, stsd.end, 6))
         if count == 0 or count != len(entries):
-            raise _fail("bad sample description")
+            raise unreadable("bad sample description")
         built = [self._entry(moov, e, handler) for e in entries]
-        return _box(b"stsd", bytes(4), struct.pack(">I", count), *built)
+        return box_bytes(b"stsd", bytes(4), struct.pack(">I", count), *built)
 
-    def _entry(self, moov: bytes, entry: _Box, handler: bytes) -> bytes:
+    def _entry(self, moov: bytes, entry: Box, handler: bytes) -> bytes:
         kind = entry.type
         body = moov[entry.body : entry.end]
         if kind in _ENCRYPTED:
             raise ScrubError("encrypted video: not exported")
         if handler == b"vide":
             if kind not in VIDEO_CODECS:
-                raise ScrubError(f"unsupported video codec '{_name(kind)}'")
+                raise ScrubError(f"unsupported video codec '{fourcc(kind)}'")
             if len(body) < _VISUAL_FIELDS:
-                raise _fail("short video sample description")
+                raise unreadable("short video sample description")
             # Keep reserved/data reference index, width, height, resolution,
             # frame count and depth; blank QuickTime's version/vendor/quality
             # fields and the compressor name (an encoder's name).
             head = body[:8] + bytes(16) + body[24:42] + bytes(32) + body[74:78]
-            children = _entry_children(moov, entry.body + _VISUAL_FIELDS, entry.end)
-            return _box(kind, head, *_kept(moov, children, VIDEO_ENTRY_BOXES))
+            children = entry_boxes(moov, entry.body + _VISUAL_FIELDS, entry.end)
+            return box_bytes(kind, head, *_kept(moov, children, VIDEO_ENTRY_BOXES))
         if kind not in AUDIO_CODECS:
-            raise ScrubError(f"unsupported audio codec '{_name(kind)}'")
+            raise ScrubError(f"unsupported audio codec '{fourcc(kind)}'")
         if len(body) < 28:
-            raise _fail("short audio sample description")
+            raise unreadable("short audio sample description")
         version = int.from_bytes(body[8:10], "big")
         # QuickTime's version 1 and 2 add 16 and 36 bytes of fields; ISO's
         # version 1 adds none. Whichever layout leaves well-formed boxes wins.
@@ -614,184 +577,25 @@ class _Movie:
             if len(body) < fixed:
                 continue
             try:
-                children = _entry_children(moov, entry.body + fixed, entry.end)
+                children = entry_boxes(moov, entry.body + fixed, entry.end)
             except ScrubError:
                 continue
             # Revision and vendor blanked; the rest describes the audio.
             head = body[:10] + bytes(6) + body[16:fixed]
-            return _box(kind, head, *_kept(moov, children, AUDIO_ENTRY_BOXES))
-        raise _fail("bad audio sample description")
+            return box_bytes(kind, head, *_kept(moov, children, AUDIO_ENTRY_BOXES))
+        raise unreadable("bad audio sample description")
 
 
-def _entry_children(moov: bytes, start: int, end: int) -> list[_Box]:
-    """The boxes inside a sample entry. Some writers end the list with a few
-    zero bytes; anything else that is not a box is refused."""
-    boxes = []
-    pos = start
-    while end - pos >= 8:
-        size = _u32(moov, pos)
-        if size < 8 or pos + size > end:
-            break
-        boxes.append(_Box(moov[pos + 4 : pos + 8], pos, pos + 8, pos + size))
-        pos += size
-    if moov[pos:end].strip(b"\x00"):
-        raise _fail("stray bytes in a sample description")
-    return boxes
-
-
-def _kept(moov: bytes, boxes: list[_Box], allowed: frozenset[bytes]) -> list[bytes]:
+def _kept(moov: bytes, boxes: list[Box], allowed: frozenset[bytes]) -> list[bytes]:
     kept: list[bytes] = []
     for box in boxes:
         if box.type not in allowed:
             continue
         body = moov[box.body : box.end]
         if box.type == b"wave":
-            inner = _entry_children(moov, box.body, box.end)
-            kept.append(_box(b"wave", *_kept(moov, inner, WAVE_BOXES)))
+            inner = entry_boxes(moov, box.body, box.end)
+            kept.append(box_bytes(b"wave", *_kept(moov, inner, WAVE_BOXES)))
         else:
-            _check_entry_box(box.type, body)
-            kept.append(_box(box.type, body))
+            check_entry_box(box.type, body)
+            kept.append(box_bytes(box.type, body))
     return kept
-
-
-def _check_table(kind: bytes, body: bytes) -> None:
-    """The table's size must be exactly what its entry count says: no slack
-    where other bytes could ride along."""
-    if len(body) < 8:
-        raise _fail(f"bad '{_name(kind)}' table")
-    if body[0] > 1 and kind != b"cslg":
-        raise _fail(f"unknown '{_name(kind)}' version")
-    count = _u32(body, 4)
-    if kind == b"stsz":
-        if len(body) < 12:
-            raise _fail("bad sample size table")
-        count = _u32(body, 8)
-        want = 12 + (4 * count if _u32(body, 4) == 0 else 0)
-    elif kind == b"stz2":
-        if len(body) < 12 or body[7] not in (4, 8, 16):
-            raise _fail("bad compact sample size table")
-        want = 12 + (_u32(body, 8) * body[7] + 7) // 8
-    elif kind == b"cslg":
-        want = 24 if body[0] == 0 else 44
-    elif kind == b"sdtp":
-        return  # one byte per sample: checked against the sample count
-    else:
-        entry = {b"stts": 8, b"ctts": 8, b"stss": 4, b"stps": 4, b"stsc": 12}[kind]
-        want = 8 + count * entry
-    if len(body) != want:
-        raise _fail(f"'{_name(kind)}' table size does not match its entries")
-
-
-def _check_entry_box(kind: bytes, body: bytes) -> None:
-    fixed = {b"pasp": 8, b"clap": 32, b"btrt": 12, b"fiel": 2, b"clli": 4, b"mdcv": 24, b"gama": 4}
-    if kind in fixed and len(body) != fixed[kind]:
-        raise _fail(f"bad '{_name(kind)}' box")
-    if kind == b"colr":
-        ctype = body[:4]
-        if not (
-            (ctype == b"nclx" and len(body) == 11)
-            or (ctype == b"nclc" and len(body) == 10)
-            or (ctype in (b"prof", b"rICC") and 4 < len(body) <= (16 << 20))
-        ):
-            raise _fail("bad colour box")
-
-
-def _chunk_offsets(kind: bytes, body: bytes) -> list[int]:
-    if len(body) < 8:
-        raise _fail("bad chunk offset table")
-    count = _u32(body, 4)
-    width = 4 if kind == b"stco" else 8
-    if len(body) != 8 + width * count:
-        raise _fail("chunk offset table size does not match its entries")
-    code = "I" if width == 4 else "Q"
-    return list(struct.unpack(f">{count}{code}", body[8:]))
-
-
-def _sample_sizes(box: bytes) -> tuple[int, array[int] | None, int]:
-    """(fixed size or 0, per-sample sizes or None, sample count) of stsz/stz2.
-
-    A fixed size is never expanded into a list: PCM audio counts every
-    frame as a sample, and a hostile count would fill the memory.
-    """
-    body = box[8:]
-    count = _u32(body, 8)
-    if box[4:8] == b"stsz":
-        fixed = _u32(body, 4)
-        if fixed:
-            return fixed, None, count
-        return 0, _be_array("I", body[12:]), count
-    bits = body[7]
-    data = body[12:]
-    if bits == 16:
-        return 0, _be_array("H", data[: 2 * count]), count
-    if bits == 8:
-        return 0, array("B", data[:count]), count
-    return 0, array("B", ((data[i // 2] >> (0 if i % 2 else 4)) & 0xF for i in range(count))), count
-
-
-def _be_array(code: str, data: bytes) -> array[int]:
-    values = array(code, data)
-    if struct.pack("=H", 1) == b"\x01\x00":
-        values.byteswap()
-    return values
-
-
-def _chunk_sizes(
-    stsc: bytes, chunks: int, fixed: int, sizes: array[int] | None, count: int
-) -> list[int]:
-    """Bytes in each chunk, from sample-to-chunk runs and sample sizes."""
-    entries = _u32(stsc, 4)
-    runs = [struct.unpack_from(">III", stsc, 8 + 12 * i) for i in range(entries)]
-    if not runs or runs[0][0] != 1:
-        raise _fail("bad sample-to-chunk table")
-    out: list[int] = []
-    sample = 0
-    for i, (first, per_chunk, _desc) in enumerate(runs):
-        last = runs[i + 1][0] if i + 1 < len(runs) else chunks + 1
-        if last <= first or last > chunks + 1 or per_chunk == 0:
-            raise _fail("bad sample-to-chunk table")
-        if sample + (last - first) * per_chunk > count:
-            raise _fail("sample-to-chunk table names more samples than there are")
-        for _chunk in range(first, last):
-            if sizes is None:
-                out.append(fixed * per_chunk)
-            else:
-                out.append(sum(sizes[sample : sample + per_chunk]))
-            sample += per_chunk
-    if len(out) != chunks or sample != count:
-        raise _fail("sample-to-chunk table does not match the samples")
-    return out
-
-
-def _grouping(kind: bytes, body: bytes) -> bytes | None:
-    """The grouping type of an sbgp/sgpd box, or None when its layout cannot
-    be checked (it is then dropped)."""
-    if len(body) < 12:
-        raise _fail(f"bad '{_name(kind)}' box")
-    grouping = body[4:8]
-    if kind == b"sbgp":
-        extra = 4 if body[0] == 1 else 0
-        if len(body) < 12 + extra:
-            raise _fail("bad sample-to-group box")
-        count = _u32(body, 8 + extra)
-        if len(body) != 12 + extra + 8 * count:
-            raise _fail("sample-to-group size does not match its entries")
-        return grouping
-    # Only version 1 says how long each description is; others are dropped.
-    if body[0] != 1:
-        return None
-    default_length, count = _u32(body, 8), _u32(body, 12)
-    pos = 16
-    for _ in range(count):
-        length = default_length
-        if length == 0:
-            if pos + 4 > len(body):
-                raise _fail("sample group description cut short")
-            length = _u32(body, pos)
-            pos += 4
-        pos += length
-        if pos > len(body):
-            raise _fail("sample group description cut short")
-    if pos != len(body):
-        raise _fail("sample group description size does not match its entries")
-    return grouping
