@@ -20,6 +20,7 @@ from pellicle.core.exportdir import STAGING, ExportBlocked, ExportDir
 from pellicle.core.exporter import Exporter, open_in, sha256_fd
 from pellicle.core.scrub import ScrubError, ScrubOptions, ScrubResult, verify
 from pellicle.core.store import Store
+from pellicle.core.words import msg
 
 ProgressFn = Callable[[str, int, int], None]
 
@@ -46,19 +47,31 @@ def check(
     report = CheckReport()
     planned = exporter.plan(state, export)
     for rel in planned.foreign:
-        report.problems.append(f"not written by Pellicle: {rel}")
+        report.problems.append(
+            msg("core.checker", "not written by Pellicle: {path}").format(path=rel)
+        )
     for action in planned.plan.removals:
-        report.problems.append(f"exported but should not be: {action.export_rel} ({action.reason})")
+        report.problems.append(
+            msg("core.checker", "exported but should not be: {path} ({reason})").format(
+                path=action.export_rel, reason=action.reason
+            )
+        )
     for action in planned.plan.writes:
-        report.problems.append(f"missing or out of date: {action.export_rel} ({action.reason})")
+        report.problems.append(
+            msg("core.checker", "missing or out of date: {path} ({reason})").format(
+                path=action.export_rel, reason=action.reason
+            )
+        )
     manifest = store.query("SELECT * FROM exports ORDER BY export_rel")
     try:
         with ExportDir(export) as folder:
             if folder.lstat(STAGING) is not None:
-                report.problems.append(f"staging folder {STAGING} is left over")
+                report.problems.append(
+                    msg("core.checker", "staging folder {name} is left over").format(name=STAGING)
+                )
             for number, row in enumerate(manifest, 1):
                 if progress is not None:
-                    progress("checking exported copies", number, len(manifest))
+                    progress(msg("core.checker", "checking exported copies"), number, len(manifest))
                 rel = bytes(row["export_rel"]).decode()
                 fd = open_in(folder, rel)
                 if fd is None:
@@ -67,13 +80,19 @@ def check(
                 try:
                     digest = sha256_fd(fd)
                     if digest != row["sha256"]:
-                        report.problems.append(f"altered since export: {rel}")
+                        report.problems.append(
+                            msg("core.checker", "altered since export: {path}").format(path=rel)
+                        )
                         continue
                     expected = _expected_from_file(fd, row)
                     if expected is not None:
                         verify(fd, ScrubResult(**expected), options)
                 except ScrubError as exc:
-                    report.problems.append(f"fails the export check: {rel}: {exc}")
+                    report.problems.append(
+                        msg("core.checker", "fails the export check: {path}: {error}").format(
+                            path=rel, error=str(exc)
+                        )
+                    )
                 finally:
                     os.close(fd)
     except ExportBlocked as exc:

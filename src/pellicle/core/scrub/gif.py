@@ -75,7 +75,7 @@ def scrub_gif(src: Source, sink: Sink, options: ScrubOptions) -> ScrubResult:
     try:
         check_dimensions(width, height)
     except ImageTooLarge as exc:
-        raise ScrubError(f"GIF {exc}") from None
+        raise ScrubError(exc.reason("GIF")) from None
     # Always GIF89a: the graphic control and loop extensions need it.
     out = [b"GIF89a", header[6:]]
     if flags & 0x80:

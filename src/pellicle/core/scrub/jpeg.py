@@ -106,7 +106,7 @@ def scrub_jpeg(src: Source, sink: Sink, options: ScrubOptions) -> ScrubResult:
             try:
                 check_dimensions(width, height)
             except ImageTooLarge as exc:
-                raise ScrubError(f"JPEG {exc}") from None
+                raise ScrubError(exc.reason("JPEG")) from None
             size = (width, height)
             coding.append(seg)
         elif marker in _CODING or marker == 0xCC:

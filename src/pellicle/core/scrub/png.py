@@ -142,7 +142,7 @@ def scrub_png(src: Source, sink: Sink, options: ScrubOptions) -> ScrubResult:
                 try:
                     check_dimensions(width, height)
                 except ImageTooLarge as exc:
-                    raise ScrubError(f"PNG {exc}") from None
+                    raise ScrubError(exc.reason("PNG")) from None
                 size = (width, height)
             elif kind == b"acTL" and length == 8 and not seen_idat:
                 frames = max(1, struct.unpack(">I", data[8:12])[0])

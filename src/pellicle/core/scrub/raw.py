@@ -81,7 +81,7 @@ def scrub_raw(src: Source, sink: Sink, options: ScrubOptions) -> ScrubResult:
                 return _export_preview(preview, orientation, date, sink, options)
             return _render(raw, date, sink)
     except ImageTooLarge as exc:
-        raise ScrubError(f"RAW {exc}") from None
+        raise ScrubError(exc.reason("RAW")) from None
     except rawpy.LibRawFileUnsupportedError:
         raise ScrubError("RAW file of a kind LibRaw cannot read") from None
     except rawpy.LibRawError as exc:

@@ -120,7 +120,7 @@ def scrub_tiff(src: Source, sink: Sink, options: ScrubOptions) -> ScrubResult:
     try:
         check_dimensions(width, height)
     except ImageTooLarge as exc:
-        raise ScrubError(f"TIFF {exc}") from None
+        raise ScrubError(exc.reason("TIFF")) from None
     compression = _one(entries, 259, e, 1)
     if compression not in _COMPRESSIONS:
         raise ScrubError(f"unsupported TIFF compression {compression}")

@@ -60,7 +60,7 @@ def _check(width: int, height: int) -> None:
     try:
         check_dimensions(width, height)
     except ImageTooLarge as exc:
-        raise ScrubError(f"WebP {exc}") from None
+        raise ScrubError(exc.reason("WebP")) from None
 
 
 def scrub_webp(src: Source, sink: Sink, options: ScrubOptions) -> ScrubResult:
