@@ -71,6 +71,7 @@ from pellicle.core.exportdir import STAGING
 from pellicle.core.paths import Locations
 from pellicle.core.roots import Root, locate
 from pellicle.core.store import display
+from pellicle.core.words import Message, msg
 
 # watchdog 7's inotify layer warns when a recursive watch re-adds a folder it
 # already watches (a folder deleted and re-created at once, as the export's
@@ -168,9 +169,17 @@ class WatchConfig:
                 try:
                     value = float(raw)
                 except ValueError:
-                    raise UserError(f"{key} must be a number of seconds, not {raw!r}") from None
+                    raise UserError(
+                        msg("core.watch", "{name} must be a number of seconds, not {value}").format(
+                            name=key, value=repr(raw)
+                        )
+                    ) from None
                 if value <= 0:
-                    raise UserError(f"{key} must be a positive number of seconds")
+                    raise UserError(
+                        msg("core.watch", "{name} must be a positive number of seconds").format(
+                            name=key
+                        )
+                    )
                 values[name] = value
         if env.get("PELLICLE_WATCH_POLLING", "") not in ("", "0"):
             values["force_polling"] = True
@@ -385,7 +394,13 @@ class Watcher:
             # so a change made meanwhile is never mistaken for the baseline.
             baseline = (engine.store.data_version(), engine.store.rules_generation())
             self._sync(full=True)
-            self._emit(WatchEvent("started", f"watching {len(self._roots)} library folder(s)"))
+            if len(self._roots) == 1:
+                started = msg("core.watch", "watching 1 library folder")
+            else:
+                started = msg("core.watch", "watching {count} library folders").format(
+                    count=len(self._roots)
+                )
+            self._emit(WatchEvent("started", started))
             self._ready.set()
             self._loop(should_stop, baseline)
         finally:
@@ -407,7 +422,7 @@ class Watcher:
         except Exception as exc:  # one line for the GUI, never a traceback
             self._emit(WatchEvent("error", _one_line(exc)))
         finally:
-            self._emit(WatchEvent("stopped", "stopped watching"))
+            self._emit(WatchEvent("stopped", msg("core.watch", "stopped watching")))
 
     def _enqueue(self, raw: _Raw) -> None:
         self._queue.put(raw)
@@ -449,16 +464,25 @@ class Watcher:
                 armed = _Armed(path, "events", watch, self._observer)
             except OSError as exc:
                 reason = (
-                    "the inotify watch limit is reached (raise fs.inotify.max_user_watches)"
+                    msg(
+                        "core.watch",
+                        "the inotify watch limit is reached (raise fs.inotify.max_user_watches)",
+                    )
                     if exc.errno == errno.ENOSPC
-                    else f"file events are unavailable ({exc.strerror or exc})"
+                    else msg("core.watch", "file events are unavailable ({error})").format(
+                        error=exc.strerror or str(exc)
+                    )
                 )
-                self._emit(WatchEvent("error", f"{display(path)}: {reason}; polling instead"))
+                self._emit(
+                    WatchEvent("error", _POLLING_INSTEAD.format(path=display(path), why=reason))
+                )
         if armed is None:
             armed = _Armed(path, "polling", *self._poll(handler, path))
         if where == "library":
             self._armed[path] = armed
-            self._emit(WatchEvent("state", f"{display(path)}: {armed.mode}", path, armed.mode))
+            self._emit(
+                WatchEvent("state", _MODES[armed.mode].format(path=display(path)), path, armed.mode)
+            )
         return armed
 
     def _poll(self, handler: _Handler, path: str) -> tuple[Any, Any]:
@@ -483,10 +507,15 @@ class Watcher:
         where: Literal["library", "export"] = "export" if armed is self._export else "library"
         armed.watch, armed.observer = self._poll(_Handler(self, where), armed.path)
         armed.mode = "polling"
-        self._emit(WatchEvent("error", f"{display(armed.path)}: {why}; polling instead"))
+        self._emit(WatchEvent("error", _POLLING_INSTEAD.format(path=display(armed.path), why=why)))
         if where == "library":
             self._emit(
-                WatchEvent("state", f"{display(armed.path)}: polling", armed.path, "polling")
+                WatchEvent(
+                    "state",
+                    _MODES["polling"].format(path=display(armed.path)),
+                    armed.path,
+                    "polling",
+                )
             )
         self._record_modes()
         self._full.set()
@@ -610,7 +639,10 @@ class Watcher:
             # watchdog logs one overflow per watch; one reconcile covers all.
             if not self._full.is_set():
                 self._emit(
-                    WatchEvent("error", "file events were lost (queue overflow); rescanning")
+                    WatchEvent(
+                        "error",
+                        msg("core.watch", "file events were lost (queue overflow); rescanning"),
+                    )
                 )
             self._full.set()
             return
@@ -618,7 +650,7 @@ class Watcher:
             watched = [a for a in [*self._armed.values(), self._export] if a is not None]
             named = [a for a in watched if a.path in raw.src]
             for armed in named or watched:
-                self._fall_back(armed, "file events stopped working")
+                self._fall_back(armed, _STOPPED_WORKING)
             return
         if raw.where == "export":
             if self._foreign_change(raw):
@@ -643,7 +675,14 @@ class Watcher:
                 try:
                     self.engine.move_rules(raw.src, raw.dest)
                 except Exception as exc:
-                    self._emit(WatchEvent("error", f"cannot follow a move: {_one_line(exc)}"))
+                    self._emit(
+                        WatchEvent(
+                            "error",
+                            msg("core.watch", "cannot follow a move: {error}").format(
+                                error=_one_line(exc)
+                            ),
+                        )
+                    )
             pending.writing.pop(raw.src, None)
             if not hidden_src:
                 pending.add(raw.src, now, urgent=True)  # it left its old place
@@ -782,13 +821,34 @@ class Watcher:
         new_foreign = [rel for rel in report.foreign if rel not in self._foreign]
         self._foreign = set(report.foreign)
         for rel in new_foreign:
-            self._emit(WatchEvent("foreign", f"not written by Pellicle (left alone): {rel}"))
+            self._emit(
+                WatchEvent(
+                    "foreign",
+                    msg("core.watch", "not written by Pellicle (left alone): {path}").format(
+                        path=rel
+                    ),
+                )
+            )
         if report.added or report.updated or report.removed or report.failed:
             self._emit(
                 WatchEvent(
                     "synced",
-                    f"added {report.added}, updated {report.updated}, removed {report.removed}"
-                    + (f", {len(report.failed)} not exported" if report.failed else ""),
+                    (
+                        msg(
+                            "core.watch",
+                            "added {added}, updated {updated}, removed {removed}, "
+                            "{failed} not exported",
+                        )
+                        if report.failed
+                        else msg(
+                            "core.watch", "added {added}, updated {updated}, removed {removed}"
+                        )
+                    ).format(
+                        added=report.added,
+                        updated=report.updated,
+                        removed=report.removed,
+                        failed=len(report.failed),
+                    ),
                     report=report,
                 )
             )
@@ -820,7 +880,9 @@ class Watcher:
                 self._emit(
                     WatchEvent(
                         "state",
-                        f"{display(root.path)}: offline (paused; its exported copies stay)",
+                        msg(
+                            "core.watch", "{path}: offline (paused; its exported copies stay)"
+                        ).format(path=display(root.path)),
                         root.path,
                         "offline",
                     )
@@ -831,10 +893,10 @@ class Watcher:
                 }
                 self._sync(changed=[root.path])  # records the root as offline
             elif armed.mode == "events" and not self._emitter_alive(armed):
-                self._fall_back(armed, "file events stopped working")
+                self._fall_back(armed, _STOPPED_WORKING)
         if self._export is not None and self._export.mode == "events":
             if not self._emitter_alive(self._export):
-                self._fall_back(self._export, "file events stopped working")
+                self._fall_back(self._export, _STOPPED_WORKING)
 
     def _emitter_alive(self, armed: _Armed) -> bool:
         observer = armed.observer
@@ -863,6 +925,16 @@ def _stat_key(path: str) -> tuple[int, int] | None:
     return st.st_size, st.st_mtime_ns
 
 
+_POLLING_INSTEAD = msg("core.watch", "{path}: {why}; polling instead")
+_STOPPED_WORKING = msg("core.watch", "file events stopped working")
+#: A library folder's watch state, as `status` and the app say it.
+_MODES = {
+    "events": msg("core.watch", "{path}: events"),
+    "polling": msg("core.watch", "{path}: polling"),
+    "offline": msg("core.watch", "{path}: offline"),
+}
+
+
 def _hidden(path: str) -> bool:
     """Hidden names are skipped by the scan (editors' temporary files)."""
     return os.path.basename(path).startswith(".")
@@ -870,6 +942,8 @@ def _hidden(path: str) -> bool:
 
 def _one_line(exc: BaseException) -> str:
     text = str(exc) if isinstance(exc, UserError) else f"{type(exc).__name__}: {exc}"
+    if isinstance(text, Message) and "\n" not in text:
+        return text  # one line already, and still translatable
     return " ".join(text.split())
 
 
@@ -882,11 +956,14 @@ def run_daemon(
     should_stop: Callable[[], bool],
     json_lines: bool = False,
     config: WatchConfig | None = None,
+    say: Callable[[str], str] = str,
 ) -> int:
     """`pellicle watch`: sync, then follow changes until `should_stop()`.
 
     Export changes go to stdout, one line each (JSON objects with
-    `json_lines`); notices and errors go to stderr as one line each.
+    `json_lines`, whose messages stay English); notices and errors go to
+    stderr as one line each. `say` puts a line of text in the person's
+    language (the command line passes `pellicle.i18n.say`).
     Returns 0 when stopped. Raises UserError when Pellicle is not set up.
     """
 
@@ -896,9 +973,9 @@ def run_daemon(
         if json_lines:
             print(json.dumps(event.as_dict()), flush=True)
         elif event.kind == "export":
-            print(event.message, flush=True)
+            print(say(event.message), flush=True)
         else:
-            print(f"pellicle: {event.message}", file=sys.stderr, flush=True)
+            print(f"pellicle: {say(event.message)}", file=sys.stderr, flush=True)
 
     watcher = Watcher(engine.locations, show, config=config or WatchConfig.from_env())
     watcher.run(engine, should_stop)

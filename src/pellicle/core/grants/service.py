@@ -39,17 +39,32 @@ from pellicle.core.grants.permissions import (
 )
 from pellicle.core.paths import Locations
 from pellicle.core.store import Store
+from pellicle.core.words import join, msg, os_error
 
 #: The tools `verify` may use inside a sandbox, best first; all are looked
 #: up in the runtime (/usr/bin in the sandbox), never in the app itself.
 TOOLS: Final = ("ls", "test", "cat", "sh")
 
 NO_FLATPAK: Final = (
-    "Flatpak is not installed (no flatpak command on PATH)"
+    msg("core.grants", "Flatpak is not installed (no flatpak command on PATH)")
     if sys.platform.startswith("linux")
-    else "apps cannot be restricted on this system (no Flatpak; see docs/grants.md): "
-    "give apps only the export folder"
+    else msg(
+        "core.grants",
+        "apps cannot be restricted on this system (no Flatpak; see docs/grants.md): "
+        "give apps only the export folder",
+    )
 )
+
+_NOT_AN_ID: Final = msg("core.grants", "{app} is not a Flatpak application id")
+_APP_CHANGE: Final = msg("core.grants", "{app}: {change}")
+
+#: A library folder as a check inside a sandbox found it.
+_SEEN: Final = {
+    "visible": msg("core.grants", "visible"),
+    "hidden": msg("core.grants", "hidden"),
+    "empty": msg("core.grants", "empty"),
+    "unknown": msg("core.grants", "unknown"),
+}
 
 
 @dataclass(frozen=True)
@@ -134,24 +149,41 @@ class Verification:
 
     def sentence(self) -> str:
         if self.problem:
-            return f"cannot verify: {self.problem}"
+            return msg("core.grants", "cannot verify: {problem}").format(problem=self.problem)
         seen = [r for r, v in self.library.items() if v == "visible"]
+        text: str
         if seen:
-            text = "can see the library (" + ", ".join(seen) + ")"
+            text = msg("core.grants", "can see the library ({folders})").format(
+                folders=", ".join(seen)
+            )
         elif all(v == "hidden" for v in self.library.values()):
-            text = "cannot see the library"
+            text = msg("core.grants", "cannot see the library")
         else:
-            text = "library: " + ", ".join(f"{r}: {v}" for r, v in self.library.items())
-        export = {
-            "readable": "reads the export folder",
-            "not readable": "cannot read the export folder",
-            "nothing exported": "the export folder is empty",
-        }.get(self.export, "export folder: cannot tell")
-        if self.export == "readable" and self.export_writable is False:
-            export += " (read-only)"
-        elif self.export == "readable" and self.export_writable:
-            export += " (and can write to it)"
-        return f"{text}; {export} (checked with {self.tool})"
+            text = msg("core.grants", "library: {states}").format(
+                states=join(
+                    (
+                        msg("core.grants", "{folder}: {state}").format(
+                            folder=r, state=_SEEN.get(v, v)
+                        )
+                        for r, v in self.library.items()
+                    ),
+                    ", ",
+                )
+            )
+        readable = self.export == "readable"
+        if readable and self.export_writable is False:
+            export = msg("core.grants", "reads the export folder (read-only)")
+        elif readable and self.export_writable:
+            export = msg("core.grants", "reads the export folder (and can write to it)")
+        else:
+            export = {
+                "readable": msg("core.grants", "reads the export folder"),
+                "not readable": msg("core.grants", "cannot read the export folder"),
+                "nothing exported": msg("core.grants", "the export folder is empty"),
+            }.get(self.export, msg("core.grants", "export folder: cannot tell"))
+        return msg("core.grants", "{library}; {export} (checked with {tool})").format(
+            library=text, export=export, tool=str(self.tool)
+        )
 
 
 @dataclass(frozen=True)
@@ -246,11 +278,11 @@ class Grants:
         if current is not None and _sha(current) == after:
             return None
         if current is None:
-            return "its override file was deleted"
+            return msg("core.grants", "its override file was deleted")
         try:
             left = self._saved(app_id, "after").read_bytes()
         except OSError:
-            return "its override file was changed"
+            return msg("core.grants", "its override file was changed")
         return describe_change(left, current)
 
     # -- restricting -----------------------------------------------------------
@@ -264,9 +296,13 @@ class Grants:
             return by_id
         for app_id in app_ids:
             if not valid_app_id(app_id):
-                raise UserError(f"{app_id!r} is not a Flatpak application id")
+                raise UserError(_NOT_AN_ID.format(app=repr(app_id)))
             if app_id not in by_id:
-                raise UserError(f"no installed Flatpak app {app_id} (see: pellicle apps)")
+                raise UserError(
+                    msg(
+                        "core.grants", "no installed Flatpak app {app} (see: pellicle apps)"
+                    ).format(app=app_id)
+                )
         return {a: by_id[a] for a in dict.fromkeys(app_ids)}
 
     def restrict(
@@ -280,7 +316,9 @@ class Grants:
         installed app that can read the library now."""
         flatpak = self._need_flatpak()
         if not self.roots:
-            raise UserError("Pellicle has no library folder yet; run: pellicle init")
+            raise UserError(
+                msg("core.grants", "Pellicle has no library folder yet; run: pellicle init")
+            )
         installed = self._installed(app_ids)
         records = self._records()
         if app_ids is None:
@@ -292,12 +330,14 @@ class Grants:
             if record is not None and not force:
                 change = self._changed(app_id, record)
                 if change:
-                    refused.append(f"{app_id}: {change}")
+                    refused.append(_APP_CHANGE.format(app=app_id, change=change))
         if refused:
             raise UserError(
-                "changed by hand since Pellicle restricted it, left as it is: "
-                + "; ".join(refused)
-                + " (use --force to restrict it anyway)"
+                msg(
+                    "core.grants",
+                    "changed by hand since Pellicle restricted it, left as it is: {apps} "
+                    "(use --force to restrict it anyway)",
+                ).format(apps=join(refused))
             )
         outcomes = []
         for app_id, apps in installed.items():
@@ -374,7 +414,11 @@ class Grants:
             raise
         after = flatpak.user_override(app_id)
         if after is None:
-            raise FlatpakError(f"flatpak override wrote no override file for {app_id}")
+            raise FlatpakError(
+                msg("core.grants", "flatpak override wrote no override file for {app}").format(
+                    app=app_id
+                )
+            )
         _write_durably(self._saved(app_id, "after"), after)
         with self.store.write() as db:
             db.execute(
@@ -394,33 +438,45 @@ class Grants:
             chosen = list(dict.fromkeys(app_ids))
             for app_id in chosen:
                 if not valid_app_id(app_id):
-                    raise UserError(f"{app_id!r} is not a Flatpak application id")
+                    raise UserError(_NOT_AN_ID.format(app=repr(app_id)))
                 if app_id not in records:
-                    raise UserError(f"{app_id} was not restricted by Pellicle; nothing to undo")
+                    raise UserError(
+                        msg(
+                            "core.grants", "{app} was not restricted by Pellicle; nothing to undo"
+                        ).format(app=app_id)
+                    )
         refused = []
         for app_id in chosen:
             change = None if force else self._changed(app_id, records[app_id])
             if change:
-                refused.append(f"{app_id}: {change}")
+                refused.append(_APP_CHANGE.format(app=app_id, change=change))
             before_sha = records[app_id]["before_sha256"]
             if before_sha is not None:
                 try:
                     saved = self._saved(app_id, "before").read_bytes()
                 except OSError as exc:
                     raise UserError(
-                        f"{app_id}: Pellicle's copy of the original override is unreadable "
-                        f"({exc.strerror}); nothing changed"
+                        msg(
+                            "core.grants",
+                            "{app}: Pellicle's copy of the original override is unreadable "
+                            "({error}); nothing changed",
+                        ).format(app=app_id, error=os_error(exc))
                     ) from None
                 if _sha(saved) != before_sha:
                     raise UserError(
-                        f"{app_id}: Pellicle's copy of the original override was altered; "
-                        "nothing changed"
+                        msg(
+                            "core.grants",
+                            "{app}: Pellicle's copy of the original override was altered; "
+                            "nothing changed",
+                        ).format(app=app_id)
                     )
         if refused:
             raise UserError(
-                "changed by hand since Pellicle restricted it, left as it is: "
-                + "; ".join(refused)
-                + " (use --force to restore the original anyway)"
+                msg(
+                    "core.grants",
+                    "changed by hand since Pellicle restricted it, left as it is: {apps} "
+                    "(use --force to restore the original anyway)",
+                ).format(apps=join(refused))
             )
         outcomes = []
         for app_id in chosen:
@@ -457,12 +513,16 @@ class Grants:
         flatpak = self._need_flatpak()
         files = flatpak.runtime_files(app)
         if files is None:
-            return Verification(app, None, {}, "unknown", None, "its runtime is not installed")
+            return Verification(
+                app, None, {}, "unknown", None, msg("core.grants", "its runtime is not installed")
+            )
         tools = {t: f"/usr/bin/{t}" for t in TOOLS if os.path.lexists(files / "bin" / t)}
         if not tools:
             return Verification(
                 app, None, {}, "unknown", None,
-                "its runtime ships none of " + ", ".join(TOOLS),
+                msg("core.grants", "its runtime ships none of {tools}").format(
+                    tools=", ".join(TOOLS)
+                ),
             )  # fmt: skip
         used: list[str] = []
         library = {}
@@ -601,12 +661,18 @@ def describe_change(left: bytes, now: bytes) -> str:
             lb = [x for x in (vb or "").split(";") if x]
             added = [x for x in lb if x not in la]
             removed = [x for x in la if x not in lb]
-            bits = []
+            bits: list[str] = []
             if added:
-                bits.append("added " + ", ".join(added))
+                bits.append(msg("core.grants", "added {items}").format(items=", ".join(added)))
             if removed:
-                bits.append("removed " + ", ".join(removed))
+                bits.append(msg("core.grants", "removed {items}").format(items=", ".join(removed)))
             if not bits:
-                bits.append("reordered")
-            parts.append(f"[{group}] {key}: " + "; ".join(bits))
-    return "its override was changed by hand (" + (", ".join(parts) or "formatting") + ")"
+                bits.append(msg("core.grants", "reordered"))
+            parts.append(
+                msg("core.grants", "[{group}] {key}: {changes}").format(
+                    group=group, key=key, changes=join(bits)
+                )
+            )
+    return msg("core.grants", "its override was changed by hand ({changes})").format(
+        changes=join(parts, ", ") if parts else msg("core.grants", "formatting")
+    )

@@ -28,6 +28,7 @@ from pellicle.core.imaging import open_image
 from pellicle.core.reasons import describe
 from pellicle.core.scrub._types import ScrubError, ScrubOptions, ScrubResult
 from pellicle.core.warnings_policy import library_warnings_are_errors
+from pellicle.core.words import msg
 
 _ENTROPY_END: Final = re.compile(rb"\xff[\x01-\xcf\xd8-\xfe]")
 _EXIF_DATE: Final = re.compile(rb"[0-9]{4}:[0-9]{2}:[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}\x00")
@@ -70,7 +71,8 @@ class _Seen:
 
 
 def _fail(reason: str) -> ScrubError:
-    return ScrubError(f"verification failed: {reason}")
+    # The reason itself is a diagnostic for a bug report: it stays English.
+    return ScrubError(msg("core.scrub", "verification failed: {reason}").format(reason=reason))
 
 
 def verify(

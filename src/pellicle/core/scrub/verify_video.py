@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from typing import Final
 
 from pellicle.core.scrub._types import ScrubError, ScrubOptions, ScrubResult
+from pellicle.core.words import msg
 
 _MOOV_LIMIT: Final = 64 << 20
 _PIECE: Final = 4 << 20
@@ -88,7 +89,8 @@ _SAME_AS_SOURCE: Final = (
 
 
 def _bad(reason: str) -> ScrubError:
-    return ScrubError(f"verification failed: {reason}")
+    # The reason itself is a diagnostic for a bug report: it stays English.
+    return ScrubError(msg("core.scrub", "verification failed: {reason}").format(reason=reason))
 
 
 @dataclass

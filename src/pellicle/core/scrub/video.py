@@ -40,6 +40,7 @@ from typing import Final
 
 from pellicle.core.scrub._io import Sink, Source
 from pellicle.core.scrub._types import ScrubError, ScrubOptions, ScrubResult
+from pellicle.core.words import msg
 
 #: The movie box is read into memory; real ones are well below this (an hour
 #: of 60 fps video with audio has about 10 MB of sample tables).
@@ -125,7 +126,7 @@ class _Track:
 
 
 def _fail(reason: str) -> ScrubError:
-    return ScrubError(f"unreadable video: {reason}")
+    return ScrubError(msg("core.scrub", "unreadable video: {reason}").format(reason=reason))
 
 
 def _u32(buf: bytes | memoryview, off: int) -> int:
@@ -135,30 +136,34 @@ def _u32(buf: bytes | memoryview, off: int) -> int:
 def _box(kind: bytes, *parts: bytes) -> bytes:
     body = b"".join(parts)
     if len(body) + 8 >= 1 << 32:
-        raise ScrubError("video box too large")
+        raise ScrubError(msg("core.scrub", "video box too large"))
     return struct.pack(">I", len(body) + 8) + kind + body
 
 
 def _children(buf: bytes, start: int, end: int, depth: int) -> Iterator[_Box]:
     """The boxes that exactly fill buf[start:end]; sizes that lie are refused."""
     if depth > _MAX_DEPTH:
-        raise _fail("boxes nested too deep")
+        raise _fail(msg("core.scrub", "boxes nested too deep"))
     pos = start
     while pos < end:
         if end - pos < 8:
-            raise _fail("box header cut short")
+            raise _fail(msg("core.scrub", "box header cut short"))
         size = _u32(buf, pos)
         kind = bytes(buf[pos + 4 : pos + 8])
         header = 8
         if size == 1:
             if end - pos < 16:
-                raise _fail("box header cut short")
+                raise _fail(msg("core.scrub", "box header cut short"))
             size = int.from_bytes(buf[pos + 8 : pos + 16], "big")
             header = 16
         elif size == 0:
             size = end - pos
         if size < header or pos + size > end:
-            raise _fail(f"box '{_name(kind)}' has a size that does not fit")
+            raise _fail(
+                msg("core.scrub", "box '{box}' has a size that does not fit").format(
+                    box=_name(kind)
+                )
+            )
         yield _Box(kind, pos, pos + header, pos + size)
         pos += size
 
@@ -172,7 +177,7 @@ def scrub_video(src: Source, sink: Sink, options: ScrubOptions) -> ScrubResult:
     moov = src.read(moov_at[0], moov_at[1] - moov_at[0], "movie box")
     movie = _Movie(moov, options)
     if not movie.tracks:
-        raise ScrubError("video has no video or audio track")
+        raise ScrubError(msg("core.scrub", "video has no video or audio track"))
     # Every kept chunk must lie inside a media data box; sorted by source
     # offset they must not overlap (a hostile file could make one byte count
     # a million times).
@@ -185,9 +190,11 @@ def scrub_video(src: Source, sink: Sink, options: ScrubOptions) -> ScrubResult:
     end_prev = 0
     for off, size, _, _ in chunks:
         if off < end_prev:
-            raise _fail("chunks of samples overlap")
+            raise _fail(msg("core.scrub", "chunks of samples overlap"))
         if not any(a <= off and off + size <= b for a, b in mdats):
-            raise ScrubError("truncated video: samples lie outside the media data")
+            raise ScrubError(
+                msg("core.scrub", "truncated video: samples lie outside the media data")
+            )
         end_prev = off + size
     payload = sum(c[1] for c in chunks)
     large = payload + 8 >= LIMIT_32
@@ -235,7 +242,7 @@ def _top_level(src: Source) -> tuple[bytes | None, tuple[int, int], list[tuple[i
     while pos + 8 <= src.size:
         boxes += 1
         if boxes > 100_000:
-            raise _fail("too many top-level boxes")
+            raise _fail(msg("core.scrub", "too many top-level boxes"))
         head = src.read(pos, min(16, src.size - pos))
         size = _u32(head, 0)
         kind = head[4:8]
@@ -249,30 +256,30 @@ def _top_level(src: Source) -> tuple[bytes | None, tuple[int, int], list[tuple[i
             size = src.size - pos
         if size < header or pos + size > src.size:
             if kind == b"mdat":
-                raise ScrubError("truncated video: media data past end of file")
+                raise ScrubError(msg("core.scrub", "truncated video: media data past end of file"))
             if kind == b"moov":
-                raise ScrubError("truncated video: movie box past end of file")
+                raise ScrubError(msg("core.scrub", "truncated video: movie box past end of file"))
             # Not a box: a trailer after the last box (dropped with it).
             break
         if kind in _FRAGMENTED:
-            raise ScrubError("fragmented video (moof): not exported yet")
+            raise ScrubError(msg("core.scrub", "fragmented video (moof): not exported yet"))
         if kind == b"ftyp":
             if ftyp is not None or size - header > 4096 or (size - header) % 4:
-                raise _fail("bad file type box")
+                raise _fail(msg("core.scrub", "bad file type box"))
             ftyp = src.read(pos + header, size - header, "file type box")
             if len(ftyp) < 8:
-                raise _fail("bad file type box")
+                raise _fail(msg("core.scrub", "bad file type box"))
         elif kind == b"moov":
             if moov is not None:
-                raise _fail("more than one movie box")
+                raise _fail(msg("core.scrub", "more than one movie box"))
             if size - header > MAX_MOOV:
-                raise ScrubError("video movie box too large")
+                raise ScrubError(msg("core.scrub", "video movie box too large"))
             moov = (pos + header, pos + size)
         elif kind == b"mdat":
             mdats.append((pos + header, pos + size))
         pos += size
     if moov is None:
-        raise ScrubError("truncated video: no movie box")
+        raise ScrubError(msg("core.scrub", "truncated video: no movie box"))
     return ftyp, moov, mdats
 
 
@@ -288,20 +295,20 @@ class _Movie:
             body = moov[box.body : box.end]
             if box.type == b"mvhd":
                 if self.mvhd:
-                    raise _fail("more than one movie header")
+                    raise _fail(msg("core.scrub", "more than one movie header"))
                 self.mvhd = self._mvhd(body)
             elif box.type == b"trak":
                 traks += 1
                 if traks > _MAX_TRACKS:
-                    raise _fail("too many tracks")
+                    raise _fail(msg("core.scrub", "too many tracks"))
                 track = self._trak(moov, box)
                 if track is not None:
                     self.tracks.append(track)
             elif box.type == b"mvex":
-                raise ScrubError("fragmented video (moof): not exported yet")
+                raise ScrubError(msg("core.scrub", "fragmented video (moof): not exported yet"))
             # udta, meta, iods, uuid, free, ...: dropped.
         if not self.mvhd:
-            raise _fail("no movie header")
+            raise _fail(msg("core.scrub", "no movie header"))
 
     def build(self, wide: bool) -> bytes:
         traks = [self._build_trak(t, wide) for t in self.tracks]
@@ -340,7 +347,7 @@ class _Movie:
         elif version == 1 and len(body) == 112:
             t, rest = 8, body[20:]
         else:
-            raise _fail("bad movie header")
+            raise _fail(msg("core.scrub", "bad movie header"))
         # rest: timescale, duration, rate, volume, reserved, matrix, (QuickTime
         # preview/poster/selection/current times), next track ID.
         d = 4 if t == 4 else 8
@@ -371,7 +378,7 @@ class _Movie:
             track_id, duration = rest[0:4], rest[8:16]
             tail = rest[16:]
         else:
-            raise _fail("bad track header")
+            raise _fail(msg("core.scrub", "bad track header"))
         # tail: reserved 8, layer, alternate group, volume, reserved 2, matrix, width, height.
         layer_group_volume = tail[8:14]
         matrix = tail[16:52]
@@ -399,7 +406,7 @@ class _Movie:
         elif version == 1 and len(body) == 36:
             rest = body[20:32]
         else:
-            raise _fail("bad media header")
+            raise _fail(msg("core.scrub", "bad media header"))
         # Language 'und': the phone's language is not part of the picture.
         return _box(
             b"mdhd",
@@ -412,7 +419,7 @@ class _Movie:
     @staticmethod
     def _hdlr(body: bytes) -> tuple[bytes, bytes]:
         if len(body) < 12:
-            raise _fail("bad handler box")
+            raise _fail(msg("core.scrub", "bad handler box"))
         # QuickTime puts its component type ('mhlr', 'dhlr') before the
         # handler type; ISO files put zero there. The name is blanked: it is
         # where muxers and phones write their own names.
@@ -438,7 +445,7 @@ class _Movie:
             elif box.type == b"tapt":
                 tapt = self._tapt(moov, box)
         if tkhd is None or mdia is None:
-            raise _fail("track without header or media")
+            raise _fail(msg("core.scrub", "track without header or media"))
         handler = self._handler_of(moov, mdia)
         if handler not in _AV_HANDLERS:
             return None  # timed metadata, GPS, text, timecode: dropped with its samples
@@ -452,7 +459,7 @@ class _Movie:
         for box in _children(moov, mdia.body, mdia.end, 3):
             if box.type == b"hdlr":
                 return self._hdlr(moov[box.body : box.end])[1]
-        raise _fail("media without handler")
+        raise _fail(msg("core.scrub", "media without handler"))
 
     @staticmethod
     def _edts(moov: bytes, edts: _Box) -> bytes:
@@ -462,11 +469,11 @@ class _Movie:
                 continue
             body = moov[box.body : box.end]
             if len(body) < 8 or body[0] > 1:
-                raise _fail("bad edit list")
+                raise _fail(msg("core.scrub", "bad edit list"))
             entry = 20 if body[0] == 1 else 12
             count = _u32(body, 4)
             if len(body) != 8 + count * entry:
-                raise _fail("edit list size does not match its entries")
+                raise _fail(msg("core.scrub", "edit list size does not match its entries"))
             kept = _box(b"elst", bytes((body[0], 0, 0, 0)), body[4:])
         return _box(b"edts", kept) if kept else b""
 
@@ -491,7 +498,7 @@ class _Movie:
             elif box.type == b"minf" and minf is None:
                 minf = box
         if not mdhd or not hdlr or minf is None:
-            raise _fail("track media incomplete")
+            raise _fail(msg("core.scrub", "track media incomplete"))
         track.mdia = [mdhd, hdlr]
         stbl: _Box | None = None
         for box in _children(moov, minf.body, minf.end, 4):
@@ -506,7 +513,7 @@ class _Movie:
                 stbl = box
             # QuickTime's data handler hdlr ('dhlr'/'alis') and anything else: dropped.
         if stbl is None or not any(b[4:8] == b"dinf" for b in track.minf):
-            raise _fail("track without sample table or data reference")
+            raise _fail(msg("core.scrub", "track without sample table or data reference"))
         self._stbl(moov, stbl, track)
 
     @staticmethod
@@ -516,19 +523,21 @@ class _Movie:
                 continue
             body = moov[box.body : box.end]
             if len(body) < 8:
-                raise _fail("bad data reference")
+                raise _fail(msg("core.scrub", "bad data reference"))
             count = _u32(body, 4)
             entries = list(_children(moov, box.body + 8, box.end, 6))
             if count == 0 or count != len(entries) or count > 64:
-                raise _fail("bad data reference")
+                raise _fail(msg("core.scrub", "bad data reference"))
             for entry in entries:
                 flags = moov[entry.body + 1 : entry.body + 4]
                 if entry.end - entry.body < 4 or not flags[2] & 1:
-                    raise ScrubError("video refers to media in another file: not exported")
+                    raise ScrubError(
+                        msg("core.scrub", "video refers to media in another file: not exported")
+                    )
             # Each entry becomes a plain "in this file" reference.
             urls = _box(b"url ", b"\x00\x00\x00\x01") * count
             return _box(b"dinf", _box(b"dref", bytes(4), struct.pack(">I", count), urls))
-        raise _fail("track without data reference")
+        raise _fail(msg("core.scrub", "track without data reference"))
 
     # ---- sample tables
 
@@ -540,17 +549,19 @@ class _Movie:
             body = moov[box.body : box.end]
             kind = box.type
             if kind in _ENCRYPTED:
-                raise ScrubError("encrypted video: not exported")
+                raise ScrubError(msg("core.scrub", "encrypted video: not exported"))
             if kind == b"stsd":
                 tables[kind] = self._stsd(moov, box, track.handler)
             elif kind in _TABLES:
                 if kind in tables:
-                    raise _fail(f"more than one '{_name(kind)}' table")
+                    raise _fail(
+                        msg("core.scrub", "more than one '{box}' table").format(box=_name(kind))
+                    )
                 _check_table(kind, body)
                 tables[kind] = _box(kind, body)
             elif kind in (b"stco", b"co64"):
                 if offsets is not None:
-                    raise _fail("more than one chunk offset table")
+                    raise _fail(msg("core.scrub", "more than one chunk offset table"))
                 offsets = _chunk_offsets(kind, body)
             elif kind in (b"sgpd", b"sbgp"):
                 grouping = _grouping(kind, body)
@@ -558,12 +569,14 @@ class _Movie:
                     groups.append((kind, grouping, _box(kind, body)))
         for need in (b"stsd", b"stts", b"stsc"):
             if need not in tables:
-                raise _fail(f"sample table without '{_name(need)}'")
+                raise _fail(
+                    msg("core.scrub", "sample table without '{box}'").format(box=_name(need))
+                )
         if offsets is None or (b"stsz" not in tables) == (b"stz2" not in tables):
-            raise _fail("sample table without sizes or chunk offsets")
+            raise _fail(msg("core.scrub", "sample table without sizes or chunk offsets"))
         fixed, sizes, count = _sample_sizes(tables.get(b"stsz") or tables[b"stz2"])
         if b"sdtp" in tables and len(tables[b"sdtp"]) - 12 != count:
-            raise _fail("sample dependency table does not match the samples")
+            raise _fail(msg("core.scrub", "sample dependency table does not match the samples"))
         track.chunk_offsets = offsets
         track.chunk_sizes = _chunk_sizes(tables[b"stsc"][8:], len(offsets), fixed, sizes, count)
         order = (b"stsd", *_TABLES)
@@ -576,11 +589,11 @@ class _Movie:
     def _stsd(self, moov: bytes, stsd: _Box, handler: bytes) -> bytes:
         body = moov[stsd.body : stsd.end]
         if len(body) < 8:
-            raise _fail("bad sample description")
+            raise _fail(msg("core.scrub", "bad sample description"))
         count = _u32(body, 4)
         entries = list(_children(moov, stsd.body + 8, stsd.end, 6))
         if count == 0 or count != len(entries):
-            raise _fail("bad sample description")
+            raise _fail(msg("core.scrub", "bad sample description"))
         built = [self._entry(moov, e, handler) for e in entries]
         return _box(b"stsd", bytes(4), struct.pack(">I", count), *built)
 
@@ -588,12 +601,14 @@ class _Movie:
         kind = entry.type
         body = moov[entry.body : entry.end]
         if kind in _ENCRYPTED:
-            raise ScrubError("encrypted video: not exported")
+            raise ScrubError(msg("core.scrub", "encrypted video: not exported"))
         if handler == b"vide":
             if kind not in VIDEO_CODECS:
-                raise ScrubError(f"unsupported video codec '{_name(kind)}'")
+                raise ScrubError(
+                    msg("core.scrub", "unsupported video codec '{box}'").format(box=_name(kind))
+                )
             if len(body) < _VISUAL_FIELDS:
-                raise _fail("short video sample description")
+                raise _fail(msg("core.scrub", "short video sample description"))
             # Keep reserved/data reference index, width, height, resolution,
             # frame count and depth; blank QuickTime's version/vendor/quality
             # fields and the compressor name (an encoder's name).
@@ -601,9 +616,11 @@ class _Movie:
             children = _entry_children(moov, entry.body + _VISUAL_FIELDS, entry.end)
             return _box(kind, head, *_kept(moov, children, VIDEO_ENTRY_BOXES))
         if kind not in AUDIO_CODECS:
-            raise ScrubError(f"unsupported audio codec '{_name(kind)}'")
+            raise ScrubError(
+                msg("core.scrub", "unsupported audio codec '{box}'").format(box=_name(kind))
+            )
         if len(body) < 28:
-            raise _fail("short audio sample description")
+            raise _fail(msg("core.scrub", "short audio sample description"))
         version = int.from_bytes(body[8:10], "big")
         # QuickTime's version 1 and 2 add 16 and 36 bytes of fields; ISO's
         # version 1 adds none. Whichever layout leaves well-formed boxes wins.
@@ -620,7 +637,7 @@ class _Movie:
             # Revision and vendor blanked; the rest describes the audio.
             head = body[:10] + bytes(6) + body[16:fixed]
             return _box(kind, head, *_kept(moov, children, AUDIO_ENTRY_BOXES))
-        raise _fail("bad audio sample description")
+        raise _fail(msg("core.scrub", "bad audio sample description"))
 
 
 def _entry_children(moov: bytes, start: int, end: int) -> list[_Box]:
@@ -635,7 +652,7 @@ def _entry_children(moov: bytes, start: int, end: int) -> list[_Box]:
         boxes.append(_Box(moov[pos + 4 : pos + 8], pos, pos + 8, pos + size))
         pos += size
     if moov[pos:end].strip(b"\x00"):
-        raise _fail("stray bytes in a sample description")
+        raise _fail(msg("core.scrub", "stray bytes in a sample description"))
     return boxes
 
 
@@ -658,18 +675,18 @@ def _check_table(kind: bytes, body: bytes) -> None:
     """The table's size must be exactly what its entry count says: no slack
     where other bytes could ride along."""
     if len(body) < 8:
-        raise _fail(f"bad '{_name(kind)}' table")
+        raise _fail(msg("core.scrub", "bad '{box}' table").format(box=_name(kind)))
     if body[0] > 1 and kind != b"cslg":
-        raise _fail(f"unknown '{_name(kind)}' version")
+        raise _fail(msg("core.scrub", "unknown '{box}' version").format(box=_name(kind)))
     count = _u32(body, 4)
     if kind == b"stsz":
         if len(body) < 12:
-            raise _fail("bad sample size table")
+            raise _fail(msg("core.scrub", "bad sample size table"))
         count = _u32(body, 8)
         want = 12 + (4 * count if _u32(body, 4) == 0 else 0)
     elif kind == b"stz2":
         if len(body) < 12 or body[7] not in (4, 8, 16):
-            raise _fail("bad compact sample size table")
+            raise _fail(msg("core.scrub", "bad compact sample size table"))
         want = 12 + (_u32(body, 8) * body[7] + 7) // 8
     elif kind == b"cslg":
         want = 24 if body[0] == 0 else 44
@@ -679,13 +696,17 @@ def _check_table(kind: bytes, body: bytes) -> None:
         entry = {b"stts": 8, b"ctts": 8, b"stss": 4, b"stps": 4, b"stsc": 12}[kind]
         want = 8 + count * entry
     if len(body) != want:
-        raise _fail(f"'{_name(kind)}' table size does not match its entries")
+        raise _fail(
+            msg("core.scrub", "'{box}' table size does not match its entries").format(
+                box=_name(kind)
+            )
+        )
 
 
 def _check_entry_box(kind: bytes, body: bytes) -> None:
     fixed = {b"pasp": 8, b"clap": 32, b"btrt": 12, b"fiel": 2, b"clli": 4, b"mdcv": 24, b"gama": 4}
     if kind in fixed and len(body) != fixed[kind]:
-        raise _fail(f"bad '{_name(kind)}' box")
+        raise _fail(msg("core.scrub", "bad '{box}' box").format(box=_name(kind)))
     if kind == b"colr":
         ctype = body[:4]
         if not (
@@ -693,16 +714,16 @@ def _check_entry_box(kind: bytes, body: bytes) -> None:
             or (ctype == b"nclc" and len(body) == 10)
             or (ctype in (b"prof", b"rICC") and 4 < len(body) <= (16 << 20))
         ):
-            raise _fail("bad colour box")
+            raise _fail(msg("core.scrub", "bad colour box"))
 
 
 def _chunk_offsets(kind: bytes, body: bytes) -> list[int]:
     if len(body) < 8:
-        raise _fail("bad chunk offset table")
+        raise _fail(msg("core.scrub", "bad chunk offset table"))
     count = _u32(body, 4)
     width = 4 if kind == b"stco" else 8
     if len(body) != 8 + width * count:
-        raise _fail("chunk offset table size does not match its entries")
+        raise _fail(msg("core.scrub", "chunk offset table size does not match its entries"))
     code = "I" if width == 4 else "Q"
     return list(struct.unpack(f">{count}{code}", body[8:]))
 
@@ -743,15 +764,17 @@ def _chunk_sizes(
     entries = _u32(stsc, 4)
     runs = [struct.unpack_from(">III", stsc, 8 + 12 * i) for i in range(entries)]
     if not runs or runs[0][0] != 1:
-        raise _fail("bad sample-to-chunk table")
+        raise _fail(msg("core.scrub", "bad sample-to-chunk table"))
     out: list[int] = []
     sample = 0
     for i, (first, per_chunk, _desc) in enumerate(runs):
         last = runs[i + 1][0] if i + 1 < len(runs) else chunks + 1
         if last <= first or last > chunks + 1 or per_chunk == 0:
-            raise _fail("bad sample-to-chunk table")
+            raise _fail(msg("core.scrub", "bad sample-to-chunk table"))
         if sample + (last - first) * per_chunk > count:
-            raise _fail("sample-to-chunk table names more samples than there are")
+            raise _fail(
+                msg("core.scrub", "sample-to-chunk table names more samples than there are")
+            )
         for _chunk in range(first, last):
             if sizes is None:
                 out.append(fixed * per_chunk)
@@ -759,7 +782,7 @@ def _chunk_sizes(
                 out.append(sum(sizes[sample : sample + per_chunk]))
             sample += per_chunk
     if len(out) != chunks or sample != count:
-        raise _fail("sample-to-chunk table does not match the samples")
+        raise _fail(msg("core.scrub", "sample-to-chunk table does not match the samples"))
     return out
 
 
@@ -767,15 +790,15 @@ def _grouping(kind: bytes, body: bytes) -> bytes | None:
     """The grouping type of an sbgp/sgpd box, or None when its layout cannot
     be checked (it is then dropped)."""
     if len(body) < 12:
-        raise _fail(f"bad '{_name(kind)}' box")
+        raise _fail(msg("core.scrub", "bad '{box}' box").format(box=_name(kind)))
     grouping = body[4:8]
     if kind == b"sbgp":
         extra = 4 if body[0] == 1 else 0
         if len(body) < 12 + extra:
-            raise _fail("bad sample-to-group box")
+            raise _fail(msg("core.scrub", "bad sample-to-group box"))
         count = _u32(body, 8 + extra)
         if len(body) != 12 + extra + 8 * count:
-            raise _fail("sample-to-group size does not match its entries")
+            raise _fail(msg("core.scrub", "sample-to-group size does not match its entries"))
         return grouping
     # Only version 1 says how long each description is; others are dropped.
     if body[0] != 1:
@@ -786,12 +809,12 @@ def _grouping(kind: bytes, body: bytes) -> bytes | None:
         length = default_length
         if length == 0:
             if pos + 4 > len(body):
-                raise _fail("sample group description cut short")
+                raise _fail(msg("core.scrub", "sample group description cut short"))
             length = _u32(body, pos)
             pos += 4
         pos += length
         if pos > len(body):
-            raise _fail("sample group description cut short")
+            raise _fail(msg("core.scrub", "sample group description cut short"))
     if pos != len(body):
-        raise _fail("sample group description size does not match its entries")
+        raise _fail(msg("core.scrub", "sample group description size does not match its entries"))
     return grouping
