@@ -22,6 +22,7 @@ from pellicle.core.policy import Decision, Policy, Rule, Target, Verdict
 from pellicle.core.roots import Root, locate, root_names
 from pellicle.core.scan import FileFacts, FolderFacts, safe_fingerprint
 from pellicle.core.store import decode_rel
+from pellicle.core.words import msg
 
 
 @dataclass
@@ -237,14 +238,18 @@ def link_verdict(
     library is private."""
     found = locate(os.fsdecode(facts.target or b""), roots)
     if found is None:
-        return Verdict(Decision.PRIVATE, "it is a link to a file outside the library")
+        return Verdict(
+            Decision.PRIVATE, msg("core.decisions", "it is a link to a file outside the library")
+        )
     troot, trel = found.root, found.rel
     tfacts = index.get(troot.id, {}).get(trel)
     source = tfacts or facts
     verdict = policy.decide(troot.id, trel, source.fingerprint, size=source.size)
     return Verdict(
         verdict.decision,
-        f"it is a link to {policy.where(troot.id, trel)}, and {verdict.reason}",
+        msg("core.decisions", "it is a link to {place}, and {reason}").format(
+            place=policy.where(troot.id, trel), reason=verdict.reason
+        ),
         verdict.rule,
         verdict.copy_of,
     )
