@@ -226,7 +226,7 @@ class Exporter:
 
         def tick(done: int, total: int) -> None:
             if progress is not None:
-                progress("exporting", done, total)
+                progress(msg("core.exporter", "exporting"), done, total)
 
         with ExportDir(export) as folder:
             ctx = Context(
