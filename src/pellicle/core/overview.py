@@ -34,7 +34,7 @@ class Explanation:
     is_folder: bool = False
 
     def sentence(self) -> str:
-        text = Verdict(self.decision, self.reason).sentence()
+        text = Verdict(self.decision, self.reason).sentence(folder=self.is_folder)
         if self.problem:
             return msg("core.overview", "{sentence} (not exported: {problem})").format(
                 sentence=text, problem=self.problem

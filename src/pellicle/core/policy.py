@@ -57,10 +57,10 @@ class Verdict:
     def shareable(self) -> bool:
         return self.decision is Decision.SHAREABLE
 
-    def sentence(self) -> str:
-        if self.shareable:
-            return msg("core.policy", "shareable: {reason}").format(reason=self.reason)
-        return msg("core.policy", "private: {reason}").format(reason=self.reason)
+    def sentence(self, *, folder: bool = False) -> str:
+        """ "private: <reason>"; about a folder when `folder` (the same English,
+        but other languages agree the word with "folder", not "photo")."""
+        return _SENTENCE[(folder, self.decision)].format(reason=self.reason)
 
 
 def parents(rel: bytes) -> Iterable[bytes]:
@@ -246,6 +246,12 @@ class Policy:
         )
 
 
+_SENTENCE = {
+    (False, Decision.SHAREABLE): msg("core.policy", "shareable: {reason}"),
+    (False, Decision.PRIVATE): msg("core.policy", "private: {reason}"),
+    (True, Decision.SHAREABLE): msg("core.folder", "shareable: {reason}"),
+    (True, Decision.PRIVATE): msg("core.folder", "private: {reason}"),
+}
 # Separate sentences, not one with the decision put in: other languages
 # agree the adjective with the noun ("cette photo est marquée privée",
 # "ce dossier est marqué privé").
