@@ -301,8 +301,8 @@ def _recall_index() -> tuple[tuple[re.Pattern[str], str, str], ...]:
             continue
         entries.append((_pattern(template), context, template))
     # Longer fixed text first: "x does not exist and has no rule to clear"
-    # before "x does not exist".
-    entries.sort(key=lambda e: -len(_FIELD.sub("", e[2])))
+    # before "x does not exist"; a photo's sentence before a folder's.
+    entries.sort(key=lambda e: (-len(_FIELD.sub("", e[2])), e[1] == "core.folder"))
     return tuple(entries)
 
 
@@ -331,16 +331,29 @@ def _unescape(literal: str) -> str:
 
 def _recall(text: str, depth: int = 0) -> str:
     """Plain English text: find the core sentence it was made from."""
+    return _recalled(text, depth)[0]
+
+
+def _recalled(text: str, depth: int) -> tuple[str, bool]:
+    """(`text` translated, whether a sentence of core was recognised)."""
     if depth > 4 or len(text) > 2000:
-        return text
+        return text, False
     for pattern, context, template in _recall_index():
         match = pattern.fullmatch(text)
         if match is None:
             continue
-        args = {name: _recall(value, depth + 1) for name, value in match.groupdict().items()}
+        found = {name: _recalled(value, depth + 1) for name, value in match.groupdict().items()}
+        # A template with no words of its own ("{what} {problem}") fits
+        # almost any text: it counts only around a sentence it holds.
+        if not _WORD.search(_FIELD.sub("", template)) and not any(k for _, k in found.values()):
+            continue
+        args = {name: value for name, (value, _) in found.items()}
         translated = _FIELD.sub(lambda m: "{" + m.group(1) + "}", translate(context, template))
         try:
-            return translated.format_map(args)
+            return translated.format_map(args), True
         except (KeyError, IndexError, ValueError):
-            return text
-    return text
+            return text, False
+    return text, False
+
+
+_WORD: Final = re.compile(r"[A-Za-z]{2}")
