@@ -295,9 +295,13 @@ def _cmd_status(args: argparse.Namespace) -> int:
             )
         )
     print(
-        cli.tr("photos: {photos} ({shareable} shareable, {private} private); exported: {exported}")
-        .format(**{k: n(status[k]) for k in ("photos", "shareable", "private", "exported")})
-    )  # fmt: skip
+        cli.tr("photos: {photos} ({shareable}, {private}); exported: {exported}").format(
+            photos=n(status["photos"]),
+            shareable=cli.tr("%n shareable", "", status["shareable"]),
+            private=cli.tr("%n private", "", status["private"]),
+            exported=n(status["exported"]),
+        )
+    )
     if status["in_sync"]:
         print(cli.tr("export: in sync"))
     else:

@@ -239,11 +239,16 @@ class Inspector(QScrollArea):
             body = html.escape(self.tr("Nothing identifying found besides the picture itself."))
         else:
             kept = " <i>({})</i>".format(html.escape(self.tr("kept")))
+            finding = self.tr("{label}: {value}")
             parts = []
             for category, findings in groups.items():
                 rows = "".join(
-                    f"<li>{html.escape(say(f.label))}: {html.escape(say(f.value, recall=False))}"
-                    f"{kept if f.kept else ''}</li>"
+                    "<li>{}{}</li>".format(
+                        html.escape(
+                            finding.format(label=say(f.label), value=say(f.value, recall=False))
+                        ),
+                        kept if f.kept else "",
+                    )
                     for f in findings
                 )
                 parts.append(f"<b>{html.escape(say(category))}</b><ul style='margin-left:-20px'>"

@@ -305,7 +305,7 @@ class FolderModel(QStandardItemModel):
         item.setData(folder.badge, BadgeRole)
         item.setData((folder.root_id, folder.rel), KeyRole)
         total = folder.shareable + folder.private
-        why = say(Verdict(folder.decision, folder.reason).sentence())
+        why = say(Verdict(folder.decision, folder.reason).sentence(folder=True))
         below = self.tr("Shareable below: {shareable} of %Ln photo(s)", "", total).format(
             shareable=QLocale().toString(folder.shareable)
         )
