@@ -158,6 +158,20 @@
 <context>
     <name>cli</name>
     <message numerus="yes">
+        <source>%n shareable</source>
+        <translation>
+            <numerusform>%n shareable</numerusform>
+            <numerusform>%n shareable</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n private</source>
+        <translation>
+            <numerusform>%n private</numerusform>
+            <numerusform>%n private</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>not exported: %n shareable photo(s) (pellicle sync lists them)</source>
         <translation>
             <numerusform>not exported: %n shareable photo (pellicle sync lists it)</numerusform>
