@@ -37,7 +37,7 @@
     </message>
     <message>
         <source>S&amp;ync now</source>
-        <translation>S&amp;ynchroniser maintenant</translation>
+        <translation>S&amp;ynchroniser</translation>
     </message>
     <message>
         <source>Bring the export up to date</source>
@@ -985,7 +985,7 @@ Continuer et écraser cette modification&#xa0;?</translation>
     </message>
     <message>
         <source>This is the one folder to grant to AI and creative apps.</source>
-        <translation>C’est le seul dossier à ouvrir aux applications d’IA et de création.</translation>
+        <translation>Le seul dossier à ouvrir aux applications d’IA.</translation>
     </message>
     <message>
         <source>Not set up: choose a library in Settings</source>
