@@ -12,6 +12,13 @@ ensure_venv() {
     if [[ -f "$stamp" && "$(cat "$stamp")" == "$want" ]]; then
         return 0
     fi
+    # An install with extras (e.g. test) holds the plain one too.
+    if [[ -z "$extras" ]]; then
+        local other
+        for other in .venv/.pellicle-installed-*; do
+            [[ -f "$other" && "$(cat "$other")" == "$want" ]] && return 0
+        done
+    fi
     local spec="."
     [[ -n "$extras" ]] && spec=".[$extras]"
     if ! .venv/bin/python -m pip install -q --upgrade pip >.venv/pip.log 2>&1 \

@@ -1,7 +1,8 @@
 """Fixtures shared by every test: an isolated Pellicle home per test.
 
 Each test gets its own `PELLICLE_HOME`, so state never leaks between tests
-or into the developer's real configuration.
+or into the developer's real configuration. Under `CI=true` a skipped test
+fails (`ci_policy`).
 """
 
 from __future__ import annotations
@@ -12,7 +13,10 @@ from pathlib import Path
 
 import pytest
 
+from ci_policy import pytest_make_collect_report, pytest_runtest_makereport
 from flatpak_world import flatpak_world, grant_world  # noqa: F401  (fixtures)
+
+__all__ = ["pytest_make_collect_report", "pytest_runtest_makereport"]
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -23,9 +23,15 @@ def tree_digest(root: Path) -> dict[str, str]:
 
 
 def exported_files(export: Path) -> set[str]:
-    """Relative paths of the files in the export folder."""
-    if not export.exists():
-        return set()
-    return {
-        str(p.relative_to(export)) for p in export.rglob("*") if not p.is_dir() or p.is_symlink()
-    }
+    """Relative paths of the files (and links) in the export folder.
+
+    os.walk, not Path.rglob: a sync running meanwhile removes its staging
+    folder, and rglob of Debian's Python 3.11.2 raises FileNotFoundError
+    when a folder vanishes under it, where os.walk passes over it.
+    """
+    found: set[str] = set()
+    for folder, dirs, files in os.walk(export):
+        links = [d for d in dirs if os.path.islink(os.path.join(folder, d))]
+        for name in files + links:
+            found.add(os.path.relpath(os.path.join(folder, name), export))
+    return found

@@ -36,8 +36,10 @@ def test_no_test_looks_for_a_tool_by_itself() -> None:
     found = [
         f"{path.relative_to(TESTS)}:{n}"
         for path in TESTS.rglob("*.py")
-        if path.name not in ("tool_helpers.py", Path(__file__).name)
+        # The skip policy's own tests plant skipping tests on purpose.
+        if path.name not in ("tool_helpers.py", "test_ci_policy.py", Path(__file__).name)
         for n, line in enumerate(path.read_text().splitlines(), 1)
         if re.search(r"shutil\.which\(|pytest\.skip\(|importorskip\(|mark\.skipif", line)
+        and 'which("pellicle"' not in line  # the installed launcher, not a tool
     ]
     assert found == []

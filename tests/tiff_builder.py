@@ -110,10 +110,13 @@ def make_dng(
     orientation: int = 1,
     planted: tuple[bytes, ...] = (),
     little: bool = True,
+    lens: bytes = b"",
+    gps: bool = False,
 ) -> bytes:
     """A DNG LibRaw opens: a small RGB thumbnail in IFD0, a 12-bit Bayer CFA
     in a SubIFD, optionally a full-size JPEG preview in another, camera
-    strings and an EXIF IFD (each `planted` string lands in a tag)."""
+    strings and an EXIF IFD (each `planted` string lands in a tag), and on
+    request a lens model and a GPS IFD (48.8582 N, 2.2945 E)."""
     import io
 
     from PIL import Image
@@ -155,6 +158,7 @@ def make_dng(
             (0x9003, 2, b"2020:03:04 05:06:07\x00"),
             (0xA431, 2, (strings[2] or b"SERIAL") + b"\x00"),
             (0x927C, 7, strings[3] or b"makernote"),
+            *([(0xA434, 2, lens + b"\x00")] if lens else []),
         ]
     )
     entries = [
@@ -171,4 +175,14 @@ def make_dng(
         (50728, 5, [(1, 2), (1, 1), (1, 2)]),
         (50778, 3, [21]),
     ]
+    if gps:
+        where = b.ifd(
+            [
+                (1, 2, b"N\x00"),
+                (2, 5, [(48, 1), (51, 1), (2952, 100)]),
+                (3, 2, b"E\x00"),
+                (4, 5, [(2, 1), (17, 1), (4020, 100)]),
+            ]
+        )
+        entries.append((34853, 4, [where]))
     return b.finish(b.ifd(entries))

@@ -27,6 +27,7 @@ XMP = b"PLANTED-VIDEO-XMP"
 HANDLER = b"PLANTED-HANDLER-NAME"
 SUBTITLE = b"PLANTED-SUBTITLE-SAMPLE"
 DATA_TRACK = b"PLANTED-DATA-TRACK-SAMPLE"
+GPS_TRACK = b"PLANTED-GPS-TELEMETRY"  # the samples of a GoPro-style gpmd track
 FREE = b"PLANTED-FREE-BOX"
 UUID_BOX = b"PLANTED-UUID-BOX"
 VENDOR = b"PLANTED-VENDOR-BOX"
@@ -45,6 +46,7 @@ PLANTED: tuple[bytes, ...] = (
     HANDLER,
     SUBTITLE,
     DATA_TRACK,
+    GPS_TRACK,
     FREE,
     UUID_BOX,
     VENDOR,
@@ -80,10 +82,14 @@ def make_video(
 ) -> Path:
     """An H.264 + AAC video; planted: metadata in udta, keys, XMP, handler
     names, a subtitle track whose samples hold text, a timecode track, a
-    free box, a uuid box, a vendor box and a trailer."""
+    free box, a uuid box, a vendor box and a trailer; a MOV also gets a
+    GoPro-style telemetry track (`gpmd`) whose samples hold text."""
     need("ffmpeg")
     srt = path.with_suffix(".srt")
     srt.write_bytes(b"1\n00:00:00,000 --> 00:00:00,900\n" + SUBTITLE + b" " + DATA_TRACK + b"\n\n")
+    telemetry = path.with_suffix(".gpmd")
+    data_track = plant and container == "mov"
+    telemetry.write_bytes((GPS_TRACK + b" ") * 8)
     args: list[str | Path] = [
         "ffmpeg", "-v", "error", "-y",
         "-f", "lavfi", "-i", f"testsrc2=size={size}:rate=30:duration={seconds}",
@@ -91,9 +97,13 @@ def make_video(
     ]  # fmt: skip
     if subtitles:
         args += ["-i", srt]
+    if data_track:
+        args += ["-f", "data", "-i", telemetry]
     args += ["-map", "0:v", "-map", "1:a"]
     if subtitles:
         args += ["-map", "2:s", "-c:s", "mov_text"]
+    if data_track:
+        args += ["-map", f"{3 if subtitles else 2}:d", "-c:d", "copy", "-tag:d", "gpmd"]
     args += [
         "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-g", "15",
         "-c:a", "aac", "-b:a", "64k",
@@ -119,6 +129,7 @@ def make_video(
     args += [path]
     run(*args)
     srt.unlink()
+    telemetry.unlink()
     if rotate:
         _set_rotation(path, rotate)
     if plant:

@@ -1306,6 +1306,10 @@ Continuer et écraser cette modification&#xa0;?</translation>
         <translation>sortie lisible par une machine (JSON)</translation>
     </message>
     <message>
+        <source>also decode every exported file (slower; copies are compared with their photos either way)</source>
+        <translation>décoder aussi chaque fichier exporté (plus lent&#xa0;; les copies sont comparées à leurs photos dans tous les cas)</translation>
+    </message>
+    <message>
         <source>sync, then follow changes until SIGINT/SIGTERM</source>
         <translation>synchroniser, puis suivre les changements jusqu’à SIGINT/SIGTERM</translation>
     </message>
@@ -1620,12 +1624,32 @@ Continuer et écraser cette modification&#xa0;?</translation>
         <translation>modifiée depuis l’export&#xa0;: {path}</translation>
     </message>
     <message>
+        <source>cannot read the exported copy: {path}: {error}</source>
+        <translation>impossible de lire la copie exportée&#xa0;: {path}&#xa0;: {error}</translation>
+    </message>
+    <message>
+        <source>cannot read it: {error}</source>
+        <translation>lecture impossible&#xa0;: {error}</translation>
+    </message>
+    <message>
         <source>fails the export check: {path}: {error}</source>
         <translation>échoue à la vérification de l’export&#xa0;: {path}&#xa0;: {error}</translation>
     </message>
 </context>
 <context>
     <name>core.decisions</name>
+    <message>
+        <source>it is the video of the Live Photo {name}, which is private: {reason}</source>
+        <translation>c’est la vidéo de la Live Photo {name}, qui est privée&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>it is the video of the Live Photo {name}; Live Photo videos are not exported (Settings: Include Live Photo videos)</source>
+        <translation>c’est la vidéo de la Live Photo {name}&#xa0;; les vidéos des Live Photos ne sont pas exportées (Paramètres&#xa0;: Inclure les vidéos des Live Photos)</translation>
+    </message>
+    <message>
+        <source>it is the video of the Live Photo {name}, and {reason}</source>
+        <translation>c’est la vidéo de la Live Photo {name}, et {reason}</translation>
+    </message>
     <message>
         <source>it is a link to a file outside the library</source>
         <translation>c’est un lien vers un fichier hors de la photothèque</translation>
@@ -1985,6 +2009,10 @@ Continuer et écraser cette modification&#xa0;?</translation>
         <translation>Autre</translation>
     </message>
     <message>
+        <source>Hidden tracks and data</source>
+        <translation>Pistes et données cachées</translation>
+    </message>
+    <message>
         <source>Camera make</source>
         <translation>Marque de l’appareil</translation>
     </message>
@@ -2101,12 +2129,28 @@ Continuer et écraser cette modification&#xa0;?</translation>
         <translation>Mots-clés</translation>
     </message>
     <message>
+        <source>the video and sound, byte for byte (not re-encoded)</source>
+        <translation>l’image et le son de la vidéo, octet pour octet (sans réencodage)</translation>
+    </message>
+    <message>
+        <source>which way up it plays (rotation), its colour and HDR information</source>
+        <translation>son sens de lecture (rotation), ses informations de couleur et HDR</translation>
+    </message>
+    <message>
+        <source>the recording date (you opted in)</source>
+        <translation>la date d’enregistrement (vous l’avez choisi)</translation>
+    </message>
+    <message>
         <source>the picture, re-encoded as a high-quality JPEG</source>
         <translation>l’image, réencodée en JPEG de haute qualité</translation>
     </message>
     <message>
         <source>its colours: the colour profile, or converted to sRGB (HDR toned down)</source>
         <translation>ses couleurs&#xa0;: le profil de couleur, ou une conversion en sRGB (HDR atténué)</translation>
+    </message>
+    <message>
+        <source>the picture as a JPEG: the camera&apos;s own full-size preview, or rendered</source>
+        <translation>l’image en JPEG&#xa0;: l’aperçu pleine taille de l’appareil, ou un rendu</translation>
     </message>
     <message>
         <source>the picture&apos;s pixels, untouched</source>
@@ -2149,6 +2193,30 @@ Continuer et écraser cette modification&#xa0;?</translation>
         <translation>{count} octets de données du fabricant</translation>
     </message>
     <message>
+        <source>{track} (&apos;{codec}&apos;, 1 sample)</source>
+        <translation>{track} (« {codec} », 1 échantillon)</translation>
+    </message>
+    <message>
+        <source>{track} (&apos;{codec}&apos;, {samples} samples)</source>
+        <translation>{track} (« {codec} », {samples} échantillons)</translation>
+    </message>
+    <message>
+        <source>Track the export drops</source>
+        <translation>Piste que l’export retire</translation>
+    </message>
+    <message>
+        <source>Camera model (DNG)</source>
+        <translation>Modèle de l’appareil (DNG)</translation>
+    </message>
+    <message>
+        <source>Original file name</source>
+        <translation>Nom du fichier d’origine</translation>
+    </message>
+    <message>
+        <source>Lens</source>
+        <translation>Objectif</translation>
+    </message>
+    <message>
         <source>GPS position</source>
         <translation>Position GPS</translation>
     </message>
@@ -2187,6 +2255,258 @@ Continuer et écraser cette modification&#xa0;?</translation>
     <message>
         <source>Text ({key})</source>
         <translation>Texte ({key})</translation>
+    </message>
+    <message>
+        <source>cannot read: {error}</source>
+        <translation>lecture impossible&#xa0;: {error}</translation>
+    </message>
+    <message>
+        <source>damaged RAW: its camera metadata could not be read</source>
+        <translation>RAW endommagé&#xa0;: ses métadonnées d’appareil n’ont pas pu être lues</translation>
+    </message>
+    <message>
+        <source>this kind of RAW&apos;s metadata is not read yet</source>
+        <translation>les métadonnées de ce type de RAW ne sont pas encore lues</translation>
+    </message>
+    <message>
+        <source>no readable camera metadata</source>
+        <translation>aucune métadonnée d’appareil lisible</translation>
+    </message>
+    <message>
+        <source>no Canon metadata found</source>
+        <translation>aucune métadonnée Canon trouvée</translation>
+    </message>
+    <message>
+        <source>GPS position (©xyz)</source>
+        <translation>Position GPS (©xyz)</translation>
+    </message>
+    <message>
+        <source>Make</source>
+        <translation>Marque</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modèle</translation>
+    </message>
+    <message>
+        <source>Encoder</source>
+        <translation>Encodeur</translation>
+    </message>
+    <message>
+        <source>Recorded (©day)</source>
+        <translation>Enregistrée (©day)</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <source>Information</source>
+        <translation>Informations</translation>
+    </message>
+    <message>
+        <source>Track name</source>
+        <translation>Nom de la piste</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Auteur</translation>
+    </message>
+    <message>
+        <source>Writer</source>
+        <translation>Scénariste</translation>
+    </message>
+    <message>
+        <source>Director</source>
+        <translation>Réalisateur</translation>
+    </message>
+    <message>
+        <source>Producer</source>
+        <translation>Producteur</translation>
+    </message>
+    <message>
+        <source>Place name</source>
+        <translation>Nom du lieu</translation>
+    </message>
+    <message>
+        <source>Recorded (creationdate)</source>
+        <translation>Enregistrée (creationdate)</translation>
+    </message>
+    <message>
+        <source>Recorded (creation_time)</source>
+        <translation>Enregistrée (creation_time)</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Live Photo identifier</source>
+        <translation>Identifiant de Live Photo</translation>
+    </message>
+    <message>
+        <source>Publisher</source>
+        <translation>Éditeur</translation>
+    </message>
+    <message>
+        <source>damaged video: {error}</source>
+        <translation>vidéo endommagée&#xa0;: {error}</translation>
+    </message>
+    <message>
+        <source>boxes nested too deep</source>
+        <translation>boîtes imbriquées trop profondément</translation>
+    </message>
+    <message>
+        <source>{count:,} bytes</source>
+        <translation>{count:,} octets</translation>
+    </message>
+    <message>
+        <source>Created (movie header)</source>
+        <translation>Créée (en-tête du film)</translation>
+    </message>
+    <message>
+        <source>Modified (movie header)</source>
+        <translation>Modifiée (en-tête du film)</translation>
+    </message>
+    <message>
+        <source>Created (track header)</source>
+        <translation>Créée (en-tête de piste)</translation>
+    </message>
+    <message>
+        <source>Modified (track header)</source>
+        <translation>Modifiée (en-tête de piste)</translation>
+    </message>
+    <message>
+        <source>Created (media header)</source>
+        <translation>Créée (en-tête du média)</translation>
+    </message>
+    <message>
+        <source>Modified (media header)</source>
+        <translation>Modifiée (en-tête du média)</translation>
+    </message>
+    <message>
+        <source>Vendor box &apos;uuid&apos;</source>
+        <translation>Boîte de fabricant « uuid »</translation>
+    </message>
+    <message>
+        <source>Vendor box &apos;uuid&apos; in the movie</source>
+        <translation>Boîte de fabricant « uuid » dans le film</translation>
+    </message>
+    <message>
+        <source>Vendor box &apos;uuid&apos; in the user data</source>
+        <translation>Boîte de fabricant « uuid » dans les données utilisateur</translation>
+    </message>
+    <message>
+        <source>damaged video: its boxes could not be read</source>
+        <translation>vidéo endommagée&#xa0;: ses boîtes n’ont pas pu être lues</translation>
+    </message>
+    <message>
+        <source>the movie box is too large to read</source>
+        <translation>la boîte du film est trop grande pour être lue</translation>
+    </message>
+    <message>
+        <source>Leftover data in padding</source>
+        <translation>Données restées dans le remplissage</translation>
+    </message>
+    <message>
+        <source>Vendor box &apos;{box}&apos;</source>
+        <translation>Boîte de fabricant « {box} »</translation>
+    </message>
+    <message>
+        <source>Samsung trailer (SEFT), {count:,} bytes</source>
+        <translation>données de fin Samsung (SEFT), {count:,} octets</translation>
+    </message>
+    <message>
+        <source>Data after the end of the video</source>
+        <translation>Données après la fin de la vidéo</translation>
+    </message>
+    <message>
+        <source>not a readable video: it has no movie box</source>
+        <translation>vidéo illisible&#xa0;: elle n’a pas de boîte de film</translation>
+    </message>
+    <message>
+        <source>too many boxes</source>
+        <translation>trop de boîtes</translation>
+    </message>
+    <message>
+        <source>box &apos;{box}&apos; cut short</source>
+        <translation>boîte « {box} » coupée</translation>
+    </message>
+    <message>
+        <source>box &apos;{box}&apos; does not fit</source>
+        <translation>la boîte « {box} » ne tient pas</translation>
+    </message>
+    <message>
+        <source>Track handler name</source>
+        <translation>Nom du gestionnaire de piste</translation>
+    </message>
+    <message>
+        <source>video</source>
+        <translation>vidéo</translation>
+    </message>
+    <message>
+        <source>audio</source>
+        <translation>audio</translation>
+    </message>
+    <message>
+        <source>GoPro telemetry: GPS and motion sensors</source>
+        <translation>télémétrie GoPro&#xa0;: GPS et capteurs de mouvement</translation>
+    </message>
+    <message>
+        <source>camera motion</source>
+        <translation>mouvements de l’appareil</translation>
+    </message>
+    <message>
+        <source>timed metadata (still time, motion, location)</source>
+        <translation>métadonnées temporelles (instant de la photo, mouvement, lieu)</translation>
+    </message>
+    <message>
+        <source>timed metadata</source>
+        <translation>métadonnées temporelles</translation>
+    </message>
+    <message>
+        <source>subtitles or text</source>
+        <translation>sous-titres ou texte</translation>
+    </message>
+    <message>
+        <source>timecode</source>
+        <translation>code temporel</translation>
+    </message>
+    <message>
+        <source>streaming hints</source>
+        <translation>indications de diffusion</translation>
+    </message>
+    <message>
+        <source>data track</source>
+        <translation>piste de données</translation>
+    </message>
+    <message>
+        <source>GPS position (3GPP)</source>
+        <translation>Position GPS (3GPP)</translation>
+    </message>
+    <message>
+        <source>Text &apos;{box}&apos;</source>
+        <translation>Texte « {box} »</translation>
+    </message>
+    <message>
+        <source>Vendor data &apos;{box}&apos;</source>
+        <translation>Données de fabricant « {box} »</translation>
+    </message>
+    <message>
+        <source>metadata key does not fit</source>
+        <translation>une clé de métadonnées ne tient pas</translation>
+    </message>
+    <message>
+        <source>Item &apos;{box}&apos;</source>
+        <translation>Élément « {box} »</translation>
+    </message>
+    <message>
+        <source>Key {key}</source>
+        <translation>Clé {key}</translation>
+    </message>
+    <message>
+        <source>{count:,} bytes: {text}</source>
+        <translation>{count:,} octets&#xa0;: {text}</translation>
     </message>
 </context>
 <context>
@@ -2784,6 +3104,11 @@ Continuer et écraser cette modification&#xa0;?</translation>
     <message>
         <source>verification failed: {reason}</source>
         <translation>la vérification a échoué&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>verification failed: cannot read the source: {error}</source>
+        <extracomment>TIFF only: tag -&gt; (type, count, value bytes) of the copy&apos;s one IFD. TIFF only: the copy&apos;s byte order header (b&quot;II*<byte value="x0"/>&quot; or b&quot;MM<byte value="x0"/>*&quot;).</extracomment>
+        <translation>la vérification a échoué&#xa0;: impossible de lire l’original&#xa0;: {error}</translation>
     </message>
     <message>
         <source>unreadable video: {reason}</source>

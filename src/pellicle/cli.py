@@ -2,8 +2,9 @@
 
 Exit codes: 0 success; 1 a check found a problem (or a sync left the export
 not matching); 2 bad input or usage, with a one-line reason and nothing
-changed. No traceback ever reaches a user: anything unexpected is reported
-as one line too.
+changed; 141 the output's reader went away (`pellicle audit | head`),
+silently, as for any program a shell sees ended by SIGPIPE. No traceback
+ever reaches a user: anything unexpected is reported as one line too.
 
 Text output speaks the locale's language (`pellicle.i18n`: LANGUAGE,
 LC_ALL, LC_MESSAGES, LANG) and writes numbers and dates as the locale does;
@@ -144,6 +145,15 @@ def build_parser() -> argparse.ArgumentParser:
     ):
         cmd = sub.add_parser(name, help=text)
         cmd.add_argument("--json", action="store_true", help=cli.tr("machine-readable output"))
+        if name == "check":
+            cmd.add_argument(
+                "--decode",
+                action="store_true",
+                help=cli.tr(
+                    "also decode every exported file (slower; copies are compared with "
+                    "their photos either way)"
+                ),
+            )
     watch = sub.add_parser("watch", help=cli.tr("sync, then follow changes until SIGINT/SIGTERM"))
     watch.add_argument("--json", action="store_true", help=cli.tr("one JSON object per change"))
     _grant_parsers(sub)
@@ -184,7 +194,28 @@ def _grant_parsers(sub: Any) -> None:
     run.add_argument("argv", nargs=argparse.REMAINDER, metavar="-- COMMAND...")
 
 
+#: The status of a command whose reader went away (`pellicle audit | head`):
+#: 128 + SIGPIPE, what the shell reports for a C program killed by it.
+EXIT_PIPE = 128 + 13
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        status = _run(argv)
+        # A reader gone after the last line shows up at this flush.
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader has gone: stop quietly, as `cat` does. stdout still
+        # holds unflushable bytes that Python would try again at exit and
+        # report; pointing it at /dev/null lets the exit be silent.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+        return EXIT_PIPE
+    return status
+
+
+def _run(argv: Sequence[str] | None) -> int:
     # Python warnings (Pillow's about damaged files, above all) go to a log,
     # never between the lines a person reads.
     warnings_policy.install()
@@ -206,6 +237,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         _err(cli.tr("interrupted"))
         return 130
+    except BrokenPipeError:
+        raise  # not an error of the command: main() ends quietly
     except Exception as exc:  # the last guard: no traceback for a user
         _err(cli.tr("unexpected error: {error}").format(error=f"{type(exc).__name__}: {exc}"))
         if os.environ.get("PELLICLE_DEBUG"):
@@ -379,7 +412,7 @@ def _cmd_sync(args: argparse.Namespace) -> int:
 def _cmd_check(args: argparse.Namespace) -> int:
     with _engine() as engine:
         progress = _Progress() if sys.stderr.isatty() and not args.json else None
-        report = engine.check(progress=progress)
+        report = engine.check(progress=progress, decode=args.decode)
         if progress is not None:
             progress.finish()
     if args.json:

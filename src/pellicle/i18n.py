@@ -121,6 +121,20 @@ def language() -> str:
     return _state.language
 
 
+def qt_translations() -> str:
+    """Where Qt's own catalogues are (qtbase_fr.qm: standard buttons and
+    dialogs): Qt's translations folder, or the one inside the PySide6
+    package. For the app and the self-test; imports Qt when called."""
+    from PySide6.QtCore import QLibraryInfo
+
+    path = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if path and Path(path, "qtbase_fr.qm").is_file():
+        return path
+    import PySide6
+
+    return str(Path(PySide6.__file__).parent / "Qt" / "translations")
+
+
 def _from_environment() -> list[str]:
     # The order and rules of GNU gettext (and of Python's gettext.find).
     for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
@@ -244,13 +258,14 @@ def translate(
 
 
 class _Number:
-    """A number argument: the locale's digits unless the template formats it."""
+    """A number argument: the locale's digits unless the template formats it
+    otherwise (`{count:,}`, grouped in English, is grouped as the locale does)."""
 
     def __init__(self, value: int) -> None:
         self.value = value
 
     def __format__(self, spec: str) -> str:
-        return format(self.value, spec) if spec else number(self.value)
+        return number(self.value) if spec in ("", ",") else format(self.value, spec)
 
 
 def say(text: str, *, recall: bool = True) -> str:

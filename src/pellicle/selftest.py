@@ -306,6 +306,7 @@ def check_image_format(fmt: str) -> str:
 
     from pellicle.core import imaging
 
+    imaging.pillow()  # Pillow as Pellicle configures it
     if fmt == "HEIF":
         imaging.register_heif()
     colour = (200, 40, 90)
@@ -417,7 +418,6 @@ def check_language() -> str:
     from PySide6.QtCore import QTranslator
 
     from pellicle import i18n
-    from pellicle.gui.language import qt_translations
 
     found = []
     for lang in i18n.LANGUAGES:
@@ -435,7 +435,7 @@ def check_language() -> str:
         said = catalogue.pgettext(*sample)
         if said == sample[1] or translator.translate(*sample) != said:
             raise CheckFailed(f"{mo.name} and {qm.name} do not agree on {sample[1]!r}")
-        qt = Path(qt_translations(), f"qtbase_{lang}.qm")
+        qt = Path(i18n.qt_translations(), f"qtbase_{lang}.qm")
         if not qt.is_file():
             raise CheckFailed(f"Qt's own catalogue {qt} is missing")
         keys = getattr(catalogue, "_catalog", {})

@@ -146,3 +146,47 @@ def test_a_folder_swapped_for_a_link_after_publishing_is_not_followed(
     assert report.added == 1
     assert flushes.log[-1] == ("syncfs", "")
     assert not any("elsewhere" in rel for _, rel in flushes.log)
+
+
+def test_the_gate_runs_beside_the_flush_and_nothing_is_shown_before_both(
+    home: Path, library: Path, export: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The flush waits on the disk while the gate reads and hashes: they
+    overlap, but a copy is renamed into view only once its batch is both
+    durable and verified."""
+    import threading
+
+    from pellicle.core import sync as sync_mod
+
+    _library(library, 3)
+    events: list[str] = []
+    gate_started = threading.Event()
+    real_flush = exportdir_mod.Staging.sync
+    real_verify = sync_mod.verify
+    real_publish = exportdir_mod.Staging.publish
+
+    def flush(self: exportdir_mod.Staging, names: object = None) -> None:
+        events.append("flush start")
+        gate_started.wait(10)  # only returns early if the gate never starts
+        real_flush(self, names)  # type: ignore[arg-type]
+        events.append("flush end")
+
+    def verify(*args: object, **kwargs: object) -> str:
+        events.append("verify")
+        gate_started.set()
+        return real_verify(*args, **kwargs)  # type: ignore[arg-type]
+
+    def publish(self: exportdir_mod.Staging, *args: object, **kwargs: object) -> object:
+        events.append("publish")
+        return real_publish(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(exportdir_mod.Staging, "sync", flush)
+    monkeypatch.setattr(sync_mod, "verify", verify)
+    monkeypatch.setattr(exportdir_mod.Staging, "publish", publish)
+    with Engine() as engine:
+        engine.init([str(library)], str(export))
+        engine.share([str(library / "Trip")])
+        assert engine.sync().added == 3
+    assert events.count("publish") == 3
+    assert events.index("verify") < events.index("flush end")  # side by side
+    assert events.index("flush end") < events.index("publish")  # then shown

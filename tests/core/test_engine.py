@@ -131,7 +131,9 @@ def test_rescans_do_not_open_audio_files_and_sidecars_again(
     opened: list[bytes] = []
     real = scan_mod._identify
     monkeypatch.setattr(
-        scan_mod, "_identify", lambda path, rel, size: opened.append(rel) or real(path, rel, size)
+        scan_mod,
+        "_identify",
+        lambda path, rel, size, dir_fd=None: opened.append(rel) or real(path, rel, size, dir_fd),
     )
     for changed in (None, [str(library / "roll" / "IMG_0.m4a")]):
         report = engine.sync(changed=changed)

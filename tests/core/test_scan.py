@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 from pathlib import Path
 
@@ -36,7 +37,9 @@ def test_rescan_of_an_unchanged_library_reads_nothing_and_keeps_objects(
     reads: list[bytes] = []
     real = scan._identify
     monkeypatch.setattr(
-        scan, "_identify", lambda path, rel, size: reads.append(rel) or real(path, rel, size)
+        scan,
+        "_identify",
+        lambda path, rel, size, dir_fd=None: reads.append(rel) or real(path, rel, size, dir_fd),
     )
     again = scan_root(str(tmp_path), first.files, previous_folders=first.folders)
     # Photos are not opened; files that are not photos are not in the index,
@@ -123,14 +126,18 @@ def _in_the_pool_from_the_start(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     monkeypatch.setattr(scan._HeadReader, "_WINDOW", 1)
     monkeypatch.setattr(scan._HeadReader, "_SLOW", -1.0)
     monkeypatch.setattr(scan._HeadReader, "_AHEAD", 2)  # the walk waits, too
+    blocks = itertools.count()  # and every read goes to the device
+    monkeypatch.setattr(scan, "_blocks_read", lambda: next(blocks))
     readers: list[str] = []
     real = scan._identify
 
-    def watched(path: bytes, rel: bytes, size: int) -> tuple[str | None, str | None]:
+    def watched(
+        path: bytes, rel: bytes, size: int, dir_fd: int | None = None
+    ) -> tuple[str | None, str | None]:
         import threading
 
         readers.append(threading.current_thread().name)
-        return real(path, rel, size)
+        return real(path, rel, size, dir_fd)
 
     monkeypatch.setattr(scan, "_identify", watched)
     return readers
@@ -156,6 +163,20 @@ def test_a_slow_disk_moves_reads_to_the_pool_with_the_same_result(
     assert pooled.files[b"y1/m01/empty.jpg"].problem == "empty file"
     assert pooled.files[b"y1/link.jpg"].kind == "link"
     assert len(pooled.files) == 30 * 11 + 1
+
+
+def test_reads_slowed_by_a_busy_cpu_stay_in_the_walk(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Slow, but from the page cache (other processes hold the CPU): threads
+    # would only fight over the GIL, so the walk keeps reading itself.
+    _bigger_library(tmp_path)
+    scan_root(str(tmp_path), {})  # the heads are in the page cache now
+    readers = _in_the_pool_from_the_start(monkeypatch)
+    monkeypatch.setattr(scan, "_blocks_read", lambda: 0)
+    again = scan_root(str(tmp_path), {}, roots=[str(tmp_path)])
+    assert readers and not any(name.startswith("pellicle-scan") for name in readers)
+    assert len(again.files) == 30 * 11 + 1
 
 
 def test_a_pooled_rescan_sees_only_what_changed(
@@ -189,12 +210,14 @@ def test_a_failing_read_in_the_pool_stops_the_scan_and_the_pool(
     real = scan._identify
     failed: list[str] = []
 
-    def broken(path: bytes, rel: bytes, size: int) -> tuple[str | None, str | None]:
+    def broken(
+        path: bytes, rel: bytes, size: int, dir_fd: int | None = None
+    ) -> tuple[str | None, str | None]:
         name = threading.current_thread().name
         if name.startswith("pellicle-scan"):
             failed.append(name)
             raise MemoryError("simulated")
-        return real(path, rel, size)
+        return real(path, rel, size, dir_fd)
 
     monkeypatch.setattr(scan, "_identify", broken)
     with pytest.raises(MemoryError):
@@ -222,7 +245,9 @@ def test_files_known_not_to_be_photos_are_not_opened_again(
     reads: list[bytes] = []
     real = scan._identify
     monkeypatch.setattr(
-        scan, "_identify", lambda path, rel, size: reads.append(rel) or real(path, rel, size)
+        scan,
+        "_identify",
+        lambda path, rel, size, dir_fd=None: reads.append(rel) or real(path, rel, size, dir_fd),
     )
     again = scan_root(
         str(tmp_path), first.files, previous_folders=first.folders, not_photos=first.not_photos
@@ -255,7 +280,7 @@ def test_an_unreadable_file_is_not_remembered_as_no_photo(
     real_open = os.open
 
     def refuse(path: object, *args: object, **kwargs: object) -> int:
-        if os.fsencode(path).endswith(b"/IMG_0001"):  # type: ignore[arg-type]
+        if os.path.basename(os.fsencode(path)) == b"IMG_0001":  # type: ignore[arg-type]
             raise PermissionError(13, "Permission denied")
         return real_open(path, *args, **kwargs)  # type: ignore[arg-type]
 

@@ -153,3 +153,82 @@ def test_video_thumbnail_and_duration(tmp_path: Path) -> None:
     assert video_duration(path) == pytest.approx(2.0, abs=0.1)
     (tmp_path / "junk.mp4").write_bytes(b"\x00\x00\x00\x10ftypisom" + bytes(8))
     assert video_duration(tmp_path / "junk.mp4") is None
+
+
+def _ffmpeg_calls(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
+    import pellicle.core.thumbs as thumbs
+
+    calls: list[list[str]] = []
+    real = thumbs.subprocess.run
+
+    def spy(args: list[str], **kwargs: object) -> object:
+        calls.append(args)
+        return real(args, **kwargs)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(thumbs.subprocess, "run", spy)
+    return calls
+
+
+@pytest.mark.parametrize(("codec", "rotate"), [("h264", 0), ("h264", 90), ("hevc", 0)])
+def test_a_video_thumbnail_takes_one_ffmpeg_run_without_probing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, codec: str, rotate: int
+) -> None:
+    """The cheap first try (no stream probe, one thread) gives the very
+    pixels FFmpeg's defaults give, turned by the rotation matrix."""
+    import pellicle.core.thumbs as thumbs
+    from video_helpers import make_video, need, run
+
+    need("ffmpeg")
+    path = make_video(tmp_path / "clip.mov", container="mov", size="320x240", rotate=rotate)
+    if codec == "hevc":
+        hevc = tmp_path / "hevc.mov"
+        run("ffmpeg", "-v", "error", "-i", path, "-map", "0:v", "-c:v", "libx265",
+            "-x265-params", "log-level=none", "-tag:v", "hvc1", hevc)  # fmt: skip
+        path = hevc
+    calls = _ffmpeg_calls(monkeypatch)
+    fast = make_thumbnail(path, 128)
+    assert len(calls) == 1 and "-probesize" in calls[0]
+    assert fast.size == ((96, 128) if rotate else (128, 96))
+    monkeypatch.setattr(thumbs, "_VIDEO_TRIES", ((),))
+    assert make_thumbnail(path, 128).tobytes() == fast.tobytes()
+
+
+def test_a_video_the_cheap_try_cannot_read_gets_ffmpegs_defaults(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import pellicle.core.thumbs as thumbs
+    from video_helpers import make_video, need
+
+    need("ffmpeg")
+    path = make_video(tmp_path / "clip.mp4", size="160x120", plant=False)
+    monkeypatch.setattr(thumbs, "_VIDEO_TRIES", (("-no-such-option", "1"), ()))
+    calls = _ffmpeg_calls(monkeypatch)
+    assert make_thumbnail(path, 64).size == (64, 48)
+    assert len(calls) == 2
+    junk = tmp_path / "junk.mp4"
+    junk.write_bytes(b"\x00\x00\x00\x10ftypisom" + bytes(8) + b"\x00\x00\x00\x08mdat")
+    with pytest.raises(ThumbError, match="no decodable frame"):
+        make_thumbnail(junk, 64)
+
+
+def test_video_thumbnails_are_cached_like_photos(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """FFmpeg runs once per video: later asks, in this process or the next,
+    read the disk cache; a changed video is decoded again."""
+    import pellicle.core.thumbs as thumbs
+    from video_helpers import make_video, need
+
+    need("ffmpeg")
+    path = make_video(tmp_path / "clip.mp4", size="160x120", plant=False)
+    calls = _ffmpeg_calls(monkeypatch)
+    cache = ThumbCache(tmp_path / "cache")
+    first = cache.get(path, 96)
+    assert len(calls) == 1 and cache.made == 1
+    monkeypatch.setattr(thumbs.shutil, "which", lambda name: None)  # no FFmpeg any more
+    again = ThumbCache(tmp_path / "cache")
+    assert again.get(path, 96).size == first.size == (96, 72)
+    assert again.made == 0 and len(calls) == 1
+    os.utime(path, ns=(1, 1))
+    with pytest.raises(ThumbError, match="no video decoder"):
+        again.get(path, 96)

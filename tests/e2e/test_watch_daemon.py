@@ -443,3 +443,66 @@ def test_watch_without_setup_is_one_line_and_exit_2(tmp_path: Path, home: Path) 
     result = pellicle("watch", check=False)
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1 and "pellicle init" in result.stderr
+
+
+def _wait_for(export: Path, want: set[str]) -> None:
+    deadline = time.monotonic() + 4 * LATENCY_LIMIT
+    while time.monotonic() < deadline:
+        shown = exported(export)
+        if want <= shown:
+            return
+        time.sleep(0.05)
+    raise AssertionError(f"export holds {sorted(exported(export))}, wanted {sorted(want)}")
+
+
+def test_a_phone_camera_roll_with_videos_live_photos_and_raw_is_watched(
+    tmp_path: Path,
+    home: Path,
+    daemon_factory,  # type: ignore[no-untyped-def]
+) -> None:
+    """What a phone writes, added while `pellicle watch` runs: a video, a
+    Live Photo (still + MOV), a DNG. Each reaches the export as it should
+    (the Live Photo's video only when asked for), with no planted string."""
+    from tiff_builder import make_dng
+    from video_helpers import PLANTED as VIDEO_PLANTED
+    from video_helpers import make_video
+
+    lib, export = tmp_path / "library", tmp_path / "export"
+    roll = lib / "Camera"
+    roll.mkdir(parents=True)
+    write_photo(roll / "IMG_0001.JPG", "jpeg", seed=1)
+    pellicle("init", "--library", str(lib), "--export", str(export))
+    pellicle("share", str(roll))
+    daemon = daemon_factory()
+    _wait_for(export, {"Camera/IMG_0001.JPG"})
+    staging = tmp_path / "made"
+    staging.mkdir()
+    clip = make_video(staging / "clip.mov", container="mov")
+    write_photo(staging / "IMG_0002.JPG", "jpeg", seed=2)
+    live = make_video(staging / "live.mov", container="mov", seconds=0.5)
+    (staging / "IMG_0003.DNG").write_bytes(make_dng(planted=(b"PLANTED-RAW-SERIAL",)))
+    # Moved in whole, as a phone sync or a file manager does.
+    arrivals = {
+        "IMG_0010.MOV": clip,
+        "IMG_0002.JPG": staging / "IMG_0002.JPG",
+        "IMG_0002.MOV": live,
+        "IMG_0003.DNG": staging / "IMG_0003.DNG",
+    }
+    for name, made in arrivals.items():
+        os.rename(made, roll / name)
+    _wait_for(export, {"Camera/IMG_0010.MOV", "Camera/IMG_0002.JPG", "Camera/IMG_0003.jpg"})
+    assert "Camera/IMG_0002.MOV" not in exported(export), "Live Photo videos are off by default"
+    # Asked for: the Live Photo's video follows its still.
+    with Engine() as engine:
+        engine.set_options(live_photo_videos=True)
+    pellicle("sync", check=False)
+    _wait_for(export, {"Camera/IMG_0002.MOV"})
+    pellicle("private", str(roll / "IMG_0002.JPG"))
+    assert not {"Camera/IMG_0002.JPG", "Camera/IMG_0002.MOV"} & exported(export)
+    for rel in exported(export):
+        data = (export / rel).read_bytes()
+        for planted in (*PLANTED, *VIDEO_PLANTED, b"PLANTED-RAW-SERIAL"):
+            assert planted not in data, (rel, planted)
+    assert pellicle("check", check=False).returncode == 0
+    assert daemon.stop() == 0
+    assert not [e for e in daemon.events() if e["kind"] == "error"]

@@ -134,7 +134,9 @@ def test_every_reason_is_plain_and_stderr_stays_silent(tmp_path: Path) -> None:
         assert_plain(line)
 
     by_name = {Path(p).name: r for p, r in {**failed, **problems}.items()}
-    assert by_name["two-headers.png"].endswith("damaged PNG: part of it is invalid")
+    assert by_name["two-headers.png"].endswith(
+        "damaged PNG: its animation control is repeated or misplaced"
+    )
     for name in ("garbage.heic", "heif-head-only.heic", "avif-head-only.avif"):
         assert by_name[name].endswith(("not a readable HEIF file", "not a readable AVIF file")), (
             name,
@@ -171,7 +173,8 @@ def test_check_reports_a_warning_file_in_the_export_plainly(tmp_path: Path) -> N
     for problem in result["problems"]:
         assert_plain(problem)
     assert any(
-        "anim.png" in p and "damaged PNG: part of it is invalid" in p for p in result["problems"]
+        "anim.png" in p and "damaged PNG: its animation control is repeated" in p
+        for p in result["problems"]
     )
     for line in run(home, "check", code=1).stdout.splitlines():
         assert_plain(line)

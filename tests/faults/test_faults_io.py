@@ -296,13 +296,22 @@ def test_permission_denied_files_and_folders(
     denied, denied_folder = {known, str(new)}, str(library / "U")
     real_open, real_scandir = os.open, os.scandir
 
+    def where(path: Any, dir_fd: int | None = None) -> str:
+        """The full path a call names: the walk works relative to folder fds."""
+        if isinstance(path, int):
+            return os.readlink(f"/proc/self/fd/{path}")
+        if dir_fd is not None:
+            return os.path.join(os.readlink(f"/proc/self/fd/{dir_fd}"), os.fsdecode(path))
+        return os.fsdecode(path)
+
     def open_(path: Any, flags: int, *args: Any, **kwargs: Any) -> int:
-        if not isinstance(path, int) and os.fsdecode(path) in denied:
+        full = where(path, kwargs.get("dir_fd"))
+        if full in denied or (full == denied_folder and flags & os.O_DIRECTORY):
             raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), path)
         return real_open(path, flags, *args, **kwargs)
 
     def scandir(path: Any) -> Any:
-        if os.fsdecode(path) == denied_folder:
+        if where(path) == denied_folder:
             raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), path)
         return real_scandir(path)
 

@@ -397,7 +397,9 @@ def test_the_system_language_is_the_default(monkeypatch: pytest.MonkeyPatch,
 
 
 def test_qt_s_own_french_catalogue_is_found() -> None:
-    assert Path(language.qt_translations(), "qtbase_fr.qm").is_file()
+    from pellicle import i18n
+
+    assert Path(i18n.qt_translations(), "qtbase_fr.qm").is_file()
 
 
 @pytest.fixture(autouse=True)

@@ -1,7 +1,8 @@
 """The installers' inputs: desktop file, AppStream metadata, icons, NSIS lists.
 
-The validators run when their tools are installed (packaging/ci-smoke
-installs them); the consistency checks between the files always run.
+The validators' tools come with `scripts/install-system-deps --test`; a
+validator whose tool is missing skips, which under CI=true is a failure
+(tests/ci_policy.py). The consistency checks between the files always run.
 """
 
 from __future__ import annotations

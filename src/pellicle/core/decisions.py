@@ -7,16 +7,21 @@ syncs, deciding again only what a change can reach: photos whose facts are
 new objects (see the identity contract in `index`), links, and photos under
 a changed rule. A photo that cannot be compared with the private photos
 stays private and is hashed again at every sync.
+
+A Live Photo (a still and its short video, see `livephoto`) is one photo
+for rules: the video takes the still's decision, and is shareable only when
+the person asked for Live Photo videos to be exported with their stills.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from pellicle.core.index import Index, Scanned
+from pellicle.core.livephoto import content_identifier, pair_live_photos
 from pellicle.core.plan import Key
 from pellicle.core.policy import Decision, Policy, Rule, Target, Verdict
 from pellicle.core.roots import Root, locate, root_names
@@ -62,19 +67,38 @@ class Decisions:
         self.verdicts: dict[Key, Verdict] = {}
         #: The facts each verdict was decided from: a new object means redo it.
         self.decided_from: dict[Key, FileFacts] = {}
+        #: Per root, Live Photo videos and their stills (video rel -> still
+        #: rel), and how many files the root had when they were found.
+        self.live: dict[int, dict[bytes, bytes]] = {}
+        self._live_sizes: dict[int, int] = {}
+        #: Content identifiers read, by (root, rel, size, mtime).
+        self._identifiers: dict[tuple[int, bytes, int, int], str | None] = {}
 
     @staticmethod
     def policy(rules: list[Rule], roots: list[Root]) -> Policy:
         return Policy(rules, root_names(roots))
 
     def decide(
-        self, roots: list[Root], scanned: Scanned, rules: list[Rule], *, cached: bool
+        self,
+        roots: list[Root],
+        scanned: Scanned,
+        rules: list[Rule],
+        *,
+        cached: bool,
+        live_videos: bool = False,
     ) -> LibraryState:
         """Verdicts for `scanned`. With `cached`, only what changed since the
         last call is decided again and what is learnt is written back; without
-        it everything is decided and nothing is kept (a read-only look)."""
+        it everything is decided and nothing is kept (a read-only look).
+        `live_videos`: Live Photo videos are exported with shareable stills."""
         index = scanned.index
-        policy = self.policy(rules, roots)
+        before = {rid: set(pairs) for rid, pairs in self.live.items()}
+        policy = _LivePolicy(
+            rules, root_names(roots), self._pairs(roots, scanned, cached=cached), live_videos
+        )
+        # Videos that were Live Photo videos and are no longer (the still was
+        # renamed or deleted) are decided again too.
+        policy.was_live = before
         sizes = policy.sizes_needing_fingerprint()
         if cached and scanned.reloaded:
             self.hashed_sizes = None  # photos this process never looked at
@@ -97,6 +121,43 @@ class Decisions:
             return LibraryState(roots, index, scanned.folders, policy, verdicts, scanned.online)
         verdicts, dirty = self._cached_verdicts(roots, index, policy)
         return LibraryState(roots, index, scanned.folders, policy, verdicts, scanned.online, dirty)
+
+    def _pairs(
+        self, roots: list[Root], scanned: Scanned, *, cached: bool
+    ) -> dict[int, dict[bytes, bytes]]:
+        """Live Photo pairs per root, found again only where files were added,
+        changed or removed since the last time."""
+        paths = {r.id: r.path for r in roots}
+        found: dict[int, dict[bytes, bytes]] = {}
+        for rid, files in scanned.index.items():
+            known = self.live.get(rid) if cached else None
+            if (
+                known is not None
+                and not scanned.changed.get(rid)
+                and self._live_sizes.get(rid) == len(files)
+            ):
+                found[rid] = known
+                continue
+
+            def identifier(
+                rel: bytes, rid: int = rid, files: Mapping[bytes, FileFacts] = files
+            ) -> str | None:
+                facts = files[rel]
+                key = (rid, rel, facts.size, facts.mtime_ns)
+                if key not in self._identifiers:
+                    path = os.path.join(paths[rid], decode_rel(rel))
+                    self._identifiers[key] = content_identifier(path)
+                return self._identifiers[key]
+
+            pairs = pair_live_photos(
+                ((rel, facts.fmt) for rel, facts in files.items() if facts.kind == "file"),
+                identifier=identifier,
+            )
+            found[rid] = {video: pair.still for video, pair in pairs.items()}
+            if cached:
+                self.live[rid] = found[rid]
+                self._live_sizes[rid] = len(files)
+        return found
 
     def _cached_verdicts(
         self, roots: list[Root], index: dict[int, dict[bytes, FileFacts]], policy: Policy
@@ -131,14 +192,20 @@ class Decisions:
         decided = self.decided_from
         dirty: set[Key] = set()
         seen = 0
+        live = policy.live if isinstance(policy, _LivePolicy) else {}
+        was = policy.was_live if isinstance(policy, _LivePolicy) else {}
         for rid, files in index.items():
             reaches = None if touched is None else touched.in_root(rid)
+            videos = live.get(rid, {}).keys() | was.get(rid, set())
             for rel, facts in files.items():
                 seen += 1
                 key = (rid, rel)
+                # Links and Live Photo videos follow another photo's verdict:
+                # they are decided again every time (there are few).
                 if (
                     decided.get(key) is facts
                     and facts.kind != "link"
+                    and rel not in videos
                     and (reaches is None or not reaches(rel, facts))
                 ):
                     continue
@@ -225,7 +292,70 @@ def _verdict(
 ) -> Verdict:
     if facts.kind == "link":
         return link_verdict(facts, roots, index, policy)
+    if isinstance(policy, _LivePolicy):
+        still = policy.live.get(rid, {}).get(rel)
+        if still is not None and still in index.get(rid, {}):
+            return policy.live_verdict(rid, rel, facts, still, index[rid][still])
     return policy.decide(rid, rel, facts.fingerprint, size=facts.size)
+
+
+class _LivePolicy(Policy):
+    """The policy, knowing which videos are Live Photo videos."""
+
+    def __init__(
+        self,
+        rules: list[Rule],
+        names: Mapping[int, str],
+        live: dict[int, dict[bytes, bytes]],
+        export_videos: bool,
+    ) -> None:
+        super().__init__(rules, names)
+        self.live = live
+        self.export_videos = export_videos
+        self.was_live: dict[int, set[bytes]] = {}
+
+    def live_verdict(
+        self, rid: int, video_rel: bytes, video: FileFacts, still_rel: bytes, still: FileFacts
+    ) -> Verdict:
+        """A Live Photo video's verdict: its still's, unless the video is
+        private by itself (its own private rule, or it is or might be a copy
+        of a private photo), and shareable only when Live Photo videos are
+        exported."""
+        own = self.rules.get((rid, video_rel))
+        if own is not None and own.target is Target.FILE and own.decision is Decision.PRIVATE:
+            return self.by_place(rid, video_rel)
+        copy = self.copy_verdict(rid, video_rel, video.fingerprint, size=video.size)
+        if copy is not None:
+            return copy
+        verdict = self.decide(rid, still_rel, still.fingerprint, size=still.size)
+        name = self.where(rid, still_rel)
+        if not verdict.shareable:
+            return Verdict(
+                Decision.PRIVATE,
+                msg(
+                    "core.decisions",
+                    "it is the video of the Live Photo {name}, which is private: {reason}",
+                ).format(name=name, reason=verdict.reason),
+                verdict.rule,
+                verdict.copy_of,
+            )
+        if not self.export_videos:
+            return Verdict(
+                Decision.PRIVATE,
+                msg(
+                    "core.decisions",
+                    "it is the video of the Live Photo {name}; Live Photo videos are not "
+                    "exported (Settings: Include Live Photo videos)",
+                ).format(name=name),
+                verdict.rule,
+            )
+        return Verdict(
+            Decision.SHAREABLE,
+            msg("core.decisions", "it is the video of the Live Photo {name}, and {reason}").format(
+                name=name, reason=verdict.reason
+            ),
+            verdict.rule,
+        )
 
 
 def link_verdict(

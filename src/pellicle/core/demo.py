@@ -28,7 +28,9 @@ from typing import Final
 from PIL import Image, ImageCms
 from PIL.PngImagePlugin import PngInfo
 
-from pellicle.core.imaging import register_heif
+from pellicle.core.imaging import pillow, register_heif
+
+pillow()  # Pellicle's limits, before any image is opened here
 
 # Each planted string is distinctive enough that finding it anywhere in an
 # exported file (raw, or inside an inflated zlib stream) is proof of a leak.

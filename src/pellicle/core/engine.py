@@ -12,6 +12,7 @@ or the export folder themselves. See docs/architecture.md.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import time
 from collections.abc import Callable, Iterable, Sequence
@@ -27,6 +28,7 @@ from pellicle.core.exportdir import ExportBlocked
 from pellicle.core.exporter import Exporter
 from pellicle.core.index import Index
 from pellicle.core.library import NO_LIBRARY, Library
+from pellicle.core.livephoto import VIDEO_FORMATS as LIVE_VIDEO_FORMATS
 from pellicle.core.lock import ExportLock
 from pellicle.core.manifest import Manifest
 from pellicle.core.overview import Explanation, FolderSummary
@@ -235,7 +237,19 @@ class Engine:
         roots = self.roots()
         place = self.rulebook.locate(raw, roots, must_exist=True)
         policy = self.decisions.policy(self.rules(), roots)
-        return overview.explain(self.store, raw, place, policy, roots)
+        explanation = overview.explain(self.store, raw, place, policy, roots)
+        known = None if place.is_dir else self.index.known(place.root.id, place.rel)
+        if isinstance(known, FileFacts) and known.fmt in LIVE_VIDEO_FORMATS:
+            # A Live Photo's video follows its still: only the whole state
+            # knows which videos are such (see decisions).
+            state = self._state(roots, scan=False)
+            if place.rel in self.decisions.live.get(place.root.id, {}):
+                verdict = state.verdicts.get((place.root.id, place.rel))
+                if verdict is not None:
+                    explanation = dataclasses.replace(
+                        explanation, decision=verdict.decision, reason=verdict.reason
+                    )
+        return explanation
 
     def status(self) -> dict[str, Any]:
         """Counts, export state and problems, from the index (no rescan)."""
@@ -321,8 +335,14 @@ class Engine:
         with self._export_lock():
             return self._enforce_privacy()
 
-    def check(self, progress: ProgressFn | None = None) -> CheckReport:
+    def check(self, progress: ProgressFn | None = None, *, decode: bool = False) -> CheckReport:
         """Re-read the export and the policy; list anything that is not right.
+
+        Every exported copy goes through the same gate as during the sync:
+        compared with its source when that is still the photo it was made
+        from, decoded when not (source changed, gone, or on an unplugged
+        drive), and decoded as well when `decode` is true. A copy that cannot
+        be read or parsed is a problem, never skipped.
 
         Takes the export lock, so a sync running elsewhere (whose staging
         folder would look like a leftover) finishes first.
@@ -331,7 +351,7 @@ class Engine:
             export = self.export_dir
             state = self._state(self.roots(), scan=True, write=False)
             options = self.library.scrub_options()
-            return check(self.store, self.exporter, state, export, options, progress)
+            return check(self.store, self.exporter, state, export, options, progress, decode=decode)
 
     # --------------------------------------------------------------- internals
 
@@ -362,7 +382,10 @@ class Engine:
                 lambda key: safe_fingerprint(os.path.join(paths[key[0]], decode_rel(key[1]))),
             )
             self.rulebook.apply_moves(moves)
-        return self.decisions.decide(roots, scanned, self.rules(), cached=write)
+        live_videos = bool(self.library.settings()["live_photo_videos"])
+        return self.decisions.decide(
+            roots, scanned, self.rules(), cached=write, live_videos=live_videos
+        )
 
     def _catch_up(self) -> None:
         """Drop what the rooms remember that another process changed since."""

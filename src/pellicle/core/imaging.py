@@ -3,10 +3,17 @@
 Pellicle reads photos it did not make, some of them hostile (decompression
 bombs, absurd declared dimensions). Pillow's defaults only warn about huge
 images and the HEIF opener must be registered before HEIC files can be read.
-Every module that decodes images (scrub's HEIF path and verification gate,
-thumbnails) imports Pillow settings from here so there is one deliberate
-policy, not several accidental ones. HEIF pixels pass through
-`heif_to_pillow`, so the export and the thumbnail show the same colours.
+Every module that decodes images (scrub's HEIF path, the gate when it
+decodes, thumbnails) gets Pillow from `pillow()` or opens images with
+`open_image`, so there is one deliberate policy, not several accidental ones.
+
+Pillow itself is imported on first need, not with this module: the export
+path (scan, scrub, the gate's comparison) never decodes a JPEG, PNG, WebP,
+GIF or TIFF, and a `pellicle sync` command should not pay for importing an
+image library it does not use. Modules that use Pillow directly call
+`pillow()` when they are imported.
+HEIF pixels pass through `heif_to_pillow`, so the export and the thumbnail
+show the same colours.
 """
 
 from __future__ import annotations
@@ -15,9 +22,12 @@ import re
 import threading
 import warnings
 from collections.abc import Mapping
-from typing import IO, Any, Final
+from typing import IO, TYPE_CHECKING, Any, Final
 
-from PIL import Image
+if TYPE_CHECKING:
+    from types import ModuleType
+
+    from PIL import Image as _Image
 
 from pellicle.core.words import Message, msg
 
@@ -26,14 +36,38 @@ from pellicle.core.words import Message, msg
 #: of it) while keeping a decoded RGB image under about 600 MB.
 MAX_PIXELS: Final = 200_000_000
 
-Image.MAX_IMAGE_PIXELS = MAX_PIXELS
-# Pillow only warns between MAX_IMAGE_PIXELS and twice that; for us a warning
-# is a refusal. `open_image` also checks explicitly, because a warnings filter
-# is process-global state that an embedding app could reset.
-warnings.filterwarnings("error", category=Image.DecompressionBombWarning)
+#: The largest ICC profile Pellicle keeps (the scrubbers' and the gate's bound).
+MAX_ICC: Final = 16 << 20
 
+_pillow_lock = threading.Lock()
+_pillow: ModuleType | None = None
 _heif_lock = threading.Lock()
 _heif_registered = False
+
+
+def pillow() -> ModuleType:
+    """`PIL.Image`, imported and configured with Pellicle's limits (once)."""
+    global _pillow
+    if _pillow is not None:
+        return _pillow
+    with _pillow_lock:
+        if _pillow is None:
+            from PIL import Image, PngImagePlugin
+
+            Image.MAX_IMAGE_PIXELS = MAX_PIXELS
+            # Pillow only warns between MAX_IMAGE_PIXELS and twice that; for
+            # us a warning is a refusal. `open_image` also checks explicitly,
+            # because a warnings filter is process-global state that an
+            # embedding app could reset.
+            warnings.filterwarnings("error", category=Image.DecompressionBombWarning)
+            # Pillow inflates a PNG's iCCP under the limit it sets for text
+            # chunks (1 MB), so a valid PNG with a larger profile (print and
+            # camera profiles reach a few MB) would not open at all. Allow
+            # what Pellicle keeps; the total for text chunks
+            # (MAX_TEXT_MEMORY, 64 MB) still bounds what a file may hold.
+            PngImagePlugin.MAX_TEXT_CHUNK = max(PngImagePlugin.MAX_TEXT_CHUNK, MAX_ICC)
+            _pillow = Image
+    return _pillow
 
 
 class ImageTooLarge(ValueError):
@@ -71,6 +105,7 @@ def register_heif() -> None:
     most runs (no HEIC in the library) never need.
     """
     global _heif_registered
+    pillow()
     with _heif_lock:
         if _heif_registered:
             return
@@ -80,7 +115,7 @@ def register_heif() -> None:
         _heif_registered = True
 
 
-def open_image(fp: IO[bytes], formats: tuple[str, ...] | None = None) -> Image.Image:
+def open_image(fp: IO[bytes], formats: tuple[str, ...] | None = None) -> _Image.Image:
     """Open an image with Pellicle's limits enforced.
 
     Raises `ImageTooLarge` for bombs, and whatever Pillow raises for
@@ -88,12 +123,13 @@ def open_image(fp: IO[bytes], formats: tuple[str, ...] | None = None) -> Image.I
     """
     # No `warnings.catch_warnings()` here: it swaps process-wide state and
     # races with the sync's other decoding threads (one thread's exit can
-    # undo another's filters or warnings hook). The module-level filter makes
+    # undo another's filters or warnings hook). `pillow()`'s filter makes
     # Pillow's bomb warning an error, and `check_dimensions` refuses the same
     # images even if an embedding application reset the filters.
+    image = pillow()
     try:
-        img = Image.open(fp, formats=list(formats) if formats else None)
-    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+        img: _Image.Image = image.open(fp, formats=list(formats) if formats else None)
+    except (image.DecompressionBombError, image.DecompressionBombWarning) as exc:
         # Pillow: "Image size (N pixels) exceeds limit of M pixels, could be
         # decompression bomb DOS attack."
         found = re.search(r"\((\d+) pixels\)", str(exc))
@@ -118,7 +154,7 @@ _COLOUR_KEYS: Final = (
 
 def heif_to_pillow(
     image: Any, fallback: Mapping[str, Any] | None = None
-) -> tuple[Image.Image, bytes | None]:
+) -> tuple[_Image.Image, bytes | None]:
     """An 8-bit RGB or RGBA image of a pillow-heif image, and the ICC profile to keep with it.
 
     `image` comes from `pillow_heif.open_heif(..., convert_hdr_to_8bit=False)`:
@@ -146,7 +182,7 @@ def heif_to_pillow(
     nclx = None if icc else Nclx.from_info(info)
     bit_depth = int(info.get("bit_depth") or (8 if pixels.dtype == np.uint8 else 16))
     out = to_srgb(pixels, bit_depth, nclx)
-    return Image.fromarray(out, "RGBA" if out.shape[2] == 4 else "RGB"), icc
+    return pillow().fromarray(out, "RGBA" if out.shape[2] == 4 else "RGB"), icc
 
 
 def _unpremultiply(pixels: Any) -> Any:

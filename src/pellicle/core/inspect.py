@@ -6,11 +6,13 @@ it (make, model, serial numbers), who is in it (names in XMP face regions
 and IPTC), when, and any comments. The GUI's inspector shows this list and,
 beside it, the short list of what the scrubbed export keeps.
 
-Everything is read with Pillow (EXIF, XMP, IPTC, comments); files are
-hostile input, so every reader is guarded and a failure becomes a note in
-the result, never an exception. XMP is searched with bounded regular
-expressions rather than an XML parser, so entity tricks cannot expand.
-The module never imports Qt.
+Photos are read with Pillow (EXIF, XMP, IPTC, comments); videos with
+`inspect_video` (place, device, dates, duration, the tracks and bytes the
+export drops) and RAWs with `inspect_raw` (their EXIF, which Pillow cannot
+reach). Files are hostile input, so every reader is bounded and guarded and
+a failure becomes a note in the result, never an exception. XMP is searched
+with bounded regular expressions rather than an XML parser, so entity
+tricks cannot expand. The module never imports Qt.
 """
 
 from __future__ import annotations
@@ -25,10 +27,15 @@ from typing import Any, Final
 
 from PIL import ExifTags, Image, IptcImagePlugin
 
-from pellicle.core.formats import HEAD_SIZE, sniff
-from pellicle.core.imaging import open_image, register_heif
+from pellicle.core import inspect_video
+from pellicle.core.formats import HEAD_SIZE, VIDEO, classify_tiff, sniff
+from pellicle.core.imaging import open_image, pillow, register_heif
+from pellicle.core.inspect_raw import read_raw
+from pellicle.core.inspect_video import Track, read_video
 from pellicle.core.reasons import describe
 from pellicle.core.words import Message, msg
+
+pillow()  # Pellicle's limits, before any image is opened here
 
 _log = logging.getLogger(__name__)
 
@@ -39,7 +46,10 @@ PEOPLE: Final = msg("core.inspect", "People")
 DATES: Final = msg("core.inspect", "Dates")
 COMMENTS: Final = msg("core.inspect", "Comments")
 OTHER: Final = msg("core.inspect", "Other")
-CATEGORIES: Final = (PLACE, PEOPLE, CAMERA, DATES, COMMENTS, OTHER)
+#: Tracks and bytes a player does not show, which the export drops whole
+#: (a video's timed metadata, GPS, subtitle and timecode tracks; trailers).
+EXTRA: Final = msg("core.inspect", "Hidden tracks and data")
+CATEGORIES: Final = (PLACE, PEOPLE, CAMERA, DATES, COMMENTS, OTHER, EXTRA)
 
 #: Longest value shown; a hostile file may carry megabytes of "comment".
 _MAX_VALUE: Final = 200
@@ -114,6 +124,10 @@ class Inspection:
     width: int = 0
     height: int = 0
     fmt: str | None = None
+    #: A video's length in seconds.
+    duration: float | None = None
+    #: A video's tracks: which the export keeps (video, audio) and which not.
+    tracks: list[Track] = field(default_factory=list)
 
     def by_category(self) -> dict[str, list[Finding]]:
         grouped: dict[str, list[Finding]] = {}
@@ -124,7 +138,16 @@ class Inspection:
 
 def kept_by_export(fmt: str | None, *, keep_capture_date: bool) -> list[str]:
     """The allowlist (see DESIGN.md), in words, for one photo's format."""
-    kept: list[str] = []
+    kept: list[str]
+    if fmt in VIDEO:
+        kept = [
+            msg("core.inspect", "the video and sound, byte for byte (not re-encoded)"),
+            msg("core.inspect", "which way up it plays (rotation), its colour and HDR information"),
+        ]
+        if keep_capture_date:
+            kept.append(msg("core.inspect", "the recording date (you opted in)"))
+        return kept
+    kept = []
     if fmt in ("heif", "avif"):
         kept.append(msg("core.inspect", "the picture, re-encoded as a high-quality JPEG"))
         kept.append(
@@ -133,6 +156,14 @@ def kept_by_export(fmt: str | None, *, keep_capture_date: bool) -> list[str]:
                 "its colours: the colour profile, or converted to sRGB (HDR toned down)",
             )
         )
+    elif fmt == "raw":
+        kept.append(
+            msg(
+                "core.inspect",
+                "the picture as a JPEG: the camera's own full-size preview, or rendered",
+            )
+        )
+        kept.append(msg("core.inspect", "the colour profile"))
     else:
         kept.append(msg("core.inspect", "the picture's pixels, untouched"))
         kept.append(msg("core.inspect", "the colour profile"))
@@ -150,12 +181,23 @@ def inspect(path: str | os.PathLike[str], *, keep_capture_date: bool = False) ->
         with open(path, "rb") as handle:
             head = handle.read(HEAD_SIZE)
             handle.seek(0)
-            if head[4:8] == b"ftyp":
-                register_heif()
-            with open_image(handle) as img:
-                result.width, result.height = img.size
-                result.fmt = _FORMATS.get(img.format or "", (img.format or "").lower() or None)
-                _read(img, result, keep_capture_date)
+            kind = sniff(head)
+            fd = handle.fileno()
+            if kind == "tiff":
+                kind = classify_tiff(lambda off, n: os.pread(fd, n, off))
+            if kind in VIDEO:
+                result.fmt = kind
+                _read_video(fd, result, keep_capture_date)
+            elif kind == "raw":
+                result.fmt = kind
+                _read_raw(fd, result, keep_capture_date)
+            else:
+                if head[4:8] == b"ftyp":
+                    register_heif()
+                with open_image(handle) as img:
+                    result.width, result.height = img.size
+                    result.fmt = _FORMATS.get(img.format or "", (img.format or "").lower() or None)
+                    _read(img, result, keep_capture_date)
     except Exception as exc:  # hostile files may raise anything
         result.error = describe(exc, sniff(head))
     result.kept = kept_by_export(result.fmt, keep_capture_date=keep_capture_date)
@@ -183,7 +225,13 @@ _BLOCKS: Final = {
 }
 
 
-def _read(img: Image.Image, result: Inspection, keep_date: bool) -> None:
+_MAKER_NOTE: Final = msg("core.inspect", "Maker note")
+_VENDOR_BYTES: Final = msg("core.inspect", "{count} bytes of vendor data")
+
+
+def _adder(result: Inspection) -> Any:
+    """add(category, label, value, kept=False): one finding, cleaned and bounded,
+    each (label, value) once."""
     seen: set[tuple[str, str]] = set()
 
     def add(category: str, label: str, value: Any, *, kept: bool = False) -> None:
@@ -194,6 +242,11 @@ def _read(img: Image.Image, result: Inspection, keep_date: bool) -> None:
         seen.add((label, text))
         result.findings.append(Finding(category, label, text, kept))
 
+    return add
+
+
+def _read(img: Image.Image, result: Inspection, keep_date: bool) -> None:
+    add = _adder(result)
     for step in (_read_exif, _read_xmp, _read_iptc, _read_comments):
         try:
             step(img, add, keep_date)
@@ -201,6 +254,89 @@ def _read(img: Image.Image, result: Inspection, keep_date: bool) -> None:
             # One damaged block must not hide what the others reveal.
             _log.debug("%s unreadable in %s: %r", step.__name__, result.path, exc)
             result.error = result.error or _BLOCKS[step.__name__]
+
+
+_VIDEO_KINDS: Final = {
+    inspect_video.PLACE: PLACE,
+    inspect_video.DEVICE: CAMERA,
+    inspect_video.DATE: DATES,
+    inspect_video.PEOPLE: PEOPLE,
+    inspect_video.TEXT: COMMENTS,
+    inspect_video.OTHER: OTHER,
+    inspect_video.EXTRA: EXTRA,
+}
+
+
+def _read_video(fd: int, result: Inspection, keep_date: bool) -> None:
+    facts = read_video(fd)
+    add = _adder(result)
+    result.width, result.height = facts.width, facts.height
+    result.duration, result.tracks = facts.duration, facts.tracks
+    for fact in facts.facts:
+        add(_VIDEO_KINDS[fact.kind], fact.label, fact.value, kept=keep_date and fact.capture_date)
+    for packet in facts.xmp:
+        _xmp_findings(packet, add)
+    for track in facts.tracks:
+        if not track.kept:
+            if track.samples == 1:
+                what = msg("core.inspect", "{track} ('{codec}', 1 sample)")
+            else:
+                what = msg("core.inspect", "{track} ('{codec}', {samples} samples)")
+            add(
+                EXTRA,
+                msg("core.inspect", "Track the export drops"),
+                what.format(track=track.what, codec=track.codec, samples=track.samples),
+            )
+    result.error = facts.error
+
+
+# What a DNG adds to the EXIF names: its own camera name, serial, file name.
+_DNG: Final = {
+    0xC614: (CAMERA, msg("core.inspect", "Camera model (DNG)")),
+    0xC615: (CAMERA, msg("core.inspect", "Camera model (DNG)")),
+    0xC62F: (CAMERA, msg("core.inspect", "Body serial number")),
+    0xC68B: (OTHER, msg("core.inspect", "Original file name")),
+}
+
+
+def _read_raw(fd: int, result: Inspection, keep_date: bool) -> None:
+    tags = read_raw(fd)
+    add = _adder(result)
+    for tag, (category, label) in (_IFD0 | _DNG).items():
+        if tag in tags.ifd0:
+            add(category, label, tags.ifd0[tag])
+    for tag, (category, label) in _EXIF.items():
+        if tag in tags.exif:
+            add(category, label, tags.exif[tag], kept=keep_date and tag == 0x9003)
+    if 0xA432 in tags.exif:
+        add(CAMERA, msg("core.inspect", "Lens"), _lens_spec(tags.exif[0xA432]))
+    if tags.maker_note:
+        add(CAMERA, _MAKER_NOTE, _VENDOR_BYTES.format(count=tags.maker_note))
+    _gps_findings(tags.gps, add)
+    if tags.xmp:
+        _xmp_findings(tags.xmp, add)
+    result.error = tags.error
+    with contextlib.suppress(Exception):
+        result.width, result.height = _raw_size(fd)
+
+
+def _lens_spec(value: Any) -> str:
+    """EXIF LensSpecification (min/max focal length, min/max f-number) in words."""
+    if not isinstance(value, tuple) or len(value) != 4:
+        return ""
+    wide, tele, f_wide, _f_tele = (float(v) for v in value)
+    focal = f"{wide:g} mm" if wide == tele else f"{wide:g}-{tele:g} mm"
+    return f"{focal} f/{f_wide:g}" if f_wide == f_wide and f_wide > 0 else focal
+
+
+def _raw_size(fd: int) -> tuple[int, int]:
+    import rawpy  # LibRaw: the size the export is rendered at
+
+    with rawpy.RawPy() as raw:
+        raw.open_file(f"/proc/self/fd/{fd}")
+        sizes = raw.sizes
+        turned = sizes.flip in (5, 6)
+        return (sizes.height, sizes.width) if turned else (sizes.width, sizes.height)
 
 
 def _read_exif(img: Image.Image, add: Any, keep_date: bool) -> None:
@@ -213,31 +349,8 @@ def _read_exif(img: Image.Image, add: Any, keep_date: bool) -> None:
         if tag in sub:
             add(category, label, sub[tag], kept=keep_date and tag == 0x9003)
     if 0x927C in sub:
-        add(
-            CAMERA,
-            msg("core.inspect", "Maker note"),
-            msg("core.inspect", "{count} bytes of vendor data").format(
-                count=len(_as_bytes(sub[0x927C]))
-            ),
-        )
-    gps = exif.get_ifd(0x8825)
-    if gps:
-        place = _gps_text(gps)
-        if place:
-            add(PLACE, msg("core.inspect", "GPS position"), place)
-        for tag, label in (
-            (0x001B, msg("core.inspect", "GPS method")),
-            (0x001C, msg("core.inspect", "GPS area")),
-            (0x001D, msg("core.inspect", "GPS date")),
-        ):
-            if tag in gps:
-                add(PLACE if tag != 0x001D else DATES, label, gps[tag])
-        if not place and not any(t in gps for t in (0x001B, 0x001C)):
-            add(
-                PLACE,
-                msg("core.inspect", "GPS"),
-                msg("core.inspect", "{count} GPS fields").format(count=len(gps)),
-            )
+        add(CAMERA, _MAKER_NOTE, _VENDOR_BYTES.format(count=len(_as_bytes(sub[0x927C]))))
+    _gps_findings(exif.get_ifd(0x8825), add)
     with contextlib.suppress(Exception):
         if 0x0201 in exif.get_ifd(ExifTags.IFD.IFD1):
             add(
@@ -247,16 +360,40 @@ def _read_exif(img: Image.Image, add: Any, keep_date: bool) -> None:
             )
 
 
-def _read_xmp(img: Image.Image, add: Any, keep_date: bool) -> None:
-    raw = img.info.get("xmp") or img.info.get("XML:com.adobe.xmp")
-    if raw is None and img.format == "TIFF":
-        raw = getattr(img, "tag_v2", {}).get(700)
-    if not raw:
+def _gps_findings(gps: Any, add: Any) -> None:
+    if not gps:
         return
+    place = _gps_text(gps)
+    if place:
+        add(PLACE, msg("core.inspect", "GPS position"), place)
+    for tag, label in (
+        (0x001B, msg("core.inspect", "GPS method")),
+        (0x001C, msg("core.inspect", "GPS area")),
+        (0x001D, msg("core.inspect", "GPS date")),
+    ):
+        if tag in gps:
+            add(PLACE if tag != 0x001D else DATES, label, gps[tag])
+    if not place and not any(t in gps for t in (0x001B, 0x001C)):
+        add(
+            PLACE,
+            msg("core.inspect", "GPS"),
+            msg("core.inspect", "{count} GPS fields").format(count=len(gps)),
+        )
+
+
+def _xmp_findings(raw: Any, add: Any) -> None:
     text = _as_bytes(raw)[:_MAX_XMP].decode("utf-8", "replace")
     for tag, category, label in _XMP_TAGS:
         for value in _xmp_values(text, tag):
             add(category, label, value)
+
+
+def _read_xmp(img: Image.Image, add: Any, keep_date: bool) -> None:
+    raw = img.info.get("xmp") or img.info.get("XML:com.adobe.xmp")
+    if raw is None and img.format == "TIFF":
+        raw = getattr(img, "tag_v2", {}).get(700)
+    if raw:
+        _xmp_findings(raw, add)
 
 
 def _read_iptc(img: Image.Image, add: Any, keep_date: bool) -> None:

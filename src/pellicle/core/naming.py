@@ -41,6 +41,10 @@ _SUFFIXES_BY_FORMAT: Final = {
     "webp": {".webp"},
     "gif": {".gif"},
     "tiff": {".tif", ".tiff"},
+    "mp4": {".mp4"},
+    "mov": {".mov", ".qt"},
+    "m4v": {".m4v"},
+    "3gp": {".3gp", ".3g2"},
 }
 
 

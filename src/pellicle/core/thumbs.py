@@ -30,9 +30,11 @@ from PIL import Image, ImageOps
 from PIL.JpegImagePlugin import JpegImageFile
 
 from pellicle.core.formats import HEAD_SIZE, VIDEO, classify_tiff, sniff
-from pellicle.core.imaging import check_dimensions, heif_to_pillow, open_image
+from pellicle.core.imaging import check_dimensions, heif_to_pillow, open_image, pillow
 from pellicle.core.reasons import describe
 from pellicle.core.words import msg, os_error
+
+pillow()  # Pellicle's limits, before any image is opened here
 
 #: Default cache budget: about 20,000 grid thumbnails of 256 px.
 DEFAULT_MAX_BYTES: Final = 256 * 1024 * 1024
@@ -152,26 +154,43 @@ def _raw_thumbnail(fd: int, size: int) -> Image.Image:
     return img.transpose(turn[flip]) if flip in turn else img
 
 
+#: FFmpeg input options for a first keyframe, cheapest first. Probing a
+#: stream decodes several frames before the one we want (about 40 ms of CPU
+#: on a 4K H.264 clip here); an ISO media file's sample description already
+#: holds what the decoder needs, so the first try skips the probe and the
+#: frame threads (one frame is wanted). A file that needs the probe gets a
+#: second try with FFmpeg's defaults.
+_VIDEO_TRIES: Final = (
+    ("-threads", "1", "-probesize", "32", "-analyzeduration", "0"),
+    (),
+)
+
+
 def _video_thumbnail(path: str | os.PathLike[str], size: int) -> Image.Image:
     """The first keyframe, decoded by the system's FFmpeg when there is one.
 
-    Pellicle bundles no video decoder (FFmpeg's libraries would double the
-    package, see docs/design-notes.md); without one the caller shows a
-    plain video tile with `video_duration`.
+    Pellicle bundles no video decoder (FFmpeg's libraries would take the
+    package over its size limit, see docs/design-notes.md); without one the
+    caller shows a plain video tile with `video_duration`. Most of the cost
+    is starting `ffmpeg` (it loads some 200 libraries) and decoding one
+    keyframe; `ThumbCache` keeps the result, so it is paid once per video.
     """
     ffmpeg = shutil.which("ffmpeg")
     if ffmpeg is None:
         raise ThumbError(msg("core.thumbs", "no video decoder on this system"))
     scale = f"scale={size}:{size}:force_original_aspect_ratio=decrease"
-    result = subprocess.run(
-        [ffmpeg, "-nostdin", "-v", "error", "-skip_frame", "nokey", "-i", os.fspath(path),
-         "-map", "0:v:0", "-frames:v", "1", "-vf", scale, "-f", "image2pipe", "-c:v", "bmp", "-"],
-        capture_output=True, timeout=30, check=False,
-    )  # fmt: skip
-    if result.returncode != 0 or not result.stdout:
-        raise ThumbError(msg("core.thumbs", "the video has no decodable frame"))
-    # FFmpeg applies the rotation matrix itself (autorotate).
-    return _finish(open_image(io.BytesIO(result.stdout), ("BMP",)), size, transpose=False)
+    for options in _VIDEO_TRIES:
+        result = subprocess.run(
+            [ffmpeg, "-nostdin", "-v", "error", *options, "-skip_frame", "nokey",
+             "-an", "-sn", "-dn", "-i", os.fspath(path), "-map", "0:v:0", "-frames:v", "1",
+             "-vf", scale, "-f", "image2pipe", "-c:v", "bmp", "-"],
+            capture_output=True, timeout=30, check=False,
+        )  # fmt: skip
+        if result.returncode == 0 and result.stdout:
+            # FFmpeg applies the rotation matrix itself (autorotate).
+            bmp = open_image(io.BytesIO(result.stdout), ("BMP",))
+            return _finish(bmp, size, transpose=False)
+    raise ThumbError(msg("core.thumbs", "the video has no decodable frame"))
 
 
 def video_duration(path: str | os.PathLike[str]) -> float | None:

@@ -967,16 +967,26 @@ def run_daemon(
     Returns 0 when stopped. Raises UserError when Pellicle is not set up.
     """
 
+    reader_gone = False
+
     def show(event: WatchEvent) -> None:
-        if event.kind == "synced":
+        nonlocal reader_gone
+        if event.kind == "synced" or reader_gone:
             return  # the per-file lines already said it
-        if json_lines:
-            print(json.dumps(event.as_dict()), flush=True)
-        elif event.kind == "export":
-            print(say(event.message), flush=True)
-        else:
-            print(f"pellicle: {say(event.message)}", file=sys.stderr, flush=True)
+        try:
+            if json_lines:
+                print(json.dumps(event.as_dict()), flush=True)
+            elif event.kind == "export":
+                print(say(event.message), flush=True)
+            else:
+                print(f"pellicle: {say(event.message)}", file=sys.stderr, flush=True)
+        except BrokenPipeError:
+            # `pellicle watch | head`: the reader went away. Stop as any
+            # program whose pipe closed; the CLI ends it quietly.
+            reader_gone = True
 
     watcher = Watcher(engine.locations, show, config=config or WatchConfig.from_env())
-    watcher.run(engine, should_stop)
+    watcher.run(engine, lambda: reader_gone or should_stop())
+    if reader_gone:
+        raise BrokenPipeError(errno.EPIPE, "the reader of pellicle watch went away")
     return 0

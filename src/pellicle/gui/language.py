@@ -17,16 +17,8 @@ texts, for a choice made once.
 from __future__ import annotations
 
 import locale as c_locale
-from pathlib import Path
 
-from PySide6.QtCore import (
-    QCoreApplication,
-    QDateTime,
-    QLibraryInfo,
-    QLocale,
-    QSettings,
-    QTranslator,
-)
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QSettings, QTranslator
 
 from pellicle import i18n
 
@@ -93,7 +85,7 @@ def install(app: QCoreApplication, settings: QSettings) -> str:
         _installed.append(ours)
     if lang != "en":
         qt = QTranslator(app)
-        if qt.load(locale, "qtbase", "_", qt_translations()):
+        if qt.load(locale, "qtbase", "_", i18n.qt_translations()):
             app.installTranslator(qt)
             _installed.append(qt)
     i18n.setup([lang], number=_number, when=_when)
@@ -106,17 +98,6 @@ def install(app: QCoreApplication, settings: QSettings) -> str:
     except (c_locale.Error, AttributeError):
         pass
     return lang
-
-
-def qt_translations() -> str:
-    """Where Qt's own catalogues are (qtbase_fr.qm): Qt's translations
-    folder, or the one inside the PySide6 package."""
-    path = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if path and Path(path, "qtbase_fr.qm").is_file():
-        return path
-    import PySide6
-
-    return str(Path(PySide6.__file__).parent / "Qt" / "translations")
 
 
 def _number(value: int) -> str:

@@ -18,7 +18,8 @@ _DEFAULT = ScrubOptions()
 
 @pytest.fixture
 def run_scrub(tmp_path: Path) -> Callable[..., Scrubbed]:
-    """scrub() then verify() a source file into a fresh staging file; return result and bytes."""
+    """scrub() then verify() a source file into a fresh staging file, as the sync does
+    (the gate compares the copy with its source); return result, bytes and path."""
     counter = [0]
 
     def run(src: Path, fmt: str, options: ScrubOptions = _DEFAULT) -> Scrubbed:
@@ -27,7 +28,7 @@ def run_scrub(tmp_path: Path) -> Callable[..., Scrubbed]:
         fd = os.open(out, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         try:
             result = scrub(src, fd, fmt, options)
-            digest = verify(fd, result, options)
+            digest = verify(fd, fmt, src, options, claimed=result)
         finally:
             os.close(fd)
         data = out.read_bytes()

@@ -27,7 +27,7 @@ def _scrub_bytes(tmp_path: Path, data: bytes, fmt: str, name: str = "in") -> byt
     fd = os.open(out, os.O_RDWR | os.O_CREAT | os.O_TRUNC, 0o600)
     try:
         result = scrub(src, fd, fmt)
-        verify(fd, result)
+        verify(fd, fmt, src, claimed=result)
     finally:
         os.close(fd)
     return out.read_bytes()
@@ -243,7 +243,7 @@ def test_keep_date_refuses_non_date_text(tmp_path: Path) -> None:
     fd = os.open(tmp_path / "out", os.O_RDWR | os.O_CREAT, 0o600)
     try:
         options = ScrubOptions(keep_capture_date=True)
-        verify(fd, scrub(src, fd, "jpeg", options), options)
+        verify(fd, "jpeg", src, options, claimed=scrub(src, fd, "jpeg", options))
     finally:
         os.close(fd)
     assert b"Jane" not in (tmp_path / "out").read_bytes()

@@ -161,7 +161,7 @@ def test_a_large_video_is_streamed_not_read_whole(tmp_path: Path) -> None:
             mp.setattr(os, "pread", counting)
             result = scrub(src, fd, "mp4")
         assert max(reads) < src.stat().st_size // 4
-        verify(fd, result)
+        verify(fd, "mp4", src, claimed=result)
     finally:
         os.close(fd)
 
@@ -177,7 +177,7 @@ def test_source_changed_between_export_and_check_is_held_back(tmp_path: Path) ->
         data[at] ^= 0xFF
         src.write_bytes(bytes(data))
         with pytest.raises(ScrubError, match="differs from the source"):
-            verify(fd, result)
+            verify(fd, "mp4", src, claimed=result)
     finally:
         os.close(fd)
 
@@ -189,7 +189,7 @@ def test_export_of_a_large_clip_costs_little_time(tmp_path: Path) -> None:
     fd = os.open(tmp_path / "out.mp4", os.O_RDWR | os.O_CREAT, 0o600)
     try:
         start = time.perf_counter()
-        verify(fd, scrub(src, fd, "mp4"))
+        verify(fd, "mp4", src, claimed=scrub(src, fd, "mp4"))
         assert time.perf_counter() - start < 30
     finally:
         os.close(fd)

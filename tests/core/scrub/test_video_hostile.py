@@ -22,7 +22,7 @@ def _attempt(tmp_path: Path, data: bytes, name: str = "bad.mp4") -> str | None:
     out.unlink(missing_ok=True)
     fd = os.open(out, os.O_RDWR | os.O_CREAT, 0o600)
     try:
-        verify(fd, scrub(src, fd, "mp4"))
+        verify(fd, "mp4", src, claimed=scrub(src, fd, "mp4"))
         return None
     except ScrubError as exc:
         reason = str(exc)

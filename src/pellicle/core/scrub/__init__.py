@@ -13,7 +13,6 @@ writes anywhere but the caller's descriptor.
 
 from __future__ import annotations
 
-import dataclasses
 import os
 from collections.abc import Callable
 
@@ -74,9 +73,6 @@ def scrub(
     try:
         result = scrubber(source, Sink(out_fd), options)
         source.check_unchanged()
-        if fmt in VIDEO:
-            # The video gate proves the copied samples against the source.
-            result = dataclasses.replace(result, source=os.fspath(src))
         return result
     except ScrubError:
         raise
@@ -99,11 +95,16 @@ def scrub(
 
 def verify(
     fd: int,
-    expected: ScrubResult,
+    source_fmt: str,
+    source: str | os.PathLike[str] | None,
     options: ScrubOptions = ScrubOptions(),  # noqa: B008 - frozen, so sharing is safe
+    *,
+    claimed: ScrubResult | None = None,
+    decode: bool = False,
 ) -> str:
-    """The gate for any exported file: see `verify.verify` (images) and
-    `verify_video.verify_video` (videos). Returns the file's sha256."""
-    if expected.fmt in VIDEO:
-        return verify_video(fd, expected, options)
-    return verify_image(fd, expected, options)
+    """The gate for any exported file, made from a photo of `source_fmt` at
+    `source`: see `verify.verify` (images) and `verify_video.verify_video`
+    (videos). Returns the file's sha256."""
+    if source_fmt in VIDEO:
+        return verify_video(fd, source, options, claimed=claimed)
+    return verify_image(fd, source_fmt, source, options, claimed=claimed, decode=decode)

@@ -6,7 +6,7 @@ them without importing each other.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 
 class ScrubError(Exception):
@@ -31,5 +31,3 @@ class ScrubResult:
     orientation: int
     #: Frames of an animation; for a video, the number of tracks kept.
     frames: int = 1
-    #: The source file, for gates that prove copied data against it (video).
-    source: str | None = field(default=None, compare=False)

@@ -26,23 +26,26 @@ import io
 import os
 import struct
 from collections.abc import Iterator
-from typing import IO, TYPE_CHECKING, Final
+from typing import IO, TYPE_CHECKING, Any, Final
 
-from PIL import Image
-
-from pellicle.core.imaging import check_dimensions, heif_to_pillow, open_image
+from pellicle.core.imaging import check_dimensions, heif_to_pillow, open_image, pillow
 from pellicle.core.reasons import describe
 from pellicle.core.scrub._exif import minimal_tiff, read_kept
 from pellicle.core.scrub._io import Sink, Source
 from pellicle.core.scrub._types import ScrubError, ScrubOptions, ScrubResult
 
 if TYPE_CHECKING:
+    from PIL.Image import Image as PillowImage
+
     from pellicle.core.colour import Nclx
 
 QUALITY: Final = 92
 
 
 def scrub_heif(src: Source, sink: Sink, options: ScrubOptions) -> ScrubResult:
+    # Pillow is imported on first need, not with the module: a sync without
+    # HEIF or AVIF photos never needs it (see imaging).
+    Image = pillow()
     # A private duplicate of the descriptor: the decoders close their file object.
     with os.fdopen(os.dup(src.fd), "rb") as fp:
         try:
@@ -76,7 +79,7 @@ def scrub_heif(src: Source, sink: Sink, options: ScrubOptions) -> ScrubResult:
     return ScrubResult("jpeg", upright.width, upright.height, 1)
 
 
-def _decode_heif(fp: IO[bytes]) -> tuple[Image.Image, bytes | None, bytes | None]:
+def _decode_heif(fp: IO[bytes]) -> tuple[PillowImage, bytes | None, bytes | None]:
     """The primary image (upright, sRGB unless its ICC says otherwise), its ICC and EXIF."""
     import pillow_heif
 
@@ -89,7 +92,7 @@ def _decode_heif(fp: IO[bytes]) -> tuple[Image.Image, bytes | None, bytes | None
     return img, icc, exif if isinstance(exif, bytes) else None
 
 
-def _decode_avif(fp: IO[bytes]) -> tuple[Image.Image, bytes | None, bytes | None]:
+def _decode_avif(fp: IO[bytes]) -> tuple[PillowImage, bytes | None, bytes | None]:
     """The image turned upright (and to sRGB, see `avif_nclx`), its ICC and EXIF."""
     nclx = avif_nclx(fp.read(_AVIF_HEAD))
     fp.seek(0)
@@ -102,7 +105,7 @@ def _decode_avif(fp: IO[bytes]) -> tuple[Image.Image, bytes | None, bytes | None
         # Orientation; read with Pellicle's own reader (Pillow's warns, and a
         # damaged EXIF must not cost the photo).
         orientation, _ = read_kept(_tiff(exif)) if exif else (1, None)
-        method = _TRANSPOSE.get(orientation)
+        method = _transpose(orientation)
         upright = img.transpose(method) if method is not None else img.copy()
     icc = icc if isinstance(icc, bytes) and icc else None
     if icc is None and nclx is not None and not nclx.is_srgb and upright.mode in ("RGB", "RGBA"):
@@ -111,7 +114,7 @@ def _decode_avif(fp: IO[bytes]) -> tuple[Image.Image, bytes | None, bytes | None
         from pellicle.core.colour import to_srgb
 
         pixels = to_srgb(np.asarray(upright), 8, nclx)
-        upright = Image.fromarray(pixels, upright.mode)
+        upright = pillow().fromarray(pixels, upright.mode)
     return upright, icc, exif
 
 
@@ -207,12 +210,15 @@ def _tiff(exif: bytes) -> bytes:
 
 
 #: EXIF Orientation -> the transposition that shows the image upright.
-_TRANSPOSE: Final = {
-    2: Image.Transpose.FLIP_LEFT_RIGHT,
-    3: Image.Transpose.ROTATE_180,
-    4: Image.Transpose.FLIP_TOP_BOTTOM,
-    5: Image.Transpose.TRANSPOSE,
-    6: Image.Transpose.ROTATE_270,
-    7: Image.Transpose.TRANSVERSE,
-    8: Image.Transpose.ROTATE_90,
-}
+def _transpose(orientation: int) -> Any:
+    """The Pillow transposition that turns an image of EXIF `orientation` upright."""
+    transpose = pillow().Transpose
+    return {
+        2: transpose.FLIP_LEFT_RIGHT,
+        3: transpose.ROTATE_180,
+        4: transpose.FLIP_TOP_BOTTOM,
+        5: transpose.TRANSPOSE,
+        6: transpose.ROTATE_270,
+        7: transpose.TRANSVERSE,
+        8: transpose.ROTATE_90,
+    }.get(orientation)

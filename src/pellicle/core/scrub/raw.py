@@ -23,8 +23,6 @@ import struct
 from datetime import datetime
 from typing import Final
 
-from PIL import Image, ImageCms
-
 from pellicle.core.imaging import ImageTooLarge, check_dimensions
 from pellicle.core.scrub._exif import minimal_tiff, valid_date
 from pellicle.core.scrub._io import Sink, Source
@@ -170,6 +168,9 @@ def _render(raw: object, date: bytes | None, sink: Sink) -> ScrubResult:
     assert isinstance(raw, rawpy.RawPy)
     # Camera white balance; LibRaw applies the orientation (flip) itself.
     rgb = raw.postprocess(use_camera_wb=True, output_bps=8)
+    # Pillow only now: a sync without RAW renditions never imports it.
+    from PIL import Image, ImageCms
+
     img = Image.fromarray(rgb, "RGB")
     srgb = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
     kwargs: dict[str, object] = {"quality": QUALITY, "subsampling": 0, "icc_profile": srgb}

@@ -1,12 +1,25 @@
 """The gate: re-read an exported file with an independent parser before it becomes visible.
 
-A scrubber bug must not become a leak. This module shares no parsing code
-with the writers (it imports only the value types and Pillow's limits): it
-walks the written file's structure itself and accepts only what is on the
-allowlist — image coding data, an ICC profile, and a minimal EXIF holding
-Orientation (plus DateTimeOriginal when the profile keeps the capture date).
-It then decodes the file with Pillow and checks dimensions, orientation and
-frame count against what the scrubber reported. Anything else is refused.
+A scrubber bug must not become a leak, nor a damaged photo. This module shares
+no parsing code with the writers (it imports only the value types, Pillow's
+limits and the gate's own `lossless` module):
+
+1. It walks the written file's structure itself and accepts only what is on
+   the allowlist: image coding data, an ICC profile, and a minimal EXIF
+   holding Orientation (plus DateTimeOriginal when the profile keeps the
+   capture date), and no byte after the image's end. This is the privacy
+   check, for every format.
+2. For what Pellicle copies byte for byte (JPEG, PNG, WebP, GIF, TIFF), it
+   proves the copy's image data identical to the source's (`lossless`):
+   the export is lossless, per file, and the source's own decodability is
+   not a condition of export.
+3. What Pellicle encodes itself (HEIF and AVIF renditions) is decoded with
+   Pillow, as is any copy whose source cannot be compared (`pellicle check`
+   after the source changed or went away) and, on request, every file.
+
+The same function serves the sync (before a file is renamed into view) and
+`pellicle check` (afterwards), so both judge a file by one notion of what it
+should be: the source's, read here.
 """
 
 from __future__ import annotations
@@ -19,26 +32,18 @@ import os
 import re
 import struct
 import zlib
-from dataclasses import dataclass
 from typing import Final
 
-from PIL import ImageFile
-
-from pellicle.core.imaging import open_image
+from pellicle.core.imaging import open_image, pillow
 from pellicle.core.reasons import describe
 from pellicle.core.scrub._types import ScrubError, ScrubOptions, ScrubResult
+from pellicle.core.scrub.lossless import PNG_COPIED, Layout, Piece, prove
+from pellicle.core.scrub.lossless import fail as _fail
 from pellicle.core.warnings_policy import library_warnings_are_errors
-from pellicle.core.words import msg
 
 _ENTROPY_END: Final = re.compile(rb"\xff[\x01-\xcf\xd8-\xfe]")
 _EXIF_DATE: Final = re.compile(rb"[0-9]{4}:[0-9]{2}:[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}\x00")
-_PNG_ALLOWED: Final = frozenset(
-    {
-        b"IHDR", b"PLTE", b"IDAT", b"IEND", b"tRNS", b"gAMA", b"cHRM", b"sRGB",
-        b"sBIT", b"bKGD", b"pHYs", b"hIST", b"cICP", b"mDCV", b"cLLI",
-        b"acTL", b"fcTL", b"fdAT", b"iCCP",
-    }
-)  # fmt: skip
+_PNG_ALLOWED: Final = PNG_COPIED | {b"iCCP"}
 _PNG_ICC_NAME: Final = b"ICC profile"
 _TIFF_SIZES: Final = {1: 1, 3: 2, 4: 4, 5: 8, 6: 1, 7: 1, 8: 2, 9: 4, 10: 8, 11: 4, 12: 8}
 # Image-structure tags a verified TIFF may hold, with their largest count.
@@ -60,31 +65,33 @@ _JPEG_NEUTRAL: Final = {
 }
 _INFLATE_IN: Final = 1 << 16
 _INFLATE_OUT: Final = 1 << 20
-
-
-@dataclass
-class _Seen:
-    width: int
-    height: int
-    orientation: int
-    frames: int
-
-
-def _fail(reason: str) -> ScrubError:
-    # The reason itself is a diagnostic for a bug report: it stays English.
-    return ScrubError(msg("core.scrub", "verification failed: {reason}").format(reason=reason))
+#: Source formats Pellicle renders (decodes and encodes again), with the
+#: format of the rendition. Everything else is copied byte for byte.
+RENDERED: Final = {"heif": "jpeg", "avif": "jpeg", "raw": "jpeg"}
 
 
 def verify(
     fd: int,
-    expected: ScrubResult,
+    source_fmt: str,
+    source: str | os.PathLike[str] | None,
     options: ScrubOptions = ScrubOptions(),  # noqa: B008 - frozen, so sharing is safe
+    *,
+    claimed: ScrubResult | None = None,
+    decode: bool = False,
 ) -> str:
-    """Check the file behind `fd` against `expected`; return its sha256 hex digest.
+    """Check the exported file behind `fd`; return its sha256 hex digest.
 
-    `fd` may be write-only (it is then reopened read-only through /proc).
-    Raises ScrubError with the reason when anything is outside the allowlist,
-    the file does not decode, or it does not match `expected`.
+    `source_fmt` is the format of the library photo it was made from (as
+    sniffed) and `source` that photo's path, or None when it cannot be
+    compared (gone, or changed since): the copy is then decoded instead.
+    `claimed` is what the scrubber reported writing; when given, the file
+    must match it too. `decode` decodes the file with Pillow even when it
+    was compared. `fd` may be write-only (it is then reopened read-only
+    through /proc).
+
+    Raises ScrubError with the reason when anything is outside the
+    allowlist, the image data differs from the source's, the file does not
+    decode (when decoded), or it does not match `claimed`.
     """
     try:
         rfd = _readable(fd)
@@ -94,16 +101,29 @@ def verify(
         size = os.fstat(rfd).st_size
         if size == 0:
             raise _fail("empty file")
+        fmt = RENDERED.get(source_fmt, source_fmt)
+        if claimed is not None and claimed.fmt != fmt:
+            raise _fail(f"file is {claimed.fmt}, expected {fmt}")
         with mmap.mmap(rfd, size, access=mmap.ACCESS_READ) as mm:
-            seen = _walk(mm, expected.fmt, options)
-            _compare(seen, expected)
-            with library_warnings_are_errors():  # Pillow's "I guessed" is a refusal here
-                _decode(mm, expected)
-            return hashlib.sha256(mm).hexdigest()
+            layout = _walk(mm, fmt, options)
+            if claimed is not None:
+                _compare(layout, claimed)
+            digest = None
+            copied = source_fmt not in RENDERED
+            if copied and source is not None:
+                orientation, digest = prove(mm, fmt, layout, source)
+                if orientation != layout.orientation:
+                    raise _fail(
+                        f"file has orientation {layout.orientation}, the source has {orientation}"
+                    )
+            if decode or digest is None:
+                with library_warnings_are_errors():  # Pillow's "I guessed" is a refusal
+                    _decode(mm, fmt, layout)
+            return digest or hashlib.sha256(mm).hexdigest()
     except ScrubError:
         raise
     except Exception as exc:
-        raise _fail(describe(exc, expected.fmt)) from exc
+        raise _fail(describe(exc, source_fmt)) from exc
     finally:
         os.close(rfd)
 
@@ -114,7 +134,7 @@ def _readable(fd: int) -> int:
     return os.dup(fd)
 
 
-def _walk(mm: mmap.mmap, fmt: str, options: ScrubOptions) -> _Seen:
+def _walk(mm: mmap.mmap, fmt: str, options: ScrubOptions) -> Layout:
     if fmt == "jpeg":
         return _walk_jpeg(mm, options)
     if fmt == "png":
@@ -128,29 +148,38 @@ def _walk(mm: mmap.mmap, fmt: str, options: ScrubOptions) -> _Seen:
     raise _fail(f"not an export format: {fmt}")
 
 
-def _compare(seen: _Seen, expected: ScrubResult) -> None:
+def _compare(seen: Layout, claimed: ScrubResult) -> None:
     got = (seen.width, seen.height, seen.orientation, seen.frames)
-    want = (expected.width, expected.height, expected.orientation, expected.frames)
+    want = (claimed.width, claimed.height, claimed.orientation, claimed.frames)
     if got != want:
         raise _fail(f"file has size/orientation/frames {got}, expected {want}")
 
 
-def _decode(mm: mmap.mmap, expected: ScrubResult) -> None:
-    """Decode every frame with Pillow; JPEG at 1/8 scale (still reads all scan data)."""
+def _decode(mm: mmap.mmap, fmt: str, seen: Layout) -> None:
+    """Decode every frame with Pillow; JPEG at 1/8 scale (still reads all scan data).
+
+    The decoder must see what the walk saw: the same size when the file is
+    opened (a GIF's frames may reach past its logical screen, and Pillow
+    then grows the canvas as it seeks; the screen is what the file says)
+    and the same number of frames.
+    """
+    pillow()  # Pellicle's limits; Pillow is imported on first need (see imaging)
+    from PIL import ImageFile
+
     if ImageFile.LOAD_TRUNCATED_IMAGES:
         # Process-global: if anything switched it on, a cut-off file would "decode".
         raise _fail("Pillow is set to accept truncated images")
-    with open_image(io.BytesIO(mm), _PIL_FORMAT[expected.fmt]) as img:
-        w, h = expected.width, expected.height
+    with open_image(io.BytesIO(mm), _PIL_FORMAT[fmt]) as img:
+        w, h = seen.width, seen.height
         allowed = {(w, h)}
-        if expected.orientation in (5, 6, 7, 8):
+        if seen.orientation in (5, 6, 7, 8):
             allowed.add((h, w))  # Pillow turns TIFFs upright on open
         if img.size not in allowed:
             raise _fail(f"decoder sees {img.size[0]}x{img.size[1]}, expected {w}x{h}")
         frames = getattr(img, "n_frames", 1)
-        if frames != expected.frames:
-            raise _fail(f"decoder sees {frames} frames, expected {expected.frames}")
-        if expected.fmt == "jpeg":
+        if frames != seen.frames:
+            raise _fail(f"decoder sees {frames} frames, expected {seen.frames}")
+        if fmt == "jpeg":
             # At 1/8 scale libjpeg's inverse DCT keeps only the DC term, and "L"
             # (honoured for YCbCr files only) skips the chroma IDCT and colour
             # conversion. The Huffman decoder still reads every coefficient of
@@ -250,8 +279,9 @@ def _check_exif(tiff: bytes, options: ScrubOptions, *, jpeg: bool = False) -> in
 # --- JPEG -----------------------------------------------------------------------
 
 
-def _walk_jpeg(mm: mmap.mmap, options: ScrubOptions) -> _Seen:
+def _walk_jpeg(mm: mmap.mmap, options: ScrubOptions) -> Layout:
     size = len(mm)
+    pieces: list[Piece] = []
     if mm[:2] != b"\xff\xd8":
         raise _fail("JPEG does not start with SOI")
     pos = 2
@@ -302,18 +332,22 @@ def _walk_jpeg(mm: mmap.mmap, options: ScrubOptions) -> _Seen:
                 raise _fail("JPEG frame header repeated or short")
             h, w = struct.unpack_from(">HH", body, 1)
             dims = (w, h)
+            pieces.append(Piece(bytes((marker,)), pos, 2 + length))
         elif marker in (0xDB, 0xC4, 0xDD, 0xCC):
-            pass
+            pieces.append(Piece(bytes((marker,)), pos, 2 + length))
         elif marker == 0xDA:
             if dims is None:
                 raise _fail("JPEG scan before frame header")
             scans += 1
-            found = _ENTROPY_END.search(mm, pos + 2 + length)
+            pieces.append(Piece(b"\xda", pos, 2 + length))
+            start = pos + 2 + length
+            found = _ENTROPY_END.search(mm, start)
             if found is None:
                 raise _fail("JPEG has no end of image")
             pos = found.start()
             if mm[pos - 1] == 0xFF:
                 raise _fail("JPEG fill bytes before marker")
+            pieces.append(Piece(b"ECS", start, pos - start))
             continue
         else:
             raise _fail(f"JPEG marker 0x{marker:02X} is not allowed")
@@ -328,21 +362,22 @@ def _walk_jpeg(mm: mmap.mmap, options: ScrubOptions) -> _Seen:
             raise _fail("JPEG ICC chunks out of order")
         if total != {len(icc_parts)}:
             raise _fail("JPEG ICC chunk count mismatch")
-    return _Seen(dims[0], dims[1], orientation, 1)
+    return Layout(dims[0], dims[1], orientation, 1, pieces)
 
 
 # --- PNG ------------------------------------------------------------------------
 
 
-def _walk_png(mm: mmap.mmap, options: ScrubOptions) -> _Seen:
+def _walk_png(mm: mmap.mmap, options: ScrubOptions) -> Layout:
     size = len(mm)
+    pieces: list[Piece] = []
     if mm[:8] != b"\x89PNG\r\n\x1a\n":
         raise _fail("PNG signature")
     pos = 8
     dims: tuple[int, int] | None = None
     frames = 1
     orientation = 1
-    seen_exif = seen_idat = False
+    seen_exif = seen_idat = seen_actl = False
     inflater: zlib._Decompress | None = None
     stream_kind = b""
     while True:
@@ -357,11 +392,18 @@ def _walk_png(mm: mmap.mmap, options: ScrubOptions) -> _Seen:
         data = mm[pos + 8 : pos + 8 + length]
         if zlib.crc32(data, zlib.crc32(kind)) != struct.unpack_from(">I", mm, end - 4)[0]:
             raise _fail(f"PNG CRC mismatch in {kind.decode('latin-1')}")
+        if kind in PNG_COPIED:
+            pieces.append(Piece(kind, pos, 12 + length))
         if kind == b"IHDR":
             if dims is not None or length != 13 or pos != 8:
                 raise _fail("PNG IHDR misplaced")
             dims = struct.unpack_from(">II", data)
         elif kind == b"acTL":
+            # One animation control, before the image data (APNG): a second
+            # one leaves readers guessing which frames there are.
+            if seen_actl or seen_idat or length != 8:
+                raise _fail("damaged PNG: its animation control is repeated or misplaced")
+            seen_actl = True
             frames = struct.unpack_from(">I", data)[0]
         elif kind == b"iCCP":
             name, _, rest = data.partition(b"\x00")
@@ -392,7 +434,7 @@ def _walk_png(mm: mmap.mmap, options: ScrubOptions) -> _Seen:
         raise _fail(f"{size - pos} bytes after PNG end")
     if dims is None:
         raise _fail("PNG without IHDR")
-    return _Seen(dims[0], dims[1], orientation, frames)
+    return Layout(dims[0], dims[1], orientation, frames, pieces)
 
 
 def _feed(d: zlib._Decompress, data: bytes) -> None:
@@ -433,7 +475,7 @@ def _inflate_exactly(parts: list[bytes]) -> None:
 # --- WebP -----------------------------------------------------------------------
 
 
-def _walk_webp(mm: mmap.mmap, options: ScrubOptions) -> _Seen:
+def _walk_webp(mm: mmap.mmap, options: ScrubOptions) -> Layout:
     size = len(mm)
     if mm[:4] != b"RIFF" or mm[8:12] != b"WEBP":
         raise _fail("WebP RIFF header")
@@ -446,7 +488,7 @@ def _walk_webp(mm: mmap.mmap, options: ScrubOptions) -> _Seen:
         if len(chunks) != 1:
             raise _fail("simple WebP with extra chunks")
         w, h = _vp8_dims(mm, first, off, length)
-        return _Seen(w, h, 1, 1)
+        return Layout(w, h, 1, 1, [Piece(first, off - 8, 8 + length)])
     if first != b"VP8X" or length != 10:
         raise _fail("WebP without VP8X or bitstream")
     flags = mm[off]
@@ -458,6 +500,8 @@ def _walk_webp(mm: mmap.mmap, options: ScrubOptions) -> _Seen:
     h = int.from_bytes(mm[off + 7 : off + 10], "little") + 1
     orientation = 1
     frames = 0
+    # The canvas (and VP8X's reserved bytes) are copied; only the flags are rewritten.
+    pieces = [Piece(b"VP8X", off + 1, 9)]
     for kind, coff, clen in chunks[1:]:
         if kind == b"EXIF":
             if kinds.count(b"EXIF") != 1:
@@ -465,12 +509,18 @@ def _walk_webp(mm: mmap.mmap, options: ScrubOptions) -> _Seen:
             orientation = _check_exif(mm[coff : coff + clen], options)
         elif kind == b"ANMF":
             frames += 1
-            for sub, _, _ in _riff_chunks(mm, coff + 16, coff + clen):
+            if clen < 16:
+                raise _fail("WebP frame header is short")
+            pieces.append(Piece(b"ANMF", coff, 16))
+            for sub, soff, slen in _riff_chunks(mm, coff + 16, coff + clen):
                 if sub not in (b"ALPH", b"VP8 ", b"VP8L"):
                     raise _fail(f"WebP frame holds chunk {sub!r}")
-        elif kind not in (b"ICCP", b"ANIM", b"ALPH", b"VP8 ", b"VP8L"):
+                pieces.append(Piece(sub, soff - 8, 8 + slen))
+        elif kind in (b"ANIM", b"ALPH", b"VP8 ", b"VP8L"):
+            pieces.append(Piece(kind, coff - 8, 8 + clen))
+        elif kind != b"ICCP":
             raise _fail(f"WebP chunk {kind!r} is not allowed")
-    return _Seen(w, h, orientation, max(frames, 1))
+    return Layout(w, h, orientation, max(frames, 1), pieces)
 
 
 def _riff_chunks(mm: mmap.mmap, pos: int, end: int) -> list[tuple[bytes, int, int]]:
@@ -503,13 +553,14 @@ def _vp8_dims(mm: mmap.mmap, kind: bytes, off: int, length: int) -> tuple[int, i
 # --- GIF ------------------------------------------------------------------------
 
 
-def _walk_gif(mm: mmap.mmap) -> _Seen:
+def _walk_gif(mm: mmap.mmap) -> Layout:
     size = len(mm)
     if mm[:6] not in (b"GIF87a", b"GIF89a"):
         raise _fail("GIF signature")
     w, h, flags = struct.unpack_from("<HHB", mm, 6)
     pos = 13 + (3 << ((flags & 7) + 1) if flags & 0x80 else 0)
     frames = 0
+    pieces = [Piece(b"screen", 6, pos - 6)]
 
     def skip_blocks(p: int) -> int:
         while True:
@@ -529,15 +580,18 @@ def _walk_gif(mm: mmap.mmap) -> _Seen:
                 raise _fail(f"{size - pos - 1} bytes after GIF trailer")
             break
         if intro == 0x2C:
+            start = pos
             lflags = mm[pos + 9]
             pos += 10 + (3 << ((lflags & 7) + 1) if lflags & 0x80 else 0) + 1
             pos = skip_blocks(pos)
+            pieces.append(Piece(b"image", start, pos - start))
             frames += 1
         elif intro == 0x21:
             label = mm[pos + 1]
             if label == 0xF9:
                 if mm[pos + 2] != 4 or mm[pos + 7] != 0:
                     raise _fail("GIF graphic control extension malformed")
+                pieces.append(Piece(b"control", pos, 8))
                 pos += 8
             elif label == 0xFF:
                 block = mm[pos + 2 : pos + 16]
@@ -552,13 +606,13 @@ def _walk_gif(mm: mmap.mmap) -> _Seen:
                 raise _fail(f"GIF extension 0x{label:02X} is not allowed")
         else:
             raise _fail(f"GIF block 0x{intro:02X}")
-    return _Seen(w, h, 1, frames)
+    return Layout(w, h, 1, frames, pieces)
 
 
 # --- TIFF -----------------------------------------------------------------------
 
 
-def _walk_tiff(mm: mmap.mmap) -> _Seen:
+def _walk_tiff(mm: mmap.mmap) -> Layout:
     size = len(mm)
     if mm[:4] == b"II*\x00":
         e = "<"
@@ -575,8 +629,11 @@ def _walk_tiff(mm: mmap.mmap) -> _Seen:
         raise _fail("TIFF has more than one directory (pages, thumbnails)")
     covered = [(0, 8), (ifd, ifd_end)]
     values: dict[int, tuple[int, ...]] = {}
+    tags: dict[int, tuple[int, int, bytes]] = {}
     for i in range(n):
         tag, typ, count = struct.unpack_from(f"{e}HHI", mm, ifd + 2 + 12 * i)
+        if tag in tags:
+            raise _fail(f"TIFF tag {tag} repeated")
         limit = _TIFF_ALLOWED.get(tag)
         if limit is None:
             raise _fail(f"TIFF tag {tag} is not allowed")
@@ -587,6 +644,9 @@ def _walk_tiff(mm: mmap.mmap) -> _Seen:
         if nbytes > 4:
             at = struct.unpack_from(f"{e}I", mm, at)[0]
             covered.append((at, at + nbytes + (nbytes & 1)))
+        if at + nbytes > size:
+            raise _fail(f"TIFF tag {tag} past end of file")
+        tags[tag] = (typ, count, mm[at : at + nbytes])
         if typ in (3, 4) and tag in (256, 257, 273, 274, 279, 324, 325):
             code = "H" if typ == 3 else "I"
             values[tag] = struct.unpack_from(f"{e}{count}{code}", mm, at)
@@ -605,4 +665,6 @@ def _walk_tiff(mm: mmap.mmap) -> _Seen:
     if pos != size:
         raise _fail(f"TIFF holds {size - pos} bytes past its image data")
     orientation = values.get(274, (1,))[0]
-    return _Seen(values[256][0], values[257][0], orientation, 1)
+    if 256 not in values or 257 not in values:
+        raise _fail("TIFF without dimensions")
+    return Layout(values[256][0], values[257][0], orientation, 1, tags=tags, order=mm[:4])
