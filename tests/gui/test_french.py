@@ -406,3 +406,43 @@ def test_qt_s_own_french_catalogue_is_found() -> None:
 def _back_to_english(settings: QSettings) -> Iterator[None]:
     yield
     use_language(settings, "en")
+
+
+def test_a_video_s_inspection_speaks_french(
+    qtbot: Any,
+    engine: Any,
+    sample_library: Path,
+    make_window: Callable[..., Any],
+    settings: QSettings,
+) -> None:
+    """What a video carries (tracks, boxes, header dates) is worded by
+    Pellicle, so it is French too; only what the file itself says is not."""
+    from video_helpers import PLANTED as VIDEO_PLANTED
+    from video_helpers import make_video
+
+    folder = sample_library / "Vidéos"
+    folder.mkdir()
+    make_video(folder / "clip.mov", container="mov")
+    engine.share([str(folder)])
+    engine.sync()
+    seen: dict[str, Texts] = {}
+    for choice in ("en", "fr"):
+        use_language(settings, choice)
+        window = make_window()
+        qtbot.waitUntil(lambda w=window: not w.busy, timeout=15_000)
+        model = window.photo_model
+        row = next(r for r in range(model.rowCount()) if model.item(r).name == "clip.mov")
+        select_rows(window, [row])
+        qtbot.waitUntil(lambda w=window: "mov" in w.inspector.carries.text(), timeout=15_000)
+        seen[choice] = collect(window.inspector)
+        window.hide()
+    planted = [p.decode() for p in VIDEO_PLANTED] + ["PLANTED-HANDLER-NAME", "SubtitleHandler"]
+    # Box and codec names ('text', 'tmcd') and the file's own metadata keys
+    # ("timecode") are the file's words.
+    codes = ["GoPro MET", "« text »", "Clé timecode", "'text'", "Key timecode"]
+    neutral = neutral_words(sample_library, [engine.export_dir, *planted, *codes])
+    assert english_left(seen["en"], seen["fr"], neutral) == []
+    assert english_words_in(seen["fr"], neutral) == []
+    carries = seen["fr"]["Inspector/QWidget0/QWidget0/QLabel5.text"]
+    for words in ("Pistes et données cachées", "Piste que l’export retire", "en-tête du film"):
+        assert words in carries, words
