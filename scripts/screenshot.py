@@ -8,7 +8,8 @@ It makes a private PELLICLE_HOME in a temporary folder, generates the demo
 library (photos with planted fake GPS and names), marks some of it
 shareable, syncs, selects a shared photo so the inspector shows what it
 carries and what the export keeps, waits for thumbnails, and grabs the
-window.
+window. The window speaks the system's language (LANG), or the one given
+with `--language fr` (docs/screenshot-fr.png is made that way).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ def main() -> int:
                                              "screenshot.png"))  # fmt: skip
     parser.add_argument("--count", type=int, default=60)
     parser.add_argument("--size", default="1400x860", help="window size, WIDTHxHEIGHT")
+    parser.add_argument("--language", choices=("system", "en", "fr"), default="system")
     args = parser.parse_args()
     width, height = (int(n) for n in args.size.lower().split("x"))
 
@@ -38,6 +40,7 @@ def main() -> int:
     from pellicle.core.demo import make_library
     from pellicle.core.engine import Engine
     from pellicle.core.paths import locations
+    from pellicle.gui import language
     from pellicle.gui.app import APPLICATION, ORGANISATION, gui_settings, open_window
 
     where = locations()
@@ -55,7 +58,10 @@ def main() -> int:
     app = QApplication(sys.argv[:1])
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
-    window = open_window(where, gui_settings(where, isolated=True), live=False)
+    settings = gui_settings(where, isolated=True)
+    language.set_choice(settings, args.language)
+    language.install(app, settings)
+    window = open_window(where, settings, live=False)
     window.resize(width, height)
     window.show()
 

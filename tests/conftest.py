@@ -19,6 +19,16 @@ from flatpak_world import flatpak_world, grant_world  # noqa: F401  (fixtures)
 __all__ = ["pytest_make_collect_report", "pytest_runtest_makereport"]
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _catalogues() -> None:
+    """The compiled translation catalogues, made from resources/i18n when
+    missing or older than their sources (they are not in git)."""
+    import catalogues
+
+    if catalogues.stale():
+        catalogues.build()
+
+
 @pytest.fixture
 def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     path = tmp_path / "home"

@@ -19,6 +19,10 @@ from typing import Any
 
 from pellicle.core.errors import UserError
 from pellicle.core.grants.service import AppView, Grants, Verification
+from pellicle.i18n import Words, say
+
+#: The same context as cli.py's sentences.
+cli = Words("cli")
 
 EXIT_OK = 0
 EXIT_PROBLEM = 1
@@ -63,19 +67,23 @@ def reading(engine: Any) -> tuple[list[dict[str, Any]], str | None]:
 def sentence(view: AppView) -> str:
     """What the app can reach, in the words the Apps view uses."""
     if view.reads_library:
-        text = f"can read your library (through: {', '.join(view.through)})"
+        text = cli.tr("can read your library (through: {through})").format(
+            through=", ".join(view.through)
+        )
         if view.restricted:
-            text += "; restricted by Pellicle, but its permissions changed since"
+            text = cli.tr(
+                "{text}; restricted by Pellicle, but its permissions changed since"
+            ).format(text=text)
+    elif view.export.readable and view.export.writable:
+        text = cli.tr("sees only the export folder (and can write to it)")
     elif view.export.readable:
-        text = "sees only the export folder"
-        if view.export.writable:
-            text += " (and can write to it)"
+        text = cli.tr("sees only the export folder")
     else:
-        text = "cannot read your library"
+        text = cli.tr("cannot read your library")
     if view.restricted and not view.reads_library:
-        text += " (restricted by Pellicle)"
+        text = cli.tr("{text} (restricted by Pellicle)").format(text=text)
     if view.changed:
-        text += f"; {view.changed}"
+        text = cli.tr("{text}; {change}").format(text=text, change=say(view.changed))
     return text
 
 
@@ -87,7 +95,7 @@ def cmd_apps(args: argparse.Namespace) -> int:
         if args.json:
             print(json.dumps({"flatpak": False, "reason": NO_FLATPAK, "apps": []}, indent=2))
         else:
-            print(f"{NO_FLATPAK}: no sandboxed apps to list")
+            print(cli.tr("{reason}: no sandboxed apps to list").format(reason=say(NO_FLATPAK)))
         return EXIT_OK
     with _engine() as engine:
         grants = _grants(engine)
@@ -96,7 +104,9 @@ def cmd_apps(args: argparse.Namespace) -> int:
             if args.json:
                 print(json.dumps({"flatpak": False, "reason": report.reason, "apps": []}, indent=2))
             else:
-                print(f"{report.reason}: no sandboxed apps to list")
+                print(
+                    cli.tr("{reason}: no sandboxed apps to list").format(reason=say(report.reason))
+                )
             return EXIT_OK
         checks: list[Verification] = []
         if args.verify is not None:
@@ -118,27 +128,36 @@ def cmd_apps(args: argparse.Namespace) -> int:
         out = {"flatpak": True, "library": grants.roots, "export": grants.export, "apps": apps}
         print(json.dumps(out, indent=2))
         return status
-    print(f"library: {', '.join(grants.roots)}")
-    print(f"export folder: {grants.export}")
+    print(cli.tr("library: {folders}").format(folders=", ".join(grants.roots)))
+    print(cli.tr("export folder: {path}").format(path=grants.export))
     if not report.apps:
-        print("no Flatpak apps installed")
+        print(cli.tr("no Flatpak apps installed"))
     for view in report.apps:
         print(
             f"{view.app.app_id} ({view.app.name}, {view.app.installation.name}): {sentence(view)}"
         )
         check = by_key.get((view.app.app_id, view.app.installation.name))
         if check is not None:
-            print(f"  verified: {check.sentence()}")
+            print("  " + cli.tr("verified: {result}").format(result=say(check.sentence())))
             if check.sees_library and not view.reads_library:
-                print("  problem: it sees the library although its permissions say it cannot")
+                print(
+                    "  "
+                    + cli.tr("problem: it sees the library although its permissions say it cannot")
+                )
     return status
 
 
 def _targets(args: argparse.Namespace) -> list[str] | None:
     if args.all and args.app_ids:
-        raise UserError(f"name apps or use --all, not both (see pellicle {args.command} --help)")
+        raise UserError(
+            cli.tr("name apps or use --all, not both (see pellicle {command} --help)").format(
+                command=args.command
+            )
+        )
     if not args.all and not args.app_ids:
-        raise UserError(f"name the apps to {args.command}, or use --all (see: pellicle apps)")
+        if args.command == "restrict":
+            raise UserError(cli.tr("name the apps to restrict, or use --all (see: pellicle apps)"))
+        raise UserError(cli.tr("name the apps to unrestrict, or use --all (see: pellicle apps)"))
     return None if args.all else list(args.app_ids)
 
 
@@ -164,15 +183,27 @@ def cmd_restrict(args: argparse.Namespace) -> int:
             )
         )
     if targets is None and not outcomes and not args.json:
-        print("no installed app can read your library; nothing to restrict")
+        print(cli.tr("no installed app can read your library; nothing to restrict"))
     for outcome in outcomes:
         if not args.json:
-            print(f"{outcome.app_id}: restricted to the export folder (read-only)")
+            print(
+                cli.tr("{app}: restricted to the export folder (read-only)").format(
+                    app=outcome.app_id
+                )
+            )
             for check in outcome.verifications:
-                print(f"  verified ({check.app.installation.name}): {check.sentence()}")
+                print(
+                    "  "
+                    + cli.tr("verified ({installation}): {result}").format(
+                        installation=check.app.installation.name, result=say(check.sentence())
+                    )
+                )
         if outcome.still_sees_library:
             status = EXIT_PROBLEM
-            print(f"pellicle: {outcome.app_id} can still see the library", file=sys.stderr)
+            print(
+                "pellicle: " + cli.tr("{app} can still see the library").format(app=outcome.app_id),
+                file=sys.stderr,
+            )
     return status
 
 
@@ -185,20 +216,24 @@ def cmd_unrestrict(args: argparse.Namespace) -> int:
         print(json.dumps([{"app_id": o.app_id, "action": o.action} for o in outcomes], indent=2))
         return EXIT_OK
     if not outcomes:
-        print("no app is restricted by Pellicle; nothing to undo")
+        print(cli.tr("no app is restricted by Pellicle; nothing to undo"))
     for outcome in outcomes:
-        print(f"{outcome.app_id}: its permissions are back as they were before Pellicle")
+        print(
+            cli.tr("{app}: its permissions are back as they were before Pellicle").format(
+                app=outcome.app_id
+            )
+        )
     return EXIT_OK
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    from pellicle.core.grants.sandbox import Sandbox
+    from pellicle.core.grants.sandbox import NO_COMMAND, Sandbox
 
     argv = list(args.argv)
     if argv and argv[0] == "--":
         argv = argv[1:]
     if not argv:
-        raise UserError("no command to run (usage: pellicle run -- COMMAND [ARGS...])")
+        raise UserError(NO_COMMAND)
     with _engine() as engine:
         grants = _grants(engine)
         sandbox = Sandbox.find(grants.protected, grants.export)

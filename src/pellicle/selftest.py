@@ -67,6 +67,7 @@ def run() -> int:
         ("heic", lambda: check_image_format("HEIF")),
         ("sqlite", check_sqlite),
         ("watch", check_watch),
+        ("language", check_language),
         ("paths", check_paths),
     ]
     failed = 0
@@ -404,6 +405,43 @@ def _watch_limit() -> str:
     except OSError:
         return ""
     return f", inotify max_user_watches {limit}"
+
+
+# --- languages ------------------------------------------------------------
+
+
+def check_language() -> str:
+    """The compiled catalogues are installed and say the same thing: the
+    .mo the command line reads, the .qm the app loads, and Qt's own."""
+    import gettext
+
+    from PySide6.QtCore import QTranslator
+
+    from pellicle import i18n
+
+    found = []
+    for lang in i18n.LANGUAGES:
+        mo = i18n.CATALOGUES / lang / "LC_MESSAGES" / f"{i18n.DOMAIN}.mo"
+        qm = i18n.CATALOGUES / f"{i18n.DOMAIN}_{lang}.qm"
+        for path in (mo, qm):
+            if not path.is_file():
+                raise CheckFailed(f"{path} is missing (the build compiles it from resources/i18n)")
+        with open(mo, "rb") as handle:
+            catalogue = gettext.GNUTranslations(handle)
+        translator = QTranslator()
+        if not translator.load(str(qm)):
+            raise CheckFailed(f"{qm} does not load")
+        sample = ("core.policy", "this photo is marked private")
+        said = catalogue.pgettext(*sample)
+        if said == sample[1] or translator.translate(*sample) != said:
+            raise CheckFailed(f"{mo.name} and {qm.name} do not agree on {sample[1]!r}")
+        qt = Path(i18n.qt_translations(), f"qtbase_{lang}.qm")
+        if not qt.is_file():
+            raise CheckFailed(f"Qt's own catalogue {qt} is missing")
+        keys = getattr(catalogue, "_catalog", {})
+        sentences = len({k if isinstance(k, str) else k[0] for k in keys}) - 1  # minus the header
+        found.append(f"{lang} ({sentences} sentences, {qt.name})")
+    return "catalogues " + ", ".join(found)
 
 
 # --- paths ----------------------------------------------------------------

@@ -310,7 +310,7 @@ def test_check_fails_closed_on_a_copy_it_cannot_read(
     report = engine.check()
     monkeypatch.undo()
     assert report.checked == 1
-    assert report.problems == ["cannot read the exported copy: S/a.jpg: Input/output error"]
+    assert report.problems == ["cannot read the exported copy: S/a.jpg: input/output error"]
 
 
 def test_copy_of_an_unplugged_drive_is_decoded_instead(

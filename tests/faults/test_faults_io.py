@@ -321,7 +321,7 @@ def test_permission_denied_files_and_folders(
     assert not report.in_sync
     assert report.failed == [
         (str(new), "cannot read: permission denied"),
-        (str(library / name("T", 2)), "cannot open: Permission denied"),
+        (str(library / name("T", 2)), "cannot open: permission denied"),
     ]
     problems = {p["path"]: p["reason"] for p in world.status()["problems"]}
     assert problems == {

@@ -40,6 +40,22 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 @pytest.fixture(autouse=True)
+def _english(qapp: object, tmp_path: Path) -> None:
+    """Every GUI test starts in English, as `pellicle` under LANG=C: the
+    English catalogue (its plural forms) installed, QLocale English."""
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from pellicle.gui import language
+
+    settings = QSettings(str(tmp_path / "language.ini"), QSettings.Format.IniFormat)
+    language.set_choice(settings, "en")
+    app = QApplication.instance()
+    assert app is not None
+    language.install(app, settings)
+
+
+@pytest.fixture(autouse=True)
 def _no_dangling_threads(qapp: object) -> Iterator[None]:
     """Fail a test that leaves a QThread, a busy pool or a Python thread running."""
     from pellicle.gui.tasks import LIVE_POOLS, LIVE_THREADS

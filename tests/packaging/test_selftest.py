@@ -45,7 +45,10 @@ def test_headless_machine_passes_with_offscreen_fallback(home: Path) -> None:
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert all(LINE.match(line) for line in lines), lines
     checks = [line.split()[1].rstrip(":") for line in lines]
-    assert checks == ["python", "qt", "jpeg", "png", "webp", "heic", "sqlite", "watch", "paths"]
+    assert checks == [
+        "python", "qt", "jpeg", "png", "webp", "heic", "sqlite", "watch", "language", "paths"
+    ]  # fmt: skip
+    assert any(line.startswith("ok   language: catalogues fr (") for line in lines), lines
     qt = next(line for line in lines if line.startswith("ok   qt:"))
     assert "platform offscreen" in qt and "no display" in qt
     assert "xcb" in qt  # the desktop plugin was load-tested even without a display

@@ -22,6 +22,7 @@ from pellicle.core.exportdir import STAGING, ExportBlocked, ExportDir
 from pellicle.core.exporter import Exporter, sha256_fd
 from pellicle.core.scrub import ScrubError, ScrubOptions, verify
 from pellicle.core.store import Store, decode_rel
+from pellicle.core.words import msg, os_error
 
 ProgressFn = Callable[[str, int, int], None]
 
@@ -50,19 +51,31 @@ def check(
     report = CheckReport()
     planned = exporter.plan(state, export)
     for rel in planned.foreign:
-        report.problems.append(f"not written by Pellicle: {rel}")
+        report.problems.append(
+            msg("core.checker", "not written by Pellicle: {path}").format(path=rel)
+        )
     for action in planned.plan.removals:
-        report.problems.append(f"exported but should not be: {action.export_rel} ({action.reason})")
+        report.problems.append(
+            msg("core.checker", "exported but should not be: {path} ({reason})").format(
+                path=action.export_rel, reason=action.reason
+            )
+        )
     for action in planned.plan.writes:
-        report.problems.append(f"missing or out of date: {action.export_rel} ({action.reason})")
+        report.problems.append(
+            msg("core.checker", "missing or out of date: {path} ({reason})").format(
+                path=action.export_rel, reason=action.reason
+            )
+        )
     manifest = store.query("SELECT * FROM exports ORDER BY export_rel")
     try:
         with ExportDir(export) as folder:
             if folder.lstat(STAGING) is not None:
-                report.problems.append(f"staging folder {STAGING} is left over")
+                report.problems.append(
+                    msg("core.checker", "staging folder {name} is left over").format(name=STAGING)
+                )
             for number, row in enumerate(manifest, 1):
                 if progress is not None:
-                    progress("checking exported copies", number, len(manifest))
+                    progress(msg("core.checker", "checking exported copies"), number, len(manifest))
                 problem = _check_copy(folder, row, state, options, decode=decode)
                 if problem is not _MISSING:
                     report.checked += 1
@@ -75,6 +88,7 @@ def check(
 
 #: A copy that is not there at all (the plan reports it already).
 _MISSING = "missing"
+_ALTERED = msg("core.checker", "altered since export: {path}")
 
 
 def _check_copy(
@@ -90,8 +104,10 @@ def _check_copy(
     try:
         fd = _open_existing(folder, rel)
     except (OSError, ExportBlocked) as exc:
-        why = (exc.strerror if isinstance(exc, OSError) else None) or str(exc)
-        return f"cannot read the exported copy: {rel}: {why}"
+        why = os_error(exc) if isinstance(exc, OSError) and exc.strerror else str(exc)
+        return msg("core.checker", "cannot read the exported copy: {path}: {error}").format(
+            path=rel, error=why
+        )
     if fd is None:
         return _MISSING
     try:
@@ -103,12 +119,17 @@ def _check_copy(
             try:
                 altered = sha256_fd(fd) != row["sha256"]
             except OSError as err:
-                altered, reason = False, f"cannot read it: {err.strerror or err}"
+                altered = False
+                reason = msg("core.checker", "cannot read it: {error}").format(
+                    error=os_error(err) if err.strerror else str(err)
+                )
             if altered:
-                return f"altered since export: {rel}"
-            return f"fails the export check: {rel}: {reason}"
+                return _ALTERED.format(path=rel)
+            return msg("core.checker", "fails the export check: {path}: {error}").format(
+                path=rel, error=reason
+            )
         if digest != row["sha256"]:
-            return f"altered since export: {rel}"
+            return _ALTERED.format(path=rel)
         return None
     finally:
         os.close(fd)

@@ -27,6 +27,7 @@ from pellicle.core.policy import Decision, Policy, Rule, Target, Verdict
 from pellicle.core.roots import Root, locate, root_names
 from pellicle.core.scan import FileFacts, FolderFacts, safe_fingerprint
 from pellicle.core.store import decode_rel
+from pellicle.core.words import msg
 
 
 @dataclass
@@ -331,20 +332,28 @@ class _LivePolicy(Policy):
         if not verdict.shareable:
             return Verdict(
                 Decision.PRIVATE,
-                f"it is the video of the Live Photo {name}, which is private: {verdict.reason}",
+                msg(
+                    "core.decisions",
+                    "it is the video of the Live Photo {name}, which is private: {reason}",
+                ).format(name=name, reason=verdict.reason),
                 verdict.rule,
                 verdict.copy_of,
             )
         if not self.export_videos:
             return Verdict(
                 Decision.PRIVATE,
-                f"it is the video of the Live Photo {name}; Live Photo videos are not "
-                "exported (Settings: Include Live Photo videos)",
+                msg(
+                    "core.decisions",
+                    "it is the video of the Live Photo {name}; Live Photo videos are not "
+                    "exported (Settings: Include Live Photo videos)",
+                ).format(name=name),
                 verdict.rule,
             )
         return Verdict(
             Decision.SHAREABLE,
-            f"it is the video of the Live Photo {name}, and {verdict.reason}",
+            msg("core.decisions", "it is the video of the Live Photo {name}, and {reason}").format(
+                name=name, reason=verdict.reason
+            ),
             verdict.rule,
         )
 
@@ -359,14 +368,18 @@ def link_verdict(
     library is private."""
     found = locate(os.fsdecode(facts.target or b""), roots)
     if found is None:
-        return Verdict(Decision.PRIVATE, "it is a link to a file outside the library")
+        return Verdict(
+            Decision.PRIVATE, msg("core.decisions", "it is a link to a file outside the library")
+        )
     troot, trel = found.root, found.rel
     tfacts = index.get(troot.id, {}).get(trel)
     source = tfacts or facts
     verdict = policy.decide(troot.id, trel, source.fingerprint, size=source.size)
     return Verdict(
         verdict.decision,
-        f"it is a link to {policy.where(troot.id, trel)}, and {verdict.reason}",
+        msg("core.decisions", "it is a link to {place}, and {reason}").format(
+            place=policy.where(troot.id, trel), reason=verdict.reason
+        ),
         verdict.rule,
         verdict.copy_of,
     )

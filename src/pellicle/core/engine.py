@@ -41,6 +41,7 @@ from pellicle.core.rules import Rules
 from pellicle.core.scan import FileFacts, safe_fingerprint
 from pellicle.core.store import Store, decode_rel
 from pellicle.core.sync import ApplyReport
+from pellicle.core.words import msg
 
 ProgressFn = Callable[[str, int, int], None]
 
@@ -144,7 +145,9 @@ class Engine:
             old_export = self.store.get_setting("export_dir")
             if old_export is not None and old_export != target:
                 state = self._state(self.roots(), scan=False)
-                self.exporter.withdraw_all(state, old_export, "export folder moved")
+                self.exporter.withdraw_all(
+                    state, old_export, msg("core.engine", "export folder moved")
+                )
             os.makedirs(target, exist_ok=True)
             with self.store.write() as db:
                 self.index.written(db)  # removed roots take their index rows along
@@ -198,14 +201,22 @@ class Engine:
                     self._enforce_privacy()
             except Busy:
                 raise Busy(
-                    "the rule is in force, but another Pellicle process is writing the export; "
-                    "it removes the affected copies itself (pellicle status shows when)"
+                    msg(
+                        "core.engine",
+                        "the rule is in force, but another Pellicle process is writing the "
+                        "export; it removes the affected copies itself "
+                        "(pellicle status shows when)",
+                    )
                 ) from None
             except ExportBlocked as exc:
                 # The rule stands (it is what the person asked for); the
                 # copies go with the first sync that can reach the folder.
                 raise ExportBlocked(
-                    f"the rule is in force, but {exc}; the next sync that can will remove them"
+                    msg(
+                        "core.engine",
+                        "the rule is in force, but {error}; "
+                        "the next sync that can will remove them",
+                    ).format(error=str(exc))
                 ) from None
         return [self.explain(raw) for raw in self.rulebook.explainable(named, self.roots())]
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from pellicle.core.errors import UserError
+from pellicle.core.words import msg, os_error
 
 STAGING: Final = ".pellicle-staging"
 #: Changes of up to this many files are flushed file by file and folder by
@@ -67,7 +68,11 @@ class ExportDir:
         try:
             self.fd = os.open(path, _DIR_FLAGS)
         except OSError as exc:
-            raise ExportBlocked(f"cannot open the export folder {path}: {exc.strerror}") from None
+            raise ExportBlocked(
+                msg("core.exportdir", "cannot open the export folder {path}: {error}").format(
+                    path=path, error=os_error(exc)
+                )
+            ) from None
 
     def close(self) -> None:
         if self.fd >= 0:
@@ -86,7 +91,9 @@ class ExportDir:
         """An fd for the folder holding `rel` (caller closes it) and the name."""
         parts = rel.split("/")
         if any(p in ("", ".", "..") for p in parts):
-            raise ExportBlocked(f"refusing unsafe export path {rel!r}")
+            raise ExportBlocked(
+                msg("core.exportdir", "refusing unsafe export path {path}").format(path=repr(rel))
+            )
         fd = os.dup(self.fd)
         try:
             for part in parts[:-1]:
@@ -103,8 +110,11 @@ class ExportDir:
                 except OSError as exc:
                     if exc.errno in (errno.ELOOP, errno.ENOTDIR):
                         raise ExportBlocked(
-                            f"{part!r} in the export folder is not a plain folder "
-                            f"(a link or a file is in the way of {rel!r})"
+                            msg(
+                                "core.exportdir",
+                                "{name} in the export folder is not a plain folder "
+                                "(a link or a file is in the way of {path})",
+                            ).format(name=repr(part), path=repr(rel))
                         ) from None
                     raise
                 os.close(fd)
@@ -162,7 +172,11 @@ class ExportDir:
         try:
             st = os.stat(name, dir_fd=fd, follow_symlinks=False)
             if stat.S_ISDIR(st.st_mode):
-                raise ExportBlocked(f"a folder stands where the copy {rel!r} was")
+                raise ExportBlocked(
+                    msg("core.exportdir", "a folder stands where the copy {path} was").format(
+                        path=repr(rel)
+                    )
+                )
             os.unlink(name, dir_fd=fd)
             return True
         except FileNotFoundError:
@@ -258,12 +272,18 @@ class Staging:
         except FileExistsError:
             pass
         except OSError as exc:
-            raise ExportBlocked(f"cannot write in the export folder: {exc.strerror}") from None
+            raise ExportBlocked(
+                msg("core.exportdir", "cannot write in the export folder: {error}").format(
+                    error=os_error(exc)
+                )
+            ) from None
         try:
             self.fd = os.open(STAGING, _DIR_FLAGS, dir_fd=export.fd)
         except OSError:
             raise ExportBlocked(
-                f"{STAGING} in the export folder is not a plain folder; remove it"
+                msg(
+                    "core.exportdir", "{name} in the export folder is not a plain folder; remove it"
+                ).format(name=STAGING)
             ) from None
         self.clear()
 
@@ -307,7 +327,9 @@ class Staging:
             except FileNotFoundError:
                 existing = None
             if existing is not None and stat.S_ISDIR(existing.st_mode):
-                raise ExportBlocked(f"a folder is in the way of {rel!r}")
+                raise ExportBlocked(
+                    msg("core.exportdir", "a folder is in the way of {path}").format(path=repr(rel))
+                )
             if replace and existing is not None:
                 os.rename(name, final, src_dir_fd=self.fd, dst_dir_fd=fd)
             else:
@@ -315,7 +337,10 @@ class Staging:
                     os.link(name, final, src_dir_fd=self.fd, dst_dir_fd=fd, follow_symlinks=False)
                 except FileExistsError:
                     raise ExportBlocked(
-                        f"a file Pellicle did not write is in the way of {rel!r}"
+                        msg(
+                            "core.exportdir",
+                            "a file Pellicle did not write is in the way of {path}",
+                        ).format(path=repr(rel))
                     ) from None
                 os.unlink(name, dir_fd=self.fd)
             return os.stat(final, dir_fd=fd, follow_symlinks=False)

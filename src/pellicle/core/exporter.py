@@ -28,11 +28,12 @@ from pellicle.core.naming import Source, assign
 from pellicle.core.plan import Action, Exported, Key, Plan, Wanted, make_plan
 from pellicle.core.store import Store, decode_rel, display
 from pellicle.core.sync import ApplyReport, Context, apply
+from pellicle.core.words import msg
 
 ProgressFn = Callable[[str, int, int], None]
 
 #: The plan's reason for a copy whose name changed (not a withdrawal).
-RENAMED = "export name changed"
+RENAMED = msg("core.plan", "export name changed")
 
 
 @dataclass
@@ -105,15 +106,19 @@ class Exporter:
             rid, src_rel = copy.key
             verdict = state.verdicts.get(copy.key)
             if rid not in known_roots:
-                reasons[copy.key] = "its library folder was removed from Pellicle"
+                reasons[copy.key] = msg(
+                    "core.exporter", "its library folder was removed from Pellicle"
+                )
             elif verdict is None:
-                reasons[copy.key] = "the photo is gone from the library"
+                reasons[copy.key] = msg("core.exporter", "the photo is gone from the library")
             elif not verdict.shareable:
                 reasons[copy.key] = verdict.sentence()
             else:
                 found = state.index[rid].get(src_rel)
                 if found is not None and found.problem:
-                    reasons[copy.key] = f"cannot be exported: {found.problem}"
+                    reasons[copy.key] = msg(
+                        "core.exporter", "cannot be exported: {problem}"
+                    ).format(problem=found.problem)
         # Under a paused root, a copy whose photo the index knows and the
         # current rules make private goes now; only "photo gone" waits.
         withdrawn = {
@@ -221,7 +226,7 @@ class Exporter:
 
         def tick(done: int, total: int) -> None:
             if progress is not None:
-                progress("exporting", done, total)
+                progress(msg("core.exporter", "exporting"), done, total)
 
         with ExportDir(export) as folder:
             ctx = Context(
@@ -271,8 +276,15 @@ class Exporter:
             # return quietly while one is still in view.
             first = applied.failed[0]
             raise ExportBlocked(
-                f"{len(applied.failed)} exported copies that are no longer shareable "
-                f"could not be removed ({display(first.action.export_rel)}: {first.detail})"
+                msg(
+                    "core.exporter",
+                    "{count} exported copies that are no longer shareable "
+                    "could not be removed ({path}: {error})",
+                ).format(
+                    count=len(applied.failed),
+                    path=display(first.action.export_rel),
+                    error=first.detail,
+                )
             )
         return len(applied.done)
 
@@ -357,7 +369,10 @@ class Exporter:
                 if facts.problem is not None:
                     why[key] = facts.problem
                 elif key not in manifest:
-                    why[key] = "its library folder cannot be reached (a drive that is away?)"
+                    why[key] = msg(
+                        "core.exporter",
+                        "its library folder cannot be reached (a drive that is away?)",
+                    )
         return sorted(
             (self.library.source_name(key, state.roots), reason) for key, reason in why.items()
         )

@@ -14,6 +14,8 @@ import struct
 from collections.abc import Callable
 from typing import Final
 
+from pellicle.core.words import msg
+
 #: How many leading bytes `sniff` needs to decide.
 HEAD_SIZE: Final = 64
 
@@ -39,12 +41,12 @@ PHOTO_SUFFIXES: Final = frozenset(
 
 #: What a person reads for a recognised format Pellicle does not export.
 _UNSUPPORTED: Final = {
-    "psd": "Photoshop document: not exported yet",
-    "bmp": "BMP image: not exported yet",
-    "jxl": "JPEG XL photo: not exported yet",
-    "jpeg2000": "JPEG 2000 image: not exported yet",
-    "ico": "icon file: not exported yet",
-    "bigtiff": "BigTIFF image: not exported yet",
+    "psd": msg("core.formats", "Photoshop document: not exported yet"),
+    "bmp": msg("core.formats", "BMP image: not exported yet"),
+    "jxl": msg("core.formats", "JPEG XL photo: not exported yet"),
+    "jpeg2000": msg("core.formats", "JPEG 2000 image: not exported yet"),
+    "ico": msg("core.formats", "icon file: not exported yet"),
+    "bigtiff": msg("core.formats", "BigTIFF image: not exported yet"),
 }
 
 _HEIF_BRANDS: Final = frozenset(
@@ -157,7 +159,10 @@ def _sniff_ftyp(head: bytes) -> str | None:
 
 def unsupported_reason(fmt: str) -> str:
     """One plain sentence saying why a recognised file is not exported."""
-    return _UNSUPPORTED.get(fmt, f"{fmt} file: not exported yet")
+    known = _UNSUPPORTED.get(fmt)
+    if known is not None:
+        return known
+    return msg("core.formats", "{format} file: not exported yet").format(format=fmt)
 
 
 # --- TIFF or RAW ------------------------------------------------------------

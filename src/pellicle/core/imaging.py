@@ -18,6 +18,7 @@ show the same colours.
 
 from __future__ import annotations
 
+import re
 import threading
 import warnings
 from collections.abc import Mapping
@@ -27,6 +28,8 @@ if TYPE_CHECKING:
     from types import ModuleType
 
     from PIL import Image as _Image
+
+from pellicle.core.words import Message, msg
 
 #: The largest image Pellicle will decode or export, in pixels. 200 MP covers
 #: every phone and almost every camera (a 102 MP medium-format sensor is half
@@ -70,13 +73,29 @@ def pillow() -> ModuleType:
 class ImageTooLarge(ValueError):
     """The image declares more pixels than `MAX_PIXELS`."""
 
+    def reason(self, what: str) -> Message:
+        """The refusal for a file of the format named `what` ("JPEG image
+        too large: 30000x20000 pixels")."""
+        problem = str(self)
+        if not isinstance(problem, Message):
+            problem = " ".join(problem.split())
+        return msg("core.imaging", "{what} {problem}").format(what=what, problem=problem)
+
 
 def check_dimensions(width: int, height: int) -> None:
     """Refuse dimensions that are empty or larger than the pixel budget."""
     if width <= 0 or height <= 0:
-        raise ImageTooLarge(f"invalid dimensions {width}x{height}")
+        raise ImageTooLarge(
+            msg("core.imaging", "invalid dimensions {width}x{height}").format(
+                width=str(width), height=str(height)
+            )
+        )
     if width * height > MAX_PIXELS:
-        raise ImageTooLarge(f"image too large: {width}x{height} pixels")
+        raise ImageTooLarge(
+            msg("core.imaging", "image too large: {width}x{height} pixels").format(
+                width=str(width), height=str(height)
+            )
+        )
 
 
 def register_heif() -> None:
@@ -111,7 +130,14 @@ def open_image(fp: IO[bytes], formats: tuple[str, ...] | None = None) -> _Image.
     try:
         img: _Image.Image = image.open(fp, formats=list(formats) if formats else None)
     except (image.DecompressionBombError, image.DecompressionBombWarning) as exc:
-        raise ImageTooLarge(str(exc)) from exc
+        # Pillow: "Image size (N pixels) exceeds limit of M pixels, could be
+        # decompression bomb DOS attack."
+        found = re.search(r"\((\d+) pixels\)", str(exc))
+        if found is None:
+            raise ImageTooLarge(msg("core.imaging", "image too large")) from exc
+        raise ImageTooLarge(
+            msg("core.imaging", "image too large: {pixels} pixels").format(pixels=found.group(1))
+        ) from exc
     check_dimensions(*img.size)
     return img
 

@@ -26,6 +26,7 @@ from pellicle.core.plan import Key
 from pellicle.core.roots import Root, locate
 from pellicle.core.scan import FileFacts, FolderFacts, RootScan, StatKey, scan_root
 from pellicle.core.store import Store
+from pellicle.core.words import msg
 
 #: Bumped with every write to the file index (tells other processes' caches).
 INDEX = "index_generation"
@@ -149,7 +150,7 @@ class Index:
     ) -> RootScan:
         def tick(n: int) -> None:
             if progress is not None:
-                progress(f"scanning {root.label}", n, 0)
+                progress(msg("core.index", "scanning {folder}").format(folder=root.label), n, 0)
 
         subtrees = (under or {}).get(root.id) or [b""]
         result = RootScan(True, previous, prev_folders, set(), self.not_photos.get(root.id, {}))

@@ -33,21 +33,22 @@ from pellicle.core.imaging import open_image, pillow, register_heif
 from pellicle.core.inspect_raw import read_raw
 from pellicle.core.inspect_video import Track, read_video
 from pellicle.core.reasons import describe
+from pellicle.core.words import Message, msg
 
 pillow()  # Pellicle's limits, before any image is opened here
 
 _log = logging.getLogger(__name__)
 
 #: Categories, in the order the inspector shows them.
-PLACE: Final = "Place"
-CAMERA: Final = "Camera"
-PEOPLE: Final = "People"
-DATES: Final = "Dates"
-COMMENTS: Final = "Comments"
-OTHER: Final = "Other"
+PLACE: Final = msg("core.inspect", "Place")
+CAMERA: Final = msg("core.inspect", "Camera")
+PEOPLE: Final = msg("core.inspect", "People")
+DATES: Final = msg("core.inspect", "Dates")
+COMMENTS: Final = msg("core.inspect", "Comments")
+OTHER: Final = msg("core.inspect", "Other")
 #: Tracks and bytes a player does not show, which the export drops whole
 #: (a video's timed metadata, GPS, subtitle and timecode tracks; trailers).
-EXTRA: Final = "Hidden tracks and data"
+EXTRA: Final = msg("core.inspect", "Hidden tracks and data")
 CATEGORIES: Final = (PLACE, PEOPLE, CAMERA, DATES, COMMENTS, OTHER, EXTRA)
 
 #: Longest value shown; a hostile file may carry megabytes of "comment".
@@ -57,46 +58,46 @@ _MAX_XMP: Final = 1 << 20
 
 # EXIF tags (IFD0 and the Exif sub-IFD) worth naming to a person.
 _IFD0: Final = {
-    0x010F: (CAMERA, "Camera make"),
-    0x0110: (CAMERA, "Camera model"),
-    0x0131: (CAMERA, "Software"),
-    0x013B: (PEOPLE, "Artist"),
-    0x8298: (PEOPLE, "Copyright"),
-    0x010E: (COMMENTS, "Description"),
-    0x0132: (DATES, "Modified"),
+    0x010F: (CAMERA, msg("core.inspect", "Camera make")),
+    0x0110: (CAMERA, msg("core.inspect", "Camera model")),
+    0x0131: (CAMERA, msg("core.inspect", "Software")),
+    0x013B: (PEOPLE, msg("core.inspect", "Artist")),
+    0x8298: (PEOPLE, msg("core.inspect", "Copyright")),
+    0x010E: (COMMENTS, msg("core.inspect", "Description")),
+    0x0132: (DATES, msg("core.inspect", "Modified")),
 }
 _EXIF: Final = {
-    0x9003: (DATES, "Taken"),
-    0x9004: (DATES, "Digitised"),
-    0x9011: (DATES, "Time zone"),
-    0x9286: (COMMENTS, "User comment"),
-    0xA420: (OTHER, "Unique image ID"),
-    0xA430: (PEOPLE, "Camera owner"),
-    0xA431: (CAMERA, "Body serial number"),
-    0xA433: (CAMERA, "Lens make"),
-    0xA434: (CAMERA, "Lens model"),
-    0xA435: (CAMERA, "Lens serial number"),
+    0x9003: (DATES, msg("core.inspect", "Taken")),
+    0x9004: (DATES, msg("core.inspect", "Digitised")),
+    0x9011: (DATES, msg("core.inspect", "Time zone")),
+    0x9286: (COMMENTS, msg("core.inspect", "User comment")),
+    0xA420: (OTHER, msg("core.inspect", "Unique image ID")),
+    0xA430: (PEOPLE, msg("core.inspect", "Camera owner")),
+    0xA431: (CAMERA, msg("core.inspect", "Body serial number")),
+    0xA433: (CAMERA, msg("core.inspect", "Lens make")),
+    0xA434: (CAMERA, msg("core.inspect", "Lens model")),
+    0xA435: (CAMERA, msg("core.inspect", "Lens serial number")),
 }
 _XMP_TAGS: Final = (
-    ("Iptc4xmpExt:PersonInImage", PEOPLE, "Person in image"),
-    ("Iptc4xmpExt:PersonInDisplayName", PEOPLE, "Person in image"),
-    ("mwg-rs:Name", PEOPLE, "Named face"),
-    ("MP:PersonDisplayName", PEOPLE, "Named face"),
-    ("dc:creator", PEOPLE, "Creator"),
-    ("dc:description", COMMENTS, "Description"),
-    ("exif:GPSLatitude", PLACE, "GPS latitude (XMP)"),
-    ("exif:GPSLongitude", PLACE, "GPS longitude (XMP)"),
-    ("photoshop:City", PLACE, "City"),
-    ("xmpMM:DocumentID", OTHER, "Document ID"),
-    ("xmpMM:OriginalDocumentID", OTHER, "Original document ID"),
-    ("aux:SerialNumber", CAMERA, "Body serial number"),
+    ("Iptc4xmpExt:PersonInImage", PEOPLE, msg("core.inspect", "Person in image")),
+    ("Iptc4xmpExt:PersonInDisplayName", PEOPLE, msg("core.inspect", "Person in image")),
+    ("mwg-rs:Name", PEOPLE, msg("core.inspect", "Named face")),
+    ("MP:PersonDisplayName", PEOPLE, msg("core.inspect", "Named face")),
+    ("dc:creator", PEOPLE, msg("core.inspect", "Creator")),
+    ("dc:description", COMMENTS, msg("core.inspect", "Description")),
+    ("exif:GPSLatitude", PLACE, msg("core.inspect", "GPS latitude (XMP)")),
+    ("exif:GPSLongitude", PLACE, msg("core.inspect", "GPS longitude (XMP)")),
+    ("photoshop:City", PLACE, msg("core.inspect", "City")),
+    ("xmpMM:DocumentID", OTHER, msg("core.inspect", "Document ID")),
+    ("xmpMM:OriginalDocumentID", OTHER, msg("core.inspect", "Original document ID")),
+    ("aux:SerialNumber", CAMERA, msg("core.inspect", "Body serial number")),
 )
 _IPTC: Final = {
-    (2, 80): (PEOPLE, "By-line"),
-    (2, 120): (COMMENTS, "Caption"),
-    (2, 90): (PLACE, "City"),
-    (2, 101): (PLACE, "Country"),
-    (2, 25): (OTHER, "Keywords"),
+    (2, 80): (PEOPLE, msg("core.inspect", "By-line")),
+    (2, 120): (COMMENTS, msg("core.inspect", "Caption")),
+    (2, 90): (PLACE, msg("core.inspect", "City")),
+    (2, 101): (PLACE, msg("core.inspect", "Country")),
+    (2, 25): (OTHER, msg("core.inspect", "Keywords")),
 }
 
 
@@ -137,27 +138,38 @@ class Inspection:
 
 def kept_by_export(fmt: str | None, *, keep_capture_date: bool) -> list[str]:
     """The allowlist (see DESIGN.md), in words, for one photo's format."""
+    kept: list[str]
     if fmt in VIDEO:
         kept = [
-            "the video and sound, byte for byte (not re-encoded)",
-            "which way up it plays (rotation), its colour and HDR information",
+            msg("core.inspect", "the video and sound, byte for byte (not re-encoded)"),
+            msg("core.inspect", "which way up it plays (rotation), its colour and HDR information"),
         ]
         if keep_capture_date:
-            kept.append("the recording date (you opted in)")
+            kept.append(msg("core.inspect", "the recording date (you opted in)"))
         return kept
     kept = []
     if fmt in ("heif", "avif"):
-        kept.append("the picture, re-encoded as a high-quality JPEG")
-        kept.append("its colours: the colour profile, or converted to sRGB (HDR toned down)")
+        kept.append(msg("core.inspect", "the picture, re-encoded as a high-quality JPEG"))
+        kept.append(
+            msg(
+                "core.inspect",
+                "its colours: the colour profile, or converted to sRGB (HDR toned down)",
+            )
+        )
     elif fmt == "raw":
-        kept.append("the picture as a JPEG: the camera's own full-size preview, or rendered")
-        kept.append("the colour profile")
+        kept.append(
+            msg(
+                "core.inspect",
+                "the picture as a JPEG: the camera's own full-size preview, or rendered",
+            )
+        )
+        kept.append(msg("core.inspect", "the colour profile"))
     else:
-        kept.append("the picture's pixels, untouched")
-        kept.append("the colour profile")
-    kept.append("which way up it is displayed (orientation)")
+        kept.append(msg("core.inspect", "the picture's pixels, untouched"))
+        kept.append(msg("core.inspect", "the colour profile"))
+    kept.append(msg("core.inspect", "which way up it is displayed (orientation)"))
     if keep_capture_date:
-        kept.append("the capture date (you opted in)")
+        kept.append(msg("core.inspect", "the capture date (you opted in)"))
     return kept
 
 
@@ -206,11 +218,15 @@ _FORMATS: Final = {
 
 #: What each reader reads, for "its ... could not be read".
 _BLOCKS: Final = {
-    "_read_exif": "EXIF block",
-    "_read_xmp": "XMP block",
-    "_read_iptc": "IPTC block",
-    "_read_comments": "comment",
+    "_read_exif": msg("core.inspect", "its EXIF block could not be read"),
+    "_read_xmp": msg("core.inspect", "its XMP block could not be read"),
+    "_read_iptc": msg("core.inspect", "its IPTC block could not be read"),
+    "_read_comments": msg("core.inspect", "its comment could not be read"),
 }
+
+
+_MAKER_NOTE: Final = msg("core.inspect", "Maker note")
+_VENDOR_BYTES: Final = msg("core.inspect", "{count} bytes of vendor data")
 
 
 def _adder(result: Inspection) -> Any:
@@ -219,7 +235,8 @@ def _adder(result: Inspection) -> Any:
     seen: set[tuple[str, str]] = set()
 
     def add(category: str, label: str, value: Any, *, kept: bool = False) -> None:
-        text = _clean(_text(value))
+        # Pellicle's own words stay translatable; the file's are cleaned.
+        text = value if isinstance(value, Message) else _clean(_text(value))
         if not text or (label, text) in seen:
             return
         seen.add((label, text))
@@ -236,7 +253,7 @@ def _read(img: Image.Image, result: Inspection, keep_date: bool) -> None:
         except Exception as exc:
             # One damaged block must not hide what the others reveal.
             _log.debug("%s unreadable in %s: %r", step.__name__, result.path, exc)
-            result.error = result.error or f"its {_BLOCKS[step.__name__]} could not be read"
+            result.error = result.error or _BLOCKS[step.__name__]
 
 
 _VIDEO_KINDS: Final = {
@@ -261,17 +278,24 @@ def _read_video(fd: int, result: Inspection, keep_date: bool) -> None:
         _xmp_findings(packet, add)
     for track in facts.tracks:
         if not track.kept:
-            samples = f"{track.samples:,} sample{'s' if track.samples != 1 else ''}"
-            add(EXTRA, "Track the export drops", f"{track.what} ('{track.codec}', {samples})")
+            if track.samples == 1:
+                what = msg("core.inspect", "{track} ('{codec}', 1 sample)")
+            else:
+                what = msg("core.inspect", "{track} ('{codec}', {samples} samples)")
+            add(
+                EXTRA,
+                msg("core.inspect", "Track the export drops"),
+                what.format(track=track.what, codec=track.codec, samples=track.samples),
+            )
     result.error = facts.error
 
 
 # What a DNG adds to the EXIF names: its own camera name, serial, file name.
 _DNG: Final = {
-    0xC614: (CAMERA, "Camera model (DNG)"),
-    0xC615: (CAMERA, "Camera model (DNG)"),
-    0xC62F: (CAMERA, "Body serial number"),
-    0xC68B: (OTHER, "Original file name"),
+    0xC614: (CAMERA, msg("core.inspect", "Camera model (DNG)")),
+    0xC615: (CAMERA, msg("core.inspect", "Camera model (DNG)")),
+    0xC62F: (CAMERA, msg("core.inspect", "Body serial number")),
+    0xC68B: (OTHER, msg("core.inspect", "Original file name")),
 }
 
 
@@ -285,9 +309,9 @@ def _read_raw(fd: int, result: Inspection, keep_date: bool) -> None:
         if tag in tags.exif:
             add(category, label, tags.exif[tag], kept=keep_date and tag == 0x9003)
     if 0xA432 in tags.exif:
-        add(CAMERA, "Lens", _lens_spec(tags.exif[0xA432]))
+        add(CAMERA, msg("core.inspect", "Lens"), _lens_spec(tags.exif[0xA432]))
     if tags.maker_note:
-        add(CAMERA, "Maker note", f"{tags.maker_note} bytes of vendor data")
+        add(CAMERA, _MAKER_NOTE, _VENDOR_BYTES.format(count=tags.maker_note))
     _gps_findings(tags.gps, add)
     if tags.xmp:
         _xmp_findings(tags.xmp, add)
@@ -325,11 +349,15 @@ def _read_exif(img: Image.Image, add: Any, keep_date: bool) -> None:
         if tag in sub:
             add(category, label, sub[tag], kept=keep_date and tag == 0x9003)
     if 0x927C in sub:
-        add(CAMERA, "Maker note", f"{len(_as_bytes(sub[0x927C]))} bytes of vendor data")
+        add(CAMERA, _MAKER_NOTE, _VENDOR_BYTES.format(count=len(_as_bytes(sub[0x927C]))))
     _gps_findings(exif.get_ifd(0x8825), add)
     with contextlib.suppress(Exception):
         if 0x0201 in exif.get_ifd(ExifTags.IFD.IFD1):
-            add(OTHER, "Embedded thumbnail", "a small copy of the photo inside its EXIF")
+            add(
+                OTHER,
+                msg("core.inspect", "Embedded thumbnail"),
+                msg("core.inspect", "a small copy of the photo inside its EXIF"),
+            )
 
 
 def _gps_findings(gps: Any, add: Any) -> None:
@@ -337,12 +365,20 @@ def _gps_findings(gps: Any, add: Any) -> None:
         return
     place = _gps_text(gps)
     if place:
-        add(PLACE, "GPS position", place)
-    for tag, label in ((0x001B, "GPS method"), (0x001C, "GPS area"), (0x001D, "GPS date")):
+        add(PLACE, msg("core.inspect", "GPS position"), place)
+    for tag, label in (
+        (0x001B, msg("core.inspect", "GPS method")),
+        (0x001C, msg("core.inspect", "GPS area")),
+        (0x001D, msg("core.inspect", "GPS date")),
+    ):
         if tag in gps:
             add(PLACE if tag != 0x001D else DATES, label, gps[tag])
     if not place and not any(t in gps for t in (0x001B, 0x001C)):
-        add(PLACE, "GPS", f"{len(gps)} GPS fields")
+        add(
+            PLACE,
+            msg("core.inspect", "GPS"),
+            msg("core.inspect", "{count} GPS fields").format(count=len(gps)),
+        )
 
 
 def _xmp_findings(raw: Any, add: Any) -> None:
@@ -377,11 +413,15 @@ def _read_iptc(img: Image.Image, add: Any, keep_date: bool) -> None:
 def _read_comments(img: Image.Image, add: Any, keep_date: bool) -> None:
     comment = img.info.get("comment")
     if comment:
-        add(COMMENTS, "Comment", comment)
+        add(COMMENTS, msg("core.inspect", "Comment"), comment)
     if img.format == "PNG":
         for key, value in (getattr(img, "text", None) or {}).items():
             if key != "XML:com.adobe.xmp":
-                add(COMMENTS, f"Text ({_clean(key)[:40]})", value)
+                add(
+                    COMMENTS,
+                    msg("core.inspect", "Text ({key})").format(key=_clean(key)[:40]),
+                    value,
+                )
 
 
 def _xmp_values(text: str, tag: str) -> list[str]:

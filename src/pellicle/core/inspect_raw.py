@@ -19,6 +19,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Final
 
+from pellicle.core.words import msg, os_error
+
 #: Tags kept from IFD0 (camera strings, DNG serial and names, XMP).
 IFD0_TAGS: Final = frozenset(
     {0x010E, 0x010F, 0x0110, 0x0131, 0x0132, 0x013B, 0x8298, 0xC614, 0xC615, 0xC62F, 0xC68B}
@@ -76,9 +78,11 @@ def read_raw(fd: int) -> RawTags:
         else:
             _tiff(from_file, tags, ifd0=True)
     except OSError as exc:
-        tags.error = f"cannot read: {(exc.strerror or 'input/output error').lower()}"
+        tags.error = msg("core.inspect", "cannot read: {error}").format(
+            error=os_error(exc) if exc.strerror else msg("core.oserror", "input/output error")
+        )
     except (ValueError, struct.error, IndexError, OverflowError):
-        tags.error = "damaged RAW: its camera metadata could not be read"
+        tags.error = msg("core.inspect", "damaged RAW: its camera metadata could not be read")
     return tags
 
 
@@ -90,14 +94,16 @@ def _tiff(read: Reader, tags: RawTags, *, ifd0: bool, into: str = "ifd0") -> Non
     """IFD0 of a TIFF (or of a CR3 CMT box) and the Exif and GPS IFDs it points to."""
     head = read(0, 8)
     if len(head) < 8 or head[:2] not in (b"II", b"MM"):
-        tags.error = tags.error or "this kind of RAW's metadata is not read yet"
+        tags.error = tags.error or msg(
+            "core.inspect", "this kind of RAW's metadata is not read yet"
+        )
         return
     e = "<" if head[:2] == b"II" else ">"
     first = struct.unpack_from(f"{e}I", head, 4)[0]
     seen: set[int] = set()
     entries = _ifd(read, first, e, seen)
     if not entries:
-        tags.error = tags.error or "no readable camera metadata"
+        tags.error = tags.error or msg("core.inspect", "no readable camera metadata")
         return
     target = {"ifd0": tags.ifd0, "exif": tags.exif, "gps": tags.gps}[into]
     wanted = {"ifd0": IFD0_TAGS, "exif": EXIF_TAGS, "gps": None}[into]
@@ -222,7 +228,7 @@ def _cr3(read: Reader, size: int, tags: RawTags) -> None:
                             _tiff(_memory(cmt), tags, ifd0=False, into=into)
             return
         pos += length
-    tags.error = tags.error or "no Canon metadata found"
+    tags.error = tags.error or msg("core.inspect", "no Canon metadata found")
 
 
 def _children(buf: bytes, wanted: bytes) -> list[bytes]:

@@ -26,6 +26,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Final
 
+from pellicle.core.words import msg, os_error
+
 #: Kinds of facts; `inspect` maps them to the categories a person reads.
 PLACE: Final = "place"
 DEVICE: Final = "device"
@@ -49,55 +51,55 @@ _XMP_UUID: Final = bytes.fromhex("BE7ACFCB97A942E89C71999491E3AFAC")
 
 # QuickTime user-data atoms (moov/udta, trak/udta) and iTunes-style items.
 _ATOMS: Final = {
-    b"\xa9xyz": (PLACE, "GPS position (©xyz)"),
-    b"\xa9mak": (DEVICE, "Make"),
-    b"\xa9mod": (DEVICE, "Model"),
-    b"\xa9swr": (DEVICE, "Software"),
-    b"\xa9too": (DEVICE, "Encoder"),
-    b"\xa9enc": (DEVICE, "Encoder"),
-    b"\xa9day": (DATE, "Recorded (©day)"),
-    b"\xa9nam": (TEXT, "Title"),
-    b"\xa9cmt": (TEXT, "Comment"),
-    b"\xa9des": (TEXT, "Description"),
-    b"\xa9inf": (TEXT, "Information"),
-    b"\xa9key": (TEXT, "Keywords"),
-    b"desc": (TEXT, "Description"),
-    b"name": (TEXT, "Track name"),
-    b"\xa9ART": (PEOPLE, "Artist"),
-    b"\xa9aut": (PEOPLE, "Author"),
-    b"\xa9wrt": (PEOPLE, "Writer"),
-    b"\xa9dir": (PEOPLE, "Director"),
-    b"\xa9prd": (PEOPLE, "Producer"),
-    b"\xa9cpy": (PEOPLE, "Copyright"),
-    b"cprt": (PEOPLE, "Copyright"),
+    b"\xa9xyz": (PLACE, msg("core.inspect", "GPS position (©xyz)")),
+    b"\xa9mak": (DEVICE, msg("core.inspect", "Make")),
+    b"\xa9mod": (DEVICE, msg("core.inspect", "Model")),
+    b"\xa9swr": (DEVICE, msg("core.inspect", "Software")),
+    b"\xa9too": (DEVICE, msg("core.inspect", "Encoder")),
+    b"\xa9enc": (DEVICE, msg("core.inspect", "Encoder")),
+    b"\xa9day": (DATE, msg("core.inspect", "Recorded (©day)")),
+    b"\xa9nam": (TEXT, msg("core.inspect", "Title")),
+    b"\xa9cmt": (TEXT, msg("core.inspect", "Comment")),
+    b"\xa9des": (TEXT, msg("core.inspect", "Description")),
+    b"\xa9inf": (TEXT, msg("core.inspect", "Information")),
+    b"\xa9key": (TEXT, msg("core.inspect", "Keywords")),
+    b"desc": (TEXT, msg("core.inspect", "Description")),
+    b"name": (TEXT, msg("core.inspect", "Track name")),
+    b"\xa9ART": (PEOPLE, msg("core.inspect", "Artist")),
+    b"\xa9aut": (PEOPLE, msg("core.inspect", "Author")),
+    b"\xa9wrt": (PEOPLE, msg("core.inspect", "Writer")),
+    b"\xa9dir": (PEOPLE, msg("core.inspect", "Director")),
+    b"\xa9prd": (PEOPLE, msg("core.inspect", "Producer")),
+    b"\xa9cpy": (PEOPLE, msg("core.inspect", "Copyright")),
+    b"cprt": (PEOPLE, msg("core.inspect", "Copyright")),
 }
 # QuickTime metadata keys (moov/meta: keys + ilst), after "com.apple.quicktime.".
 _KEYS: Final = {
-    "location.iso6709": (PLACE, "GPS position"),
-    "location": (PLACE, "GPS position"),
-    "location.name": (PLACE, "Place name"),
-    "make": (DEVICE, "Make"),
-    "model": (DEVICE, "Model"),
-    "software": (DEVICE, "Software"),
-    "camera.identifier": (DEVICE, "Camera"),
-    "camera.lens_model": (DEVICE, "Lens"),
-    "creationdate": (DATE, "Recorded (creationdate)"),
-    "creation_time": (DATE, "Recorded (creation_time)"),
-    "date": (DATE, "Date"),
-    "encoder": (DEVICE, "Encoder"),
-    "content.identifier": (OTHER, "Live Photo identifier"),
-    "author": (PEOPLE, "Author"),
-    "artist": (PEOPLE, "Artist"),
-    "director": (PEOPLE, "Director"),
-    "producer": (PEOPLE, "Producer"),
-    "publisher": (PEOPLE, "Publisher"),
-    "copyright": (PEOPLE, "Copyright"),
-    "title": (TEXT, "Title"),
-    "displayname": (TEXT, "Title"),
-    "description": (TEXT, "Description"),
-    "comment": (TEXT, "Comment"),
-    "keywords": (TEXT, "Keywords"),
-    "information": (TEXT, "Information"),
+    "location.iso6709": (PLACE, msg("core.inspect", "GPS position")),
+    "location": (PLACE, msg("core.inspect", "GPS position")),
+    "location.name": (PLACE, msg("core.inspect", "Place name")),
+    "make": (DEVICE, msg("core.inspect", "Make")),
+    "model": (DEVICE, msg("core.inspect", "Model")),
+    "software": (DEVICE, msg("core.inspect", "Software")),
+    "camera.identifier": (DEVICE, msg("core.inspect", "Camera")),
+    "camera.lens_model": (DEVICE, msg("core.inspect", "Lens")),
+    "creationdate": (DATE, msg("core.inspect", "Recorded (creationdate)")),
+    "creation_time": (DATE, msg("core.inspect", "Recorded (creation_time)")),
+    "date": (DATE, msg("core.inspect", "Date")),
+    "encoder": (DEVICE, msg("core.inspect", "Encoder")),
+    "content.identifier": (OTHER, msg("core.inspect", "Live Photo identifier")),
+    "author": (PEOPLE, msg("core.inspect", "Author")),
+    "artist": (PEOPLE, msg("core.inspect", "Artist")),
+    "director": (PEOPLE, msg("core.inspect", "Director")),
+    "producer": (PEOPLE, msg("core.inspect", "Producer")),
+    "publisher": (PEOPLE, msg("core.inspect", "Publisher")),
+    "copyright": (PEOPLE, msg("core.inspect", "Copyright")),
+    "title": (TEXT, msg("core.inspect", "Title")),
+    "displayname": (TEXT, msg("core.inspect", "Title")),
+    "description": (TEXT, msg("core.inspect", "Description")),
+    "comment": (TEXT, msg("core.inspect", "Comment")),
+    "keywords": (TEXT, msg("core.inspect", "Keywords")),
+    "information": (TEXT, msg("core.inspect", "Information")),
 }
 # Boxes that only hold other boxes, walked for metadata.
 _CONTAINERS: Final = frozenset({b"moov", b"trak", b"mdia", b"minf", b"stbl", b"edts", b"dinf"})
@@ -146,6 +148,26 @@ class VideoFacts:
             self.facts.append(Fact(kind, label, value, capture_date))
 
 
+_DAMAGED: Final = msg("core.inspect", "damaged video: {error}")
+_TOO_DEEP: Final = msg("core.inspect", "boxes nested too deep")
+_BYTES: Final = msg("core.inspect", "{count:,} bytes")
+#: Dates in a movie, track or media header, by (which date, which header).
+_HEADER_DATES: Final = {
+    ("Created", "movie"): msg("core.inspect", "Created (movie header)"),
+    ("Modified", "movie"): msg("core.inspect", "Modified (movie header)"),
+    ("Created", "track"): msg("core.inspect", "Created (track header)"),
+    ("Modified", "track"): msg("core.inspect", "Modified (track header)"),
+    ("Created", "media"): msg("core.inspect", "Created (media header)"),
+    ("Modified", "media"): msg("core.inspect", "Modified (media header)"),
+}
+#: A vendor's uuid box, by where it lies ("": at the top of the file).
+_UUID_LABELS: Final = {
+    "": msg("core.inspect", "Vendor box 'uuid'"),
+    "movie": msg("core.inspect", "Vendor box 'uuid' in the movie"),
+    "user data": msg("core.inspect", "Vendor box 'uuid' in the user data"),
+}
+
+
 class _Damaged(Exception):
     """A box whose size does not fit: its container is read no further."""
 
@@ -158,11 +180,13 @@ def read_video(fd: int) -> VideoFacts:
         if moov is not None:
             _movie(moov, facts)
     except _Damaged as exc:
-        facts.error = f"damaged video: {exc}"
+        facts.error = _DAMAGED.format(error=str(exc))
     except OSError as exc:
-        facts.error = f"cannot read: {(exc.strerror or 'input/output error').lower()}"
+        facts.error = msg("core.inspect", "cannot read: {error}").format(
+            error=os_error(exc) if exc.strerror else msg("core.oserror", "input/output error")
+        )
     except (ValueError, struct.error, IndexError, OverflowError):
-        facts.error = "damaged video: its boxes could not be read"
+        facts.error = msg("core.inspect", "damaged video: its boxes could not be read")
     return facts
 
 
@@ -186,7 +210,7 @@ def _top_level(fd: int, facts: VideoFacts) -> bytes | None:
         body = pos + header
         if kind == b"moov" and moov is None:
             if length - header > _MAX_MOOV:
-                facts.error = "the movie box is too large to read"
+                facts.error = msg("core.inspect", "the movie box is too large to read")
             else:
                 moov = os.pread(fd, length - header, body)
         elif kind == b"uuid":
@@ -195,20 +219,35 @@ def _top_level(fd: int, facts: VideoFacts) -> bytes | None:
             try:
                 _meta(os.pread(fd, min(length - header, _MAX_BOX), body), facts)
             except _Damaged as exc:
-                facts.error = facts.error or f"damaged video: {exc}"
+                facts.error = facts.error or _DAMAGED.format(error=str(exc))
         elif kind in (b"free", b"skip", b"wide"):
             sample = os.pread(fd, min(length - header, 1 << 16), body)
             if sample.strip(b"\x00"):
-                facts.add(EXTRA, "Leftover data in padding", f"{length - header:,} bytes")
+                facts.add(
+                    EXTRA,
+                    msg("core.inspect", "Leftover data in padding"),
+                    _BYTES.format(count=length - header),
+                )
         elif kind not in (b"ftyp", b"mdat", b"moov", b"pnot"):
-            facts.add(EXTRA, f"Vendor box '{_fourcc(kind)}'", _sized(length - header))
+            facts.add(
+                EXTRA,
+                msg("core.inspect", "Vendor box '{box}'").format(box=_fourcc(kind)),
+                _sized(length - header),
+            )
         pos += length
     if pos < size:
         tail = os.pread(fd, min(size - pos, 1 << 16), pos)
-        what = "Samsung trailer (SEFT), " if b"SEF" in tail else ""
-        facts.add(EXTRA, "Data after the end of the video", f"{what}{size - pos:,} bytes")
+        if b"SEF" in tail:
+            trailer = msg("core.inspect", "Samsung trailer (SEFT), {count:,} bytes")
+        else:
+            trailer = _BYTES
+        facts.add(
+            EXTRA,
+            msg("core.inspect", "Data after the end of the video"),
+            trailer.format(count=size - pos),
+        )
     if moov is None and facts.error is None:
-        facts.error = "not a readable video: it has no movie box"
+        facts.error = msg("core.inspect", "not a readable video: it has no movie box")
     return moov
 
 
@@ -220,17 +259,21 @@ def _boxes(facts: VideoFacts, buf: bytes, start: int, end: int) -> Iterator[tupl
     while end - pos >= 8:
         facts._budget -= 1
         if facts._budget < 0:
-            raise _Damaged("too many boxes")
+            raise _Damaged(msg("core.inspect", "too many boxes"))
         length, kind = struct.unpack_from(">I4s", buf, pos)
         header = 8
         if length == 1:
             if end - pos < 16:
-                raise _Damaged(f"box '{_fourcc(kind)}' cut short")
+                raise _Damaged(
+                    msg("core.inspect", "box '{box}' cut short").format(box=_fourcc(kind))
+                )
             length, header = struct.unpack_from(">Q", buf, pos + 8)[0], 16
         elif length == 0:
             length = end - pos
         if length < header or pos + length > end:
-            raise _Damaged(f"box '{_fourcc(kind)}' does not fit")
+            raise _Damaged(
+                msg("core.inspect", "box '{box}' does not fit").format(box=_fourcc(kind))
+            )
         yield kind, pos + header, pos + length
         pos += length
 
@@ -249,10 +292,10 @@ def _movie(moov: bytes, facts: VideoFacts) -> None:
             elif kind == b"meta":
                 _meta(moov[start:end], facts)
             elif kind == b"uuid":
-                _uuid(moov[start:end], facts, "in the movie")
+                _uuid(moov[start:end], facts, "movie")
         except _Damaged as exc:
             # One damaged box must not hide what its neighbours reveal.
-            facts.error = facts.error or f"damaged video: {exc}"
+            facts.error = facts.error or _DAMAGED.format(error=str(exc))
 
 
 def _header_times(body: bytes, facts: VideoFacts, what: str) -> tuple[int, int]:
@@ -267,7 +310,7 @@ def _header_times(body: bytes, facts: VideoFacts, what: str) -> tuple[int, int]:
         text = _qt_time(value)
         if text and (label, text) not in facts._dates:
             facts._dates.add((label, text))
-            facts.add(DATE, f"{label} ({what} header)", text, capture_date=capture)
+            facts.add(DATE, _HEADER_DATES[(label, what)], text, capture_date=capture)
     at = 20 if wide else 12
     if what == "track":
         return 0, 0
@@ -298,7 +341,7 @@ def _trak(moov: bytes, start: int, end: int, facts: VideoFacts) -> None:
     def walk(s: int, e: int, depth: int) -> None:
         nonlocal track_id, handler, codec, samples, width, height
         if depth > _MAX_DEPTH:
-            raise _Damaged("boxes nested too deep")
+            raise _Damaged(_TOO_DEEP)
         for kind, bs, be in _boxes(facts, moov, s, e):
             body = moov[bs:be]
             if kind == b"tkhd":
@@ -318,13 +361,13 @@ def _trak(moov: bytes, start: int, end: int, facts: VideoFacts) -> None:
                 name = body[24:].split(b"\x00", 1)[0]
                 if name[:1] and name[0] == len(name) - 1:  # QuickTime: a Pascal string
                     name = name[1:]
-                facts.add(OTHER, "Track handler name", _text(name))
+                facts.add(OTHER, msg("core.inspect", "Track handler name"), _text(name))
             elif kind == b"stsd" and len(body) >= 16 and not codec:
                 codec = body[12:16]
                 if len(body) >= 8 + 8 + 78 and handler == b"vide":
                     # The visual sample entry's compressor name (a Pascal string).
                     name = body[8 + 8 + 42 : 8 + 8 + 74]
-                    facts.add(DEVICE, "Encoder", _text(name[1 : 1 + name[0]]))
+                    facts.add(DEVICE, msg("core.inspect", "Encoder"), _text(name[1 : 1 + name[0]]))
             elif kind in (b"stsz", b"stz2") and len(body) >= 12:
                 samples = struct.unpack_from(">I", body, 8)[0]
             elif kind == b"udta":
@@ -345,29 +388,29 @@ def _trak(moov: bytes, start: int, end: int, facts: VideoFacts) -> None:
 
 def _what(handler: bytes, codec: bytes) -> str:
     if handler == b"vide":
-        return "video"
+        return msg("core.inspect", "video")
     if handler == b"soun":
-        return "audio"
+        return msg("core.inspect", "audio")
     if codec == b"gpmd":
-        return "GoPro telemetry: GPS and motion sensors"
+        return msg("core.inspect", "GoPro telemetry: GPS and motion sensors")
     if codec == b"camm":
-        return "camera motion"
+        return msg("core.inspect", "camera motion")
     if codec == b"mebx":
-        return "timed metadata (still time, motion, location)"
+        return msg("core.inspect", "timed metadata (still time, motion, location)")
     if handler == b"meta":
-        return "timed metadata"
+        return msg("core.inspect", "timed metadata")
     if handler in _SUBTITLES or codec in (b"tx3g", b"text", b"wvtt", b"stpp", b"c608"):
-        return "subtitles or text"
+        return msg("core.inspect", "subtitles or text")
     if handler == b"tmcd" or codec == b"tmcd":
-        return "timecode"
+        return msg("core.inspect", "timecode")
     if handler == b"hint":
-        return "streaming hints"
-    return "data track"
+        return msg("core.inspect", "streaming hints")
+    return msg("core.inspect", "data track")
 
 
 def _udta(buf: bytes, start: int, end: int, facts: VideoFacts, depth: int) -> None:
     if depth > _MAX_DEPTH:
-        raise _Damaged("boxes nested too deep")
+        raise _Damaged(_TOO_DEEP)
     for kind, s, e in _boxes(facts, buf, start, end):
         body = buf[s:e]
         if kind == b"meta":
@@ -375,16 +418,24 @@ def _udta(buf: bytes, start: int, end: int, facts: VideoFacts, depth: int) -> No
         elif kind == b"XMP_":
             facts.xmp.append(body[:_MAX_BOX])
         elif kind == b"uuid":
-            _uuid(body, facts, "in the user data")
+            _uuid(body, facts, "user data")
         elif kind in _ATOMS:
             category, label = _ATOMS[kind]
             _add_atom(facts, category, label, _atom_text(facts, buf, s, e), kind)
         elif kind == b"loci":
-            facts.add(PLACE, "GPS position (3GPP)", _loci(body))
+            facts.add(PLACE, msg("core.inspect", "GPS position (3GPP)"), _loci(body))
         elif kind[:1] == b"\xa9":
-            facts.add(TEXT, f"Text '{_fourcc(kind)}'", _atom_text(facts, buf, s, e))
+            facts.add(
+                TEXT,
+                msg("core.inspect", "Text '{box}'").format(box=_fourcc(kind)),
+                _atom_text(facts, buf, s, e),
+            )
         else:
-            facts.add(OTHER, f"Vendor data '{_fourcc(kind)}'", _sized(len(body), body))
+            facts.add(
+                OTHER,
+                msg("core.inspect", "Vendor data '{box}'").format(box=_fourcc(kind)),
+                _sized(len(body), body),
+            )
 
 
 def _add_atom(facts: VideoFacts, category: str, label: str, value: str, kind: bytes) -> None:
@@ -436,7 +487,7 @@ def _meta(body: bytes, facts: VideoFacts) -> None:
                     break
                 size = struct.unpack_from(">I", body, pos)[0]
                 if size < 8 or pos + size > e:
-                    raise _Damaged("metadata key does not fit")
+                    raise _Damaged(msg("core.inspect", "metadata key does not fit"))
                 keys.append(body[pos + 8 : pos + size].decode("utf-8", "replace"))
                 pos += size
         elif kind == b"ilst":
@@ -453,7 +504,11 @@ def _meta(body: bytes, facts: VideoFacts) -> None:
             category, label = _ATOMS[kind]
             _add_atom(facts, category, label, _data_values(facts, body, s, e), kind)
         else:
-            facts.add(OTHER, f"Item '{_fourcc(kind)}'", _data_values(facts, body, s, e))
+            facts.add(
+                OTHER,
+                msg("core.inspect", "Item '{box}'").format(box=_fourcc(kind)),
+                _data_values(facts, body, s, e),
+            )
 
 
 def _key_item(facts: VideoFacts, key: str, value: str) -> None:
@@ -461,14 +516,15 @@ def _key_item(facts: VideoFacts, key: str, value: str) -> None:
     found = _KEYS.get(short.lower())
     if found is None:
         lower = short.lower()
+        label = msg("core.inspect", "Key {key}").format(key=key)
         if "location" in lower or "gps" in lower:
-            found = (PLACE, f"Key {key}")
+            found = (PLACE, label)
         elif lower.startswith(("camera.", "com.android.")):
-            found = (DEVICE, f"Key {key}")
+            found = (DEVICE, label)
         elif "date" in lower:
-            found = (DATE, f"Key {key}")
+            found = (DATE, label)
         else:
-            found = (OTHER, f"Key {key}")
+            found = (OTHER, label)
     category, label = found
     if category == PLACE:
         value = _iso6709(value) or value
@@ -495,14 +551,17 @@ def _data_values(facts: VideoFacts, buf: bytes, start: int, end: int) -> str:
             values.append(f"{struct.unpack('>d', raw)[0]:g}")
         else:
             values.append(_sized(len(raw)))
-    return ", ".join(v for v in values if v)
+    values = [v for v in values if v]
+    if len(values) == 1:
+        return values[0]  # Pellicle's own words ("12 bytes") stay translatable
+    return ", ".join(values)
 
 
 def _uuid(body: bytes, facts: VideoFacts, where: str) -> None:
     if body[:16] == _XMP_UUID:
         facts.xmp.append(body[16:])
         return
-    label = f"Vendor box 'uuid' {where}".rstrip()
+    label = _UUID_LABELS[where]
     facts.add(EXTRA if not where else OTHER, label, _sized(len(body) - 16, body[16:]))
 
 
@@ -552,8 +611,11 @@ def _text(raw: bytes) -> str:
 def _sized(n: int, body: bytes = b"") -> str:
     """'N bytes', with the first readable words in `body` when it has some."""
     words = re.search(rb"[\x20-\x7e]{6,}", body[:_MAX_TEXT])
-    text = f"{n:,} bytes"
-    return f"{text}: {words.group().decode('ascii')}" if words else text
+    if words:
+        return msg("core.inspect", "{count:,} bytes: {text}").format(
+            count=n, text=words.group().decode("ascii")
+        )
+    return _BYTES.format(count=n)
 
 
 def _fourcc(kind: bytes) -> str:

@@ -20,11 +20,14 @@ from pellicle.core.plan import Key
 from pellicle.core.roots import Root, inside
 from pellicle.core.scrub import ScrubOptions
 from pellicle.core.store import Store, decode_rel, display
+from pellicle.core.words import msg
 
 #: Bumped when the scrubber's output changes, so existing copies are redone.
 SCRUB_REVISION = "2"
 
-NO_LIBRARY = "Pellicle has no library yet; run: pellicle init --library DIR --export DIR"
+NO_LIBRARY = msg(
+    "core.library", "Pellicle has no library yet; run: pellicle init --library DIR --export DIR"
+)
 
 
 class Library:
@@ -81,17 +84,25 @@ class Library:
         """The real paths of `init`'s roots and export folder, or a
         UserError saying what is wrong; nothing is written."""
         if not libraries:
-            raise UserError("give at least one --library folder")
+            raise UserError(msg("core.library", "give at least one --library folder"))
         roots: list[str] = []
         for lib in libraries:
             path = os.path.realpath(os.path.expanduser(lib))
             if not os.path.isdir(path):
-                raise UserError(f"library folder {display(lib)} does not exist or is not a folder")
+                raise UserError(
+                    msg(
+                        "core.library", "library folder {path} does not exist or is not a folder"
+                    ).format(path=display(lib))
+                )
             roots.append(path)
         for i, a in enumerate(roots):
             for b in roots[i + 1 :]:
                 if a == b or inside(a, b) or inside(b, a):
-                    raise UserError(f"library folders overlap: {display(a)} and {display(b)}")
+                    raise UserError(
+                        msg("core.library", "library folders overlap: {first} and {second}").format(
+                            first=display(a), second=display(b)
+                        )
+                    )
         target = os.path.realpath(os.path.expanduser(export))
         current = self.store.get_setting("export_dir")
         for root in roots:
@@ -99,17 +110,24 @@ class Library:
                 root == current or inside(root, current) or inside(current, root)
             ):
                 raise UserError(
-                    f"{display(root)} holds Pellicle's export folder {display(current)}; "
-                    "a library folder must lie apart from it"
+                    msg(
+                        "core.library",
+                        "{path} holds Pellicle's export folder {export}; "
+                        "a library folder must lie apart from it",
+                    ).format(path=display(root), export=display(current))
                 )
         for root in roots:
             if target == root or inside(target, root):
                 raise UserError(
-                    f"the export folder {display(target)} lies inside the library {display(root)}"
+                    msg(
+                        "core.library", "the export folder {export} lies inside the library {path}"
+                    ).format(export=display(target), path=display(root))
                 )
             if inside(root, target):
                 raise UserError(
-                    f"the library {display(root)} lies inside the export folder {display(target)}"
+                    msg(
+                        "core.library", "the library {path} lies inside the export folder {export}"
+                    ).format(path=display(root), export=display(target))
                 )
         _check_writable_export(target)
         return roots, target
@@ -216,8 +234,20 @@ def _check_writable_export(target: str) -> None:
             break
         probe_dir = parent
     if os.path.exists(target) and not os.path.isdir(target):
-        raise UserError(f"the export folder {display(target)} is a file, not a folder")
+        raise UserError(
+            msg("core.library", "the export folder {export} is a file, not a folder").format(
+                export=display(target)
+            )
+        )
     if os.path.islink(target):
-        raise UserError(f"the export folder {display(target)} is a link; give the real folder")
+        raise UserError(
+            msg(
+                "core.library", "the export folder {export} is a link; give the real folder"
+            ).format(export=display(target))
+        )
     if not os.access(probe_dir, os.W_OK | os.X_OK):
-        raise UserError(f"the export folder {display(target)} is not writable")
+        raise UserError(
+            msg("core.library", "the export folder {export} is not writable").format(
+                export=display(target)
+            )
+        )

@@ -15,6 +15,7 @@ from pathlib import Path
 from types import TracebackType
 
 from pellicle.core.errors import Busy
+from pellicle.core.words import msg
 
 
 class ExportLock:
@@ -36,8 +37,11 @@ class ExportLock:
                     os.close(self.fd)
                     self.fd = -1
                     raise Busy(
-                        f"another Pellicle process is writing the export "
-                        f"(waited {self.timeout:.0f} s); try again when it is done"
+                        msg(
+                            "core.lock",
+                            "another Pellicle process is writing the export "
+                            "(waited {seconds:.0f} s); try again when it is done",
+                        ).format(seconds=self.timeout)
                     ) from None
                 time.sleep(delay)
                 delay = min(delay * 2, 0.2)

@@ -21,6 +21,7 @@ from pellicle.core.roots import Root
 from pellicle.core.rules import Place
 from pellicle.core.scan import FileFacts, facts_for, safe_fingerprint
 from pellicle.core.store import Store, decode_rel, display
+from pellicle.core.words import msg
 
 
 @dataclass(frozen=True)
@@ -33,9 +34,11 @@ class Explanation:
     is_folder: bool = False
 
     def sentence(self) -> str:
-        text = f"{self.decision.value}: {self.reason}"
+        text = Verdict(self.decision, self.reason).sentence(folder=self.is_folder)
         if self.problem:
-            text += f" (not exported: {self.problem})"
+            return msg("core.overview", "{sentence} (not exported: {problem})").format(
+                sentence=text, problem=self.problem
+            )
         return text
 
 
@@ -75,7 +78,7 @@ def explain(store: Store, raw: str, place: Place, policy: Policy, roots: list[Ro
         fp = None
         if facts is not None and facts.size in policy.sizes_needing_fingerprint():
             fp = safe_fingerprint(path)
-        problem = facts.problem if facts is not None else "not a photo"
+        problem = facts.problem if facts is not None else msg("core.overview", "not a photo")
     verdict = policy.decide(root.id, rel, fp, size=size)
     if problem is None:
         row = store.query(
@@ -116,7 +119,12 @@ def status(
     ]
     # A folder that cannot be listed hides its photos: say so.
     problems += [
-        {"path": source_name((rid, rel)), "reason": f"cannot read this folder: {folder.problem}"}
+        {
+            "path": source_name((rid, rel)),
+            "reason": msg("core.overview", "cannot read this folder: {error}").format(
+                error=folder.problem
+            ),
+        }
         for rid, found in state.folders.items()
         for rel, folder in sorted(found.items())
         if folder.problem

@@ -11,9 +11,15 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Final, Literal
+
+from pellicle.core.words import msg
 
 Key = tuple[int, bytes]
+
+#: Reasons in the plan (and the ledger) for a withdrawal and a new name.
+NO_LONGER_SHAREABLE: Final = msg("core.plan", "no longer shareable")
+NAME_CHANGED: Final = msg("core.plan", "export name changed")
 
 
 @dataclass(frozen=True)
@@ -88,41 +94,51 @@ def make_plan(
         seen.add(entry.key)
         if entry.key[0] in paused_roots:
             if entry.key in withdrawn:
-                reason = reasons.get(entry.key, "no longer shareable")
+                reason = reasons.get(entry.key, NO_LONGER_SHAREABLE)
                 plan.removals.append(Action("remove", entry.export_rel, reason, exported=entry))
             continue
         target = want.get(entry.key)
         if target is None:
-            reason = reasons.get(entry.key, "no longer shareable")
+            reason = reasons.get(entry.key, NO_LONGER_SHAREABLE)
             plan.removals.append(Action("remove", entry.export_rel, reason, exported=entry))
         elif target.export_rel != entry.export_rel:
-            plan.removals.append(
-                Action("remove", entry.export_rel, "export name changed", exported=entry)
-            )
-            plan.writes.append(Action("add", target.export_rel, "export name changed", target))
+            plan.removals.append(Action("remove", entry.export_rel, NAME_CHANGED, exported=entry))
+            plan.writes.append(Action("add", target.export_rel, NAME_CHANGED, target))
         elif (target.src_size, target.src_mtime_ns, target.src_ino) != (
             entry.src_size,
             entry.src_mtime_ns,
             entry.src_ino,
         ):
-            plan.writes.append(Action("update", target.export_rel, "photo changed", target, entry))
+            plan.writes.append(
+                Action(
+                    "update", target.export_rel, msg("core.plan", "photo changed"), target, entry
+                )
+            )
         elif target.options != entry.options:
             plan.writes.append(
-                Action("update", target.export_rel, "export options changed", target, entry)
+                Action(
+                    "update",
+                    target.export_rel,
+                    msg("core.plan", "export options changed"),
+                    target,
+                    entry,
+                )
             )
         elif not entry.intact:
             plan.writes.append(
                 Action(
                     "update",
                     target.export_rel,
-                    "exported copy was altered or removed",
+                    msg("core.plan", "exported copy was altered or removed"),
                     target,
                     entry,
                 )
             )
     for key, target in want.items():
         if key not in seen and key[0] not in paused_roots:
-            plan.writes.append(Action("add", target.export_rel, "shareable", target))
+            plan.writes.append(
+                Action("add", target.export_rel, msg("core.plan", "shareable"), target)
+            )
     plan.removals.sort(key=lambda a: a.export_rel)
     plan.writes.sort(key=lambda a: a.export_rel)
     return plan

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from pellicle.core.store import display
+from pellicle.core.words import msg
 
 
 class Decision(enum.Enum):
@@ -56,8 +57,10 @@ class Verdict:
     def shareable(self) -> bool:
         return self.decision is Decision.SHAREABLE
 
-    def sentence(self) -> str:
-        return f"{self.decision.value}: {self.reason}"
+    def sentence(self, *, folder: bool = False) -> str:
+        """ "private: <reason>"; about a folder when `folder` (the same English,
+        but other languages agree the word with "folder", not "photo")."""
+        return _SENTENCE[(folder, self.decision)].format(reason=self.reason)
 
 
 def parents(rel: bytes) -> Iterable[bytes]:
@@ -123,7 +126,9 @@ class Policy:
     def where(self, root_id: int, rel: bytes) -> str:
         """A place named for a person: "Holidays/2025", or the root itself."""
         if not rel:
-            return f"library folder {self.root_names.get(root_id, '?')}"
+            return msg("core.policy", "library folder {name}").format(
+                name=self.root_names.get(root_id, "?")
+            )
         if len(self.root_names) > 1:
             return f"{self.root_names.get(root_id, '?')}/{display(rel)}"
         return display(rel)
@@ -132,8 +137,7 @@ class Policy:
         """The nearest explicit rule for a file (or folder) at `rel`."""
         own = self.rules.get((root_id, rel))
         if own is not None and (own.target is Target.FOLDER) == is_folder:
-            what = "folder" if is_folder else "photo"
-            return Verdict(own.decision, f"this {what} is marked {own.decision.value}", own)
+            return Verdict(own.decision, _OWN[(is_folder, own.decision)], own)
         cut = rel.rfind(b"/")
         return self._inherited(root_id, rel[:cut] if cut >= 0 else b"")
 
@@ -145,17 +149,20 @@ class Policy:
             return cached
         rule = self.rules.get(key)
         if rule is not None and rule.target is Target.FOLDER:
-            place = self.where(root_id, folder)
-            prefix = "" if not folder else "folder "
-            verdict = Verdict(
-                rule.decision, f"{prefix}{place} is marked {rule.decision.value}", rule
-            )
+            if folder:
+                place = self.where(root_id, folder)
+                reason = _FOLDER[rule.decision].format(place=place)
+            else:
+                name = self.root_names.get(root_id, "?")
+                reason = _ROOT[rule.decision].format(name=name)
+            verdict = Verdict(rule.decision, reason, rule)
         elif folder:
             cut = folder.rfind(b"/")
             verdict = self._inherited(root_id, folder[:cut] if cut >= 0 else b"")
         else:
             verdict = Verdict(
-                Decision.PRIVATE, "nothing above it is marked, and photos are private by default"
+                Decision.PRIVATE,
+                msg("core.policy", "nothing above it is marked, and photos are private by default"),
             )
         self._folder_cache[key] = verdict
         return verdict
@@ -205,18 +212,31 @@ class Policy:
             # A missing rule's old name may hold another file of the same
             # size, which cannot be told apart from the private photo.
             place = self.where(unknown.root_id, unknown.rel)
-            why = "is gone" if unknown.missing else "cannot be read now"
+            if unknown.missing:
+                reason = msg(
+                    "core.policy",
+                    "it could not be compared with {place}, which is marked private and is gone",
+                )
+            else:
+                reason = msg(
+                    "core.policy",
+                    "it could not be compared with {place}, which is marked private and "
+                    "cannot be read now",
+                )
             return Verdict(
                 Decision.PRIVATE,
-                f"it could not be compared with {place}, which is marked private and {why}",
+                reason.format(place=place),
                 unknown,
                 copy_of=(unknown.root_id, unknown.rel),
             )
         if fingerprint is None:
             return Verdict(
                 Decision.PRIVATE,
-                "it could not be compared with your private photos (it cannot be read); "
-                "Pellicle tries again at every sync",
+                msg(
+                    "core.policy",
+                    "it could not be compared with your private photos (it cannot be read); "
+                    "Pellicle tries again at every sync",
+                ),
             )
         return None
 
@@ -229,10 +249,41 @@ class Policy:
         if (original.root_id, original.rel) == (root_id, rel) and not original.missing:
             return None
         place = self.where(original.root_id, original.rel)
-        gone = " (now missing)" if original.missing else ""
+        if original.missing:
+            reason = msg(
+                "core.policy",
+                "it is an exact copy of {place} (now missing), which is marked private",
+            )
+        else:
+            reason = msg("core.policy", "it is an exact copy of {place}, which is marked private")
         return Verdict(
             Decision.PRIVATE,
-            f"it is an exact copy of {place}{gone}, which is marked private",
+            reason.format(place=place),
             original,
             copy_of=(original.root_id, original.rel),
         )
+
+
+_SENTENCE = {
+    (False, Decision.SHAREABLE): msg("core.policy", "shareable: {reason}"),
+    (False, Decision.PRIVATE): msg("core.policy", "private: {reason}"),
+    (True, Decision.SHAREABLE): msg("core.folder", "shareable: {reason}"),
+    (True, Decision.PRIVATE): msg("core.folder", "private: {reason}"),
+}
+# Separate sentences, not one with the decision put in: other languages
+# agree the adjective with the noun ("cette photo est marquée privée",
+# "ce dossier est marqué privé").
+_OWN = {
+    (False, Decision.SHAREABLE): msg("core.policy", "this photo is marked shareable"),
+    (False, Decision.PRIVATE): msg("core.policy", "this photo is marked private"),
+    (True, Decision.SHAREABLE): msg("core.policy", "this folder is marked shareable"),
+    (True, Decision.PRIVATE): msg("core.policy", "this folder is marked private"),
+}
+_FOLDER = {
+    Decision.SHAREABLE: msg("core.policy", "folder {place} is marked shareable"),
+    Decision.PRIVATE: msg("core.policy", "folder {place} is marked private"),
+}
+_ROOT = {
+    Decision.SHAREABLE: msg("core.policy", "library folder {name} is marked shareable"),
+    Decision.PRIVATE: msg("core.policy", "library folder {name} is marked private"),
+}

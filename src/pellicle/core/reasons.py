@@ -16,6 +16,8 @@ import logging
 import re
 from typing import Final
 
+from pellicle.core.words import msg, os_error
+
 _log = logging.getLogger(__name__)
 
 #: Display names of formats (`formats.sniff` names -> words).
@@ -47,7 +49,8 @@ _UNSUPPORTED: Final = re.compile(
 
 def name(fmt: str | None) -> str:
     """The word for a format in a reason ("HEIF", "WebP"); "image" when unknown."""
-    return NAMES.get(fmt or "", "image")
+    found = NAMES.get(fmt or "")
+    return found if found is not None else msg("core.reasons", "image")
 
 
 def describe(exc: BaseException, fmt: str | None = None) -> str:
@@ -64,21 +67,25 @@ def describe(exc: BaseException, fmt: str | None = None) -> str:
     what = name(fmt)
     _log.debug("%s refused: %s: %r", what, type(exc).__name__, exc)
     if isinstance(exc, ImageTooLarge):
-        return f"{what} {one_line(str(exc))}"
+        return exc.reason(what)
     if isinstance(exc, MemoryError):
-        return f"{what} needs more memory to decode than is available"
+        return msg("core.reasons", "{what} needs more memory to decode than is available").format(
+            what=what
+        )
     if isinstance(exc, OSError) and exc.errno is not None and exc.strerror:
-        return f"cannot read: {exc.strerror.lower()}"
+        return msg("core.reasons", "cannot read: {error}").format(error=os_error(exc))
     if isinstance(exc, (LibraryWarning, Warning)):  # a warning made an error: Pillow guessed
-        return f"damaged {what}: part of it is invalid"
+        return msg("core.reasons", "damaged {what}: part of it is invalid").format(what=what)
     text = str(exc)
     if isinstance(exc, EOFError) or _TRUNCATED.search(text):
-        return f"truncated {what}: the file ends before its image data does"
+        return msg(
+            "core.reasons", "truncated {what}: the file ends before its image data does"
+        ).format(what=what)
     if type(exc).__name__ == "UnidentifiedImageError" or _UNIDENTIFIED.search(text):
-        return f"not a readable {what} file"
+        return msg("core.reasons", "not a readable {what} file").format(what=what)
     if _UNSUPPORTED.search(text):
-        return f"{what} uses a feature Pellicle cannot decode"
-    return f"damaged {what}: its image data does not decode"
+        return msg("core.reasons", "{what} uses a feature Pellicle cannot decode").format(what=what)
+    return msg("core.reasons", "damaged {what}: its image data does not decode").format(what=what)
 
 
 def one_line(text: str) -> str:

@@ -27,6 +27,10 @@ from pellicle.core.roots import Root, locate
 from pellicle.core.rulefollow import RuleMove, StoredRule
 from pellicle.core.scan import FolderFacts
 from pellicle.core.store import Store, decode_rel, display
+from pellicle.core.words import msg, os_error
+
+_DOES_NOT_EXIST = msg("core.rules", "{path} does not exist")
+_CANNOT_READ = msg("core.rules", "cannot read {path}: {error}")
 
 
 @dataclass(frozen=True)
@@ -79,16 +83,24 @@ class Rules:
         found = locate(real, roots) or locate(absolute, roots)
         if found is None:
             if not exists and must_exist:
-                raise UserError(f"{display(raw)} does not exist")
-            raise UserError(f"{display(raw)} is not inside a library folder")
+                raise UserError(_DOES_NOT_EXIST.format(path=display(raw)))
+            raise UserError(
+                msg("core.rules", "{path} is not inside a library folder").format(path=display(raw))
+            )
         root, rel = found.root, found.rel
         if any(part.startswith(b".") for part in rel.split(b"/") if part):
-            raise UserError(f"{display(raw)} is hidden; Pellicle skips hidden files and folders")
+            raise UserError(
+                msg(
+                    "core.rules", "{path} is hidden; Pellicle skips hidden files and folders"
+                ).format(path=display(raw))
+            )
         if exists:
             try:
                 st = os.stat(real)
             except OSError as exc:
-                raise UserError(f"cannot read {display(raw)}: {exc.strerror}") from None
+                raise UserError(
+                    _CANNOT_READ.format(path=display(raw), error=os_error(exc))
+                ) from None
             return Place(
                 root, rel, stat.S_ISDIR(st.st_mode), st,
                 st.st_size, st.st_mtime_ns, st.st_dev, st.st_ino,
@@ -103,7 +115,7 @@ class Rules:
                     known.fingerprint,
                 )  # fmt: skip
         if must_exist:
-            raise UserError(f"{display(raw)} does not exist")
+            raise UserError(_DOES_NOT_EXIST.format(path=display(raw)))
         return Place(root, rel, False, None)
 
     def explainable(self, paths: Iterable[str], roots: list[Root]) -> list[str]:
@@ -154,21 +166,31 @@ class Rules:
                 if not place.known and not self.store.query(
                     "SELECT 1 FROM rules WHERE root_id=? AND rel=?", (root.id, rel)
                 ):
-                    raise UserError(f"{display(raw)} does not exist and has no rule to clear")
+                    raise UserError(
+                        msg("core.rules", "{path} does not exist and has no rule to clear").format(
+                            path=display(raw)
+                        )
+                    )
                 continue
             if place.is_dir:
                 rows.append(
                     (root.id, rel, "folder", decision.value, None, None, None, place.dev, place.ino)
                 )
             elif not rel:
-                raise UserError(f"{display(raw)} is a library root; only folders can hold rules")
+                raise UserError(
+                    msg(
+                        "core.rules", "{path} is a library root; only folders can hold rules"
+                    ).format(path=display(raw))
+                )
             else:
                 fp = place.fingerprint
                 if place.st is not None:
                     try:
                         fp = scan.fingerprint(os.path.join(root.path, decode_rel(rel)))
                     except OSError as exc:
-                        raise UserError(f"cannot read {display(raw)}: {exc.strerror}") from None
+                        raise UserError(
+                            _CANNOT_READ.format(path=display(raw), error=os_error(exc))
+                        ) from None
                 # Under an unplugged drive the content may be unknown (None):
                 # the policy then keeps every photo of its size private until
                 # the drive is back and the rule learns its content.
@@ -177,7 +199,7 @@ class Rules:
                      place.dev, place.ino)
                 )  # fmt: skip
         if not targets:
-            raise UserError("give at least one path")
+            raise UserError(msg("core.rules", "give at least one path"))
         with self.store.write() as db:
             if decision is None:
                 for rid, rel, _ in targets:

@@ -49,6 +49,7 @@ from pellicle.core.formats import (
     sniff,
     unsupported_reason,
 )
+from pellicle.core.words import msg, os_error
 
 #: Read size for fingerprints: large enough that hashing runs at disk speed.
 _CHUNK: Final = 1 << 20
@@ -451,7 +452,7 @@ def _link_facts(
     except OSError:
         if _looks_like_photo(rel):
             return FileFacts(
-                rel, "link", 0, st.st_mtime_ns, st.st_dev, st.st_ino, None, target, "broken link"
+                rel, "link", 0, st.st_mtime_ns, st.st_dev, st.st_ino, None, target, BROKEN_LINK
             )
         return None
     if not stat.S_ISREG(tst.st_mode):
@@ -464,7 +465,10 @@ def _link_facts(
     if not any(_inside(target, r) for r in roots):
         if not _looks_like_photo(rel):
             return None
-        return replace(facts, problem="link to a file outside the library; links are not followed")
+        return replace(
+            facts,
+            problem=msg("core.scan", "link to a file outside the library; links are not followed"),
+        )
     fmt, problem = _identify(target, rel, tst.st_size)
     if fmt is None and (problem is None or problem is _UNREADABLE_OTHER):
         return None
@@ -473,7 +477,9 @@ def _link_facts(
 
 #: `_identify`'s problem for a file that could not be read and is no photo
 #: by its name either: ignored like a non-photo, but read again next time.
-_UNREADABLE_OTHER: Final = "cannot read a file that is no photo by its name"
+_UNREADABLE_OTHER: Final = msg("core.scan", "cannot read a file that is no photo by its name")
+#: The problem of a link whose target is gone (decisions.py looks for it).
+BROKEN_LINK: Final = msg("core.scan", "broken link")
 
 
 def _identify(
@@ -487,7 +493,7 @@ def _identify(
     their names.
     """
     if size == 0:
-        return (None, "empty file") if _looks_like_photo(rel) else (None, None)
+        return (None, msg("core.scan", "empty file")) if _looks_like_photo(rel) else (None, None)
     try:
         fd = os.open(path, _OPEN_FLAGS, dir_fd=dir_fd)
         try:
@@ -501,11 +507,13 @@ def _identify(
             os.close(fd)
     except OSError as exc:
         if _looks_like_photo(rel):
-            return None, f"cannot read: {_reason(exc)}"
+            return None, msg("core.scan", "cannot read: {error}").format(error=_reason(exc))
         return None, _UNREADABLE_OTHER
     if fmt is None:
         if _looks_like_photo(rel):
-            return None, "not a recognisable image (its content does not match its name)"
+            return None, msg(
+                "core.scan", "not a recognisable image (its content does not match its name)"
+            )
         return None, None
     if fmt not in SUPPORTED:
         return fmt, unsupported_reason(fmt)
@@ -527,7 +535,7 @@ def _inside(path: bytes, root: bytes) -> bool:
 
 
 def _reason(exc: OSError) -> str:
-    return (exc.strerror or str(exc)).lower()
+    return os_error(exc)
 
 
 def fingerprint(path: str) -> str:

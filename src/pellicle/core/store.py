@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from pellicle.core.errors import Busy, UserError
+from pellicle.core.words import msg
 
 #: Each entry upgrades the schema from version i to i + 1.
 MIGRATIONS: Final[tuple[str, ...]] = (
@@ -170,7 +171,12 @@ class Damaged(UserError):
 
 
 def _damaged(path: Path, exc: sqlite3.DatabaseError) -> Damaged:
-    return Damaged(f"the state database {path} is damaged ({exc}); move it aside to start afresh")
+    return Damaged(
+        msg(
+            "core.store",
+            "the state database {path} is damaged ({error}); move it aside to start afresh",
+        ).format(path=str(path), error=str(exc))
+    )
 
 
 class _Cursor(sqlite3.Cursor):
@@ -260,8 +266,11 @@ class Store:
         version = self.db.execute("PRAGMA user_version").fetchone()[0]
         if version > SCHEMA_VERSION:
             raise UserError(
-                f"the state database {self.path} was written by a newer Pellicle "
-                f"(schema {version}, this one knows {SCHEMA_VERSION}); upgrade Pellicle"
+                msg(
+                    "core.store",
+                    "the state database {path} was written by a newer Pellicle "
+                    "(schema {version}, this one knows {known}); upgrade Pellicle",
+                ).format(path=str(self.path), version=version, known=SCHEMA_VERSION)
             )
         if version == SCHEMA_VERSION:
             return
@@ -369,7 +378,19 @@ def _statements(script: str) -> list[str]:
 def _translate(exc: sqlite3.OperationalError, path: Path) -> UserError:
     message = str(exc)
     if "locked" in message or "busy" in message:
-        return Busy(f"the state database {path} is busy: another Pellicle process holds it")
+        return Busy(
+            msg(
+                "core.store", "the state database {path} is busy: another Pellicle process holds it"
+            ).format(path=str(path))
+        )
     if "readonly" in message or "unable to open" in message:
-        return UserError(f"cannot write the state database {path}: {message}")
-    return UserError(f"state database error in {path}: {message}")
+        return UserError(
+            msg("core.store", "cannot write the state database {path}: {error}").format(
+                path=str(path), error=message
+            )
+        )
+    return UserError(
+        msg("core.store", "state database error in {path}: {error}").format(
+            path=str(path), error=message
+        )
+    )

@@ -29,6 +29,10 @@ from pellicle.core.manifest import MANIFEST
 from pellicle.core.plan import Action, Key, Plan, Wanted
 from pellicle.core.scrub import ScrubError, ScrubOptions, ScrubResult, scrub, verify
 from pellicle.core.store import Store, display
+from pellicle.core.words import msg, os_error
+
+#: A photo that changed under the export (the watcher retries it soon).
+_CHANGED_WHILE_EXPORTING = msg("core.sync", "changed while exporting; retried next sync")
 
 #: Files per durability batch, and the most bytes staged at once.
 BATCH_FILES: Final = 32
@@ -181,7 +185,11 @@ def _remove(action: Action, ctx: Context, report: ApplyReport) -> None:
         )
     report.done.append(Outcome(action, True))
     if ctx.log is not None:
-        ctx.log(f"removed {action.export_rel} ({action.reason})")
+        ctx.log(
+            msg("core.sync", "removed {path} ({reason})").format(
+                path=action.export_rel, reason=action.reason
+            )
+        )
 
 
 def _stage(action: Action, staging: Staging, ctx: Context) -> _Staged:
@@ -193,14 +201,17 @@ def _stage(action: Action, staging: Staging, ctx: Context) -> _Staged:
         # The export folder itself refuses writes (deleted, read-only, out
         # of inodes): no file can be exported, so the whole sync stops.
         raise ExportBlocked(
-            f"cannot write in the export folder {display(ctx.export.path)}: "
-            f"{(exc.strerror or str(exc)).lower()}"
+            msg("core.sync", "cannot write in the export folder {path}: {error}").format(
+                path=display(ctx.export.path), error=os_error(exc)
+            )
         ) from None
     item = _Staged(action, name)
     try:
         source = ctx.source_path(wanted.key)
         if not _unchanged(source, wanted):
-            item.error = "changed since it was scanned; it will be exported on the next sync"
+            item.error = msg(
+                "core.sync", "changed since it was scanned; it will be exported on the next sync"
+            )
             return item
         result = scrub(source, fd, wanted.fmt, ctx.options)
         _within_budget(result)
@@ -210,7 +221,7 @@ def _stage(action: Action, staging: Staging, ctx: Context) -> _Staged:
         if not _transient(exc):
             ctx.record_problem(wanted, str(exc))
     except OSError as exc:
-        item.error = f"cannot read: {_why(exc)}"
+        item.error = msg("core.sync", "cannot read: {error}").format(error=_why(exc))
     finally:
         os.close(fd)
     return item
@@ -233,13 +244,17 @@ def _verify(item: _Staged, staging: Staging, ctx: Context) -> _Staged:
     except ScrubError as exc:
         if not _unchanged(source, wanted):
             # The photo changed after it was copied: the copy is merely stale.
-            item.error = "changed while exporting; retried next sync"
+            item.error = _CHANGED_WHILE_EXPORTING
             return item
-        item.error = f"held back by the check of the exported copy: {exc}"
+        item.error = msg(
+            "core.sync", "held back by the check of the exported copy: {error}"
+        ).format(error=str(exc))
         if not _transient(exc):  # a disk that failed to read it back is no fault of the photo
             ctx.record_problem(wanted, item.error)
     except OSError as exc:
-        item.error = f"cannot re-read the staged copy: {_why(exc)}"
+        item.error = msg("core.sync", "cannot re-read the staged copy: {error}").format(
+            error=_why(exc)
+        )
     return item
 
 
@@ -249,12 +264,12 @@ def _publish(item: _Staged, staging: Staging, ctx: Context, report: ApplyReport)
     assert wanted is not None
     if item.error is not None or item.sha256 is None:
         staging.discard(item.name)
-        report.failed.append(Outcome(action, False, item.error or "not staged"))
+        report.failed.append(Outcome(action, False, item.error or msg("core.sync", "not staged")))
         return
     source = ctx.source_path(wanted.key)
     if not _unchanged(source, wanted):
         staging.discard(item.name)
-        report.failed.append(Outcome(action, False, "changed while exporting; retried next sync"))
+        report.failed.append(Outcome(action, False, _CHANGED_WHILE_EXPORTING))
         return
     # A rule changed since planning: the caller re-plans (and the copy is
     # published then only if the photo is still shareable). Checked again
@@ -313,8 +328,11 @@ def _publish(item: _Staged, staging: Staging, ctx: Context, report: ApplyReport)
         )
     report.done.append(Outcome(action, True))
     if ctx.log is not None:
-        verb = "added" if action.kind == "add" else "updated"
-        ctx.log(f"{verb} {rel} from {source_name} ({action.reason})")
+        if action.kind == "add":
+            line = msg("core.sync", "added {path} from {source} ({reason})")
+        else:
+            line = msg("core.sync", "updated {path} from {source} ({reason})")
+        ctx.log(line.format(path=rel, source=source_name, reason=action.reason))
 
 
 def _within_budget(result: ScrubResult) -> None:
@@ -325,8 +343,13 @@ def _within_budget(result: ScrubResult) -> None:
     total = result.width * result.height * max(1, result.frames)
     if total > MAX_PIXELS:
         raise ScrubError(
-            f"{result.fmt.upper()} animation too large: {result.frames} frames of "
-            f"{result.width}x{result.height} pixels"
+            msg(
+                "core.sync", "{format} animation too large: {frames} frames of {size} pixels"
+            ).format(
+                format=result.fmt.upper(),
+                frames=result.frames,
+                size=f"{result.width}x{result.height}",
+            )
         )
 
 
@@ -369,6 +392,9 @@ def _ledger(
 
 def _why(exc: BaseException) -> str:
     if isinstance(exc, OSError) and exc.strerror:
-        name = f" ({display(exc.filename)})" if isinstance(exc.filename, str | bytes) else ""
-        return f"{exc.strerror.lower()}{name}"
+        if isinstance(exc.filename, str | bytes):
+            return msg("core.sync", "{error} ({path})").format(
+                error=os_error(exc), path=display(exc.filename)
+            )
+        return os_error(exc)
     return str(exc)

@@ -32,6 +32,7 @@ from PIL.JpegImagePlugin import JpegImageFile
 from pellicle.core.formats import HEAD_SIZE, VIDEO, classify_tiff, sniff
 from pellicle.core.imaging import check_dimensions, heif_to_pillow, open_image, pillow
 from pellicle.core.reasons import describe
+from pellicle.core.words import msg, os_error
 
 pillow()  # Pellicle's limits, before any image is opened here
 
@@ -136,14 +137,14 @@ def _raw_thumbnail(fd: int, size: int) -> Image.Image:
         try:
             thumb = raw.extract_thumb()
         except (rawpy.LibRawNoThumbnailError, rawpy.LibRawUnsupportedThumbnailError):
-            raise ThumbError("RAW without a preview") from None
+            raise ThumbError(msg("core.thumbs", "RAW without a preview")) from None
     if thumb.format == rawpy.ThumbFormat.JPEG and isinstance(thumb.data, bytes):
         img = open_image(io.BytesIO(thumb.data), ("JPEG",))
         img.draft("RGB", (size, size))
     elif not isinstance(thumb.data, bytes):
         img = Image.fromarray(thumb.data)
     else:
-        raise ThumbError("RAW preview in an unknown format")
+        raise ThumbError(msg("core.thumbs", "RAW preview in an unknown format"))
     img = _finish(img, size, transpose=False)
     turn = {
         3: Image.Transpose.ROTATE_180,
@@ -176,7 +177,7 @@ def _video_thumbnail(path: str | os.PathLike[str], size: int) -> Image.Image:
     """
     ffmpeg = shutil.which("ffmpeg")
     if ffmpeg is None:
-        raise ThumbError("no video decoder on this system")
+        raise ThumbError(msg("core.thumbs", "no video decoder on this system"))
     scale = f"scale={size}:{size}:force_original_aspect_ratio=decrease"
     for options in _VIDEO_TRIES:
         result = subprocess.run(
@@ -189,7 +190,7 @@ def _video_thumbnail(path: str | os.PathLike[str], size: int) -> Image.Image:
             # FFmpeg applies the rotation matrix itself (autorotate).
             bmp = open_image(io.BytesIO(result.stdout), ("BMP",))
             return _finish(bmp, size, transpose=False)
-    raise ThumbError("the video has no decodable frame")
+    raise ThumbError(msg("core.thumbs", "the video has no decodable frame"))
 
 
 def video_duration(path: str | os.PathLike[str]) -> float | None:
@@ -281,7 +282,9 @@ class ThumbCache:
         try:
             st = os.stat(path)
         except OSError as exc:
-            raise ThumbError(f"cannot read: {exc.strerror}") from exc
+            raise ThumbError(
+                msg("core.thumbs", "cannot read: {error}").format(error=os_error(exc))
+            ) from exc
         key = cache_key(path, size, st.st_mtime_ns, st.st_size)
         cached = self._path(key)
         try:

@@ -33,39 +33,46 @@ class Actions(QObject):
     def __init__(self, window: QWidget, undo_stack: QUndoStack) -> None:
         super().__init__(window)
         self._window = window
-        tr = self.tr
         self.share = self._make(
-            tr("Mark &shareable"), ["S"], tr("Mark the selected photos or folders shareable (S)")
+            self.tr("Mark &shareable"),
+            ["S"],
+            self.tr("Mark the selected photos or folders shareable (S)"),
         )
         self.private = self._make(
-            tr("Mark &private"), ["P"], tr("Mark the selected photos or folders private (P)")
+            self.tr("Mark &private"),
+            ["P"],
+            self.tr("Mark the selected photos or folders private (P)"),
         )
         self.clear = self._make(
-            tr("&Clear mark"), ["U"], tr("Remove their own mark; they inherit again (U)")
+            self.tr("&Clear mark"), ["U"], self.tr("Remove their own mark; they inherit again (U)")
         )
-        self.undo = undo_stack.createUndoAction(window, tr("&Undo"))
+        self.undo = undo_stack.createUndoAction(window, self.tr("&Undo"))
         self.undo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
-        self.redo = undo_stack.createRedoAction(window, tr("&Redo"))
+        self.redo = undo_stack.createRedoAction(window, self.tr("&Redo"))
         self.redo.setShortcuts(
             [QKeySequence("Ctrl+Shift+Z"), QKeySequence(QKeySequence.StandardKey.Redo)]
         )
         window.addAction(self.undo)
         window.addAction(self.redo)
-        self.sync = self._make(tr("S&ync now"), ["F5"], tr("Bring the export up to date"))
+        self.sync = self._make(self.tr("S&ync now"), ["F5"], self.tr("Bring the export up to date"))
         self.settings = self._make(
-            tr("Se&ttings…"), ["Ctrl+,"], tr("Library folders, export folder and options")
+            self.tr("Se&ttings…"), ["Ctrl+,"], self.tr("Library folders, export folder and options")
         )
         self.find = self._make(
-            tr("&Find"), [QKeySequence.StandardKey.Find], tr("Search photos by name")
+            self.tr("&Find"), [QKeySequence.StandardKey.Find], self.tr("Search photos by name")
         )
         self.quit = self._make(
-            tr("&Quit"), [QKeySequence.StandardKey.Quit], tr("Quit Pellicle (syncing stops)")
+            self.tr("&Quit"),
+            [QKeySequence.StandardKey.Quit],
+            self.tr("Quit Pellicle (syncing stops)"),
         )
         self.all_photos = self._make(
-            tr("&All photos"), ["Ctrl+0"], tr("Show the photos of every library folder")
+            self.tr("&All photos"), ["Ctrl+0"], self.tr("Show the photos of every library folder")
         )
         self.history = self._make(
-            tr("Share &history"), ["Ctrl+H"], tr("What was shared when, and whether it still is")
+            self.tr("Share &history"),
+            ["Ctrl+H"],
+            self.tr("What was shared when, and whether it still is"),
         )
 
     def _make(self, text: str, keys: list[Keys], tip: str) -> QAction:
@@ -81,18 +88,17 @@ class Actions(QObject):
         return [self.share, self.private, self.clear]
 
     def fill_menu_bar(self, bar: QMenuBar) -> None:
-        tr = self.tr
-        file_menu = bar.addMenu(tr("&File"))
+        file_menu = bar.addMenu(self.tr("&File"))
         file_menu.addActions([self.sync, self.settings])
         file_menu.addSeparator()
         file_menu.addAction(self.quit)
-        edit_menu = bar.addMenu(tr("&Edit"))
+        edit_menu = bar.addMenu(self.tr("&Edit"))
         edit_menu.addActions([self.undo, self.redo])
         edit_menu.addSeparator()
         edit_menu.addActions(self.tagging())
         edit_menu.addSeparator()
         edit_menu.addAction(self.find)
-        view_menu = bar.addMenu(tr("&View"))
+        view_menu = bar.addMenu(self.tr("&View"))
         view_menu.addActions([self.all_photos, self.history])
 
     def tag_menu(
@@ -103,13 +109,12 @@ class Actions(QObject):
         tag: Callable[[list[str], Decision | None], None],
     ) -> QMenu:
         """The context menu for selected photos (or folders, `folder`)."""
-        tr = self.tr
         menu = QMenu(self._window)
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # one per right click
         choices = (
-            (Decision.SHAREABLE, tr("Mark shareable")),
-            (Decision.PRIVATE, tr("Mark private")),
-            (None, tr("Clear mark")),
+            (Decision.SHAREABLE, self.tr("Mark shareable")),
+            (Decision.PRIVATE, self.tr("Mark private")),
+            (None, self.tr("Clear mark")),
         )
         for decision, text in choices:
             menu.addAction(text, partial(tag, paths, decision))
@@ -117,5 +122,5 @@ class Actions(QObject):
             menu.addSeparator()
             target = paths[0] if folder else os.path.dirname(paths[0])
             url = QUrl.fromLocalFile(target)
-            menu.addAction(tr("Show in file manager"), partial(QDesktopServices.openUrl, url))
+            menu.addAction(self.tr("Show in file manager"), partial(QDesktopServices.openUrl, url))
         return menu

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication
 from pellicle import __version__
 from pellicle.core import warnings_policy
 from pellicle.core.paths import Locations, locations
+from pellicle.gui import language
 from pellicle.gui.window import MainWindow
 
 ORGANISATION = "Pellicle"
@@ -73,6 +74,8 @@ def run(argv: list[str]) -> int:
     where = locations()
     where.ensure()
     settings = gui_settings(where, isolated=bool(os.environ.get("PELLICLE_HOME")))
+    # Before the first widget: every text is made in the chosen language.
+    language.install(app, settings)
     window = open_window(where, settings)
     window.show()
     window.start()

@@ -51,6 +51,7 @@ from pellicle.core.grants.desktop import DesktopApp, image_apps
 from pellicle.core.grants.sandbox import Sandbox
 from pellicle.core.grants.service import AppView, Grants, Report, Verification
 from pellicle.gui.tasks import EngineThread
+from pellicle.i18n import say
 
 RED = QColor("#b3261e")
 GREEN = QColor("#1e7b34")
@@ -145,7 +146,7 @@ class AppsModel(QAbstractTableModel):
                     return RED
                 return GREEN if view.export.readable or view.restricted else None
             if role == Qt.ItemDataRole.ToolTipRole and view.changed:
-                return view.changed
+                return say(view.changed)
         elif column == self.CHECKED:
             check = self.checks.get((view.app.app_id, view.app.installation.name))
             if check is None:
@@ -153,7 +154,7 @@ class AppsModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.DisplayRole:
                 return self.checked(check)
             if role == Qt.ItemDataRole.ToolTipRole:
-                return check.sentence()
+                return say(check.sentence())
             if role == Qt.ItemDataRole.ForegroundRole:
                 return RED if check.sees_library else GREEN
         return None
@@ -161,7 +162,7 @@ class AppsModel(QAbstractTableModel):
     def checked(self, check: Verification) -> str:
         """A check's result in a few words (the full sentence is the tooltip)."""
         if check.problem:
-            return self.tr("Cannot check: %1").replace("%1", check.problem)
+            return self.tr("Cannot check: %1").replace("%1", say(check.problem))
         if check.sees_library:
             library = self.tr("sees the library")
         elif all(v == "hidden" for v in check.library.values()):
@@ -250,7 +251,7 @@ class AppsDialog(QDialog):
             self.message.setText(self.tr("Looking at the installed apps…"))
         elif not report.available:
             self.message.setText(
-                self.tr("There are no sandboxed apps: %1.").replace("%1", report.reason)
+                self.tr("There are no sandboxed apps: %1.").replace("%1", say(report.reason))
             )
         elif not report.apps:
             self.message.setText(self.tr("No Flatpak apps are installed."))
@@ -294,7 +295,7 @@ class AppsDialog(QDialog):
             answer = QMessageBox.question(
                 self,
                 self.tr("Changed by hand"),
-                self.tr("%1\n\nGo on and overwrite that change?").replace("%1", view.changed),
+                self.tr("%1\n\nGo on and overwrite that change?").replace("%1", say(view.changed)),
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return
@@ -310,7 +311,7 @@ class AppsDialog(QDialog):
         self.ui.change(view.app.app_id, undo=undo, force=force, done=self._changed)
 
     def _changed(self, text: str) -> None:
-        self.message.setText(text)
+        self.message.setText(say(text))
 
     @Slot()
     def verify(self) -> None:
@@ -321,7 +322,7 @@ class AppsDialog(QDialog):
     def _verified(self, checks: object) -> None:
         self.verify_button.setEnabled(True)
         if isinstance(checks, str):
-            self.message.setText(checks)
+            self.message.setText(say(checks))
             return
         assert isinstance(checks, list)
         self.model.set_checks(checks)
@@ -435,7 +436,7 @@ class GrantsUi(QObject):
 
     def _failed(self, error: str) -> None:
         if self.dialog is not None:
-            self.dialog.message.setText(error)
+            self.dialog.message.setText(say(error))
 
     def stop(self) -> None:
         self._clock.stop()
@@ -458,7 +459,7 @@ class GrantsUi(QObject):
                 grants.unrestrict([app_id], force=force)
                 return self.tr("%1 has its own permissions back.").replace("%1", app_id)
             outcome = grants.restrict([app_id], force=force)[0]
-            checks = "; ".join(c.sentence() for c in outcome.verifications)
+            checks = "; ".join(say(c.sentence()) for c in outcome.verifications)
             return (
                 self.tr("%1 is restricted. Checked: %2").replace("%1", app_id).replace("%2", checks)
             )
@@ -539,7 +540,7 @@ class GrantsUi(QObject):
         self.worker.submit(job, done, self._show_error)
 
     def _show_error(self, error: str) -> None:
-        QMessageBox.warning(self.window, self.tr("Pellicle"), error)
+        QMessageBox.warning(self.window, self.tr("Pellicle"), say(error))
 
     def _app_icon(self, app: DesktopApp) -> QIcon:
         if app.icon and app.icon.startswith("/"):

@@ -8,10 +8,20 @@ else comes from the palette, so the window follows the system theme.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+)
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
+from pellicle import i18n
 from pellicle.gui.models import BadgeRole, FolderRole, PhotoRole
 from pellicle.gui.snapshot import (
     COPY,
@@ -34,14 +44,31 @@ BADGE_COLOURS = {
     INHERITED: QColor("#5a5f66"),
     MIXED: QColor("#a05a00"),
 }
+#: Badge words, in English; `badge_text` gives them in the app's language.
 BADGE_TEXT = {
-    SHAREABLE: "Shareable",
-    PRIVATE: "Private",
-    COPY: "Private copy",
-    PROBLEM: "Not exportable",
-    INHERITED: "inherited",
-    MIXED: "mixed",
+    SHAREABLE: str(QT_TRANSLATE_NOOP("Badge", "Shareable")),
+    PRIVATE: str(QT_TRANSLATE_NOOP("Badge", "Private")),
+    COPY: str(QT_TRANSLATE_NOOP("Badge", "Private copy")),
+    PROBLEM: str(QT_TRANSLATE_NOOP("Badge", "Not exportable")),
+    INHERITED: str(QT_TRANSLATE_NOOP("Badge", "inherited")),
+    MIXED: str(QT_TRANSLATE_NOOP("Badge", "mixed")),
 }
+#: What a folder inherits, on its badge.
+INHERITED_TEXT = {
+    SHAREABLE: str(QT_TRANSLATE_NOOP("Badge", "shareable (inherited)")),
+    PRIVATE: str(QT_TRANSLATE_NOOP("Badge", "private (inherited)")),
+}
+_translated: dict[tuple[str, str], str] = {}
+
+
+def badge_text(text: str) -> str:
+    """A badge word in the app's language (painted per cell: kept once)."""
+    key = (i18n.language(), text)
+    found = _translated.get(key)
+    if found is None:
+        found = _translated[key] = QCoreApplication.translate("Badge", text)
+    return found
+
 
 THUMB = 144  # logical pixels
 CELL = QSize(THUMB + 24, THUMB + 44)
@@ -119,12 +146,12 @@ class PhotoDelegate(QStyledItemDelegate):
             if failed:
                 painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
                 painter.drawText(area, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
-                                 "no preview")  # fmt: skip
+                                 self.tr("no preview"))  # fmt: skip
         # Badge in the picture's top-left corner.
         font = badge_font(painter.font())
         painter.setFont(font)
         metrics = QFontMetrics(font)
-        text = BADGE_TEXT[item.badge]
+        text = badge_text(BADGE_TEXT[item.badge])
         badge = QRect(area.x() + 4, area.y() + 4, metrics.horizontalAdvance(text) + 12,
                       metrics.height() + 4)  # fmt: skip
         paint_badge(painter, badge, text, BADGE_COLOURS[item.badge])
@@ -160,12 +187,12 @@ class FolderDelegate(QStyledItemDelegate):
         font = badge_font(option.font)
         painter.setFont(font)
         metrics = QFontMetrics(font)
-        text = BADGE_TEXT[badge]
+        text = badge_text(BADGE_TEXT[badge])
         colour = BADGE_COLOURS[badge]
         folder = index.data(FolderRole)
         if badge == INHERITED and isinstance(folder, FolderItem):
             # Say what it inherits, in that decision's colour, marked as such.
-            text = f"{folder.decision.value} (inherited)"
+            text = badge_text(INHERITED_TEXT[folder.decision.value])
             colour = BADGE_COLOURS[folder.decision.value].lighter(125)
         width = metrics.horizontalAdvance(text) + 10
         box = QRect(rect.right() - width - 4, rect.y() + 2, width, rect.height() - 4)

@@ -4,7 +4,7 @@ First run explains the model in three sentences, suggests the Pictures
 folder and an export folder beside it, and offers sample photos (generated
 with fake GPS, serials and names) so a person can try Pellicle without
 touching their own library. Settings edit the same choices later, plus
-start-at-login (an XDG autostart entry) and the tray.
+start-at-login (an XDG autostart entry), the tray and the language.
 """
 
 from __future__ import annotations
@@ -15,9 +15,10 @@ import shutil
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -32,14 +33,34 @@ from PySide6.QtWidgets import (
 )
 
 from pellicle.core.paths import Locations, default_library
+from pellicle.gui import language
 from pellicle.gui.tasks import LIVE_POOLS
+from pellicle.i18n import say
 
+#: How Pellicle works, in three sentences (translated where shown).
 MODEL_SENTENCES = (
-    "Everything in your library starts private: nothing leaves your computer until you say so.",
-    "Mark photos or folders shareable, and Pellicle keeps one export folder holding cleaned "
-    "copies of just those photos, without location, camera serials, names or dates.",
-    "That export folder is the one thing you grant to AI and creative apps; make a photo "
-    "private again and its copy disappears from it.",
+    str(
+        QT_TRANSLATE_NOOP(
+            "FirstRunDialog",
+            "Everything in your library starts private: "
+            "nothing leaves your computer until you say so.",
+        )
+    ),
+    str(
+        QT_TRANSLATE_NOOP(
+            "FirstRunDialog",
+            "Mark photos or folders shareable, and Pellicle keeps one export folder "
+            "holding cleaned copies of just those photos, without location, camera serials, "
+            "names or dates.",
+        )
+    ),
+    str(
+        QT_TRANSLATE_NOOP(
+            "FirstRunDialog",
+            "That export folder is the one thing you grant to AI and creative apps; "
+            "make a photo private again and its copy disappears from it.",
+        )
+    ),
 )
 
 SAMPLE_COUNT = 48
@@ -88,10 +109,10 @@ class FolderList(QWidget):
         self.list = QListWidget()
         self.list.setAccessibleName(name)
         self.list.setMaximumHeight(110)
-        add = QPushButton("&Add…")
-        add.setAccessibleName(f"Add to {name.lower()}")
-        remove = QPushButton("&Remove")
-        remove.setAccessibleName(f"Remove from {name.lower()}")
+        add = QPushButton(self.tr("&Add…"))
+        add.setAccessibleName(self.tr("Add to {list}").format(list=name.lower()))
+        remove = QPushButton(self.tr("&Remove"))
+        remove.setAccessibleName(self.tr("Remove from {list}").format(list=name.lower()))
         add.clicked.connect(self._add)
         remove.clicked.connect(self._remove)
         buttons = QVBoxLayout()
@@ -113,7 +134,7 @@ class FolderList(QWidget):
 
     @Slot()
     def _add(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Choose a library folder")
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Choose a library folder"))
         if folder and folder not in self.folders():
             self.list.addItem(folder)
             self.changed.emit()
@@ -128,11 +149,14 @@ class FolderList(QWidget):
 def _folder_field(name: str, parent: QWidget) -> tuple[QLineEdit, QWidget]:
     edit = QLineEdit()
     edit.setAccessibleName(name)
-    browse = QPushButton("Choose…")
-    browse.setAccessibleName(f"Choose {name.lower()}")
+    browse = QPushButton(QCoreApplication.translate("FolderField", "Choose…"))
+    title = QCoreApplication.translate("FolderField", "Choose the {field}").format(
+        field=name.lower()
+    )
+    browse.setAccessibleName(title)
 
     def choose() -> None:
-        folder = QFileDialog.getExistingDirectory(parent, f"Choose the {name.lower()}")
+        folder = QFileDialog.getExistingDirectory(parent, title)
         if folder:
             edit.setText(folder)
 
@@ -154,36 +178,41 @@ class FirstRunDialog(QDialog):
     def __init__(self, where: Locations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.where = where
-        self.setWindowTitle("Welcome to Pellicle")
-        self.setAccessibleName("Welcome to Pellicle")
-        intro = QLabel("<p>" + "</p><p>".join(MODEL_SENTENCES) + "</p>")
+        self.setWindowTitle(self.tr("Welcome to Pellicle"))
+        self.setAccessibleName(self.tr("Welcome to Pellicle"))
+        sentences = [self.tr(s) for s in MODEL_SENTENCES]
+        intro = QLabel("<p>" + "</p><p>".join(sentences) + "</p>")
         intro.setWordWrap(True)
-        intro.setAccessibleName("How Pellicle works")
-        self.libraries = FolderList("Library folders")
+        intro.setAccessibleName(self.tr("How Pellicle works"))
+        self.libraries = FolderList(self.tr("Library folders"))
         pictures = default_library()
         if pictures.is_dir():
             self.libraries.set_folders([str(pictures)])
-        self.export, export_row = _folder_field("Export folder", self)
-        self.export.setText(str(Path.home() / "Pellicle Export"))
-        self.sample = QPushButton("Try with &sample photos")
-        self.sample.setAccessibleName("Try with sample photos")
+        self.export, export_row = _folder_field(self.tr("Export folder"), self)
+        self.export.setText(str(Path.home() / self.tr("Pellicle Export")))
+        self.sample = QPushButton(self.tr("Try with &sample photos"))
+        self.sample.setAccessibleName(self.tr("Try with sample photos"))
         self.sample.setToolTip(
-            f"Creates {SAMPLE_COUNT} generated photos carrying fake GPS positions and names "
-            "in Pellicle's data folder, and uses them as the library."
+            self.tr(
+                "Creates %n generated photos carrying fake GPS positions and names "
+                "in Pellicle's data folder, and uses them as the library.",
+                "",
+                SAMPLE_COUNT,
+            )
         )
         self.sample.clicked.connect(self.make_samples)
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.message.setAccessibleName("Message")
+        self.message.setAccessibleName(self.tr("Message"))
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Start")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Start"))
         self.buttons.accepted.connect(self._check_and_accept)
         self.buttons.rejected.connect(self.reject)
         form = QFormLayout()
-        form.addRow("&Library folders:", self.libraries)
-        form.addRow("&Export folder:", export_row)
+        form.addRow(self.tr("&Library folders:"), self.libraries)
+        form.addRow(self.tr("&Export folder:"), export_row)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
@@ -203,10 +232,10 @@ class FirstRunDialog(QDialog):
     def _check_and_accept(self) -> None:
         libraries, export = self.choice()
         if not libraries:
-            self.message.setText("Add at least one library folder.")
+            self.message.setText(self.tr("Add at least one library folder."))
             return
         if not export:
-            self.message.setText("Choose an export folder.")
+            self.message.setText(self.tr("Choose an export folder."))
             return
         self.accept()
 
@@ -214,7 +243,7 @@ class FirstRunDialog(QDialog):
     def make_samples(self) -> None:
         """Generate the sample library on a worker (it writes ~50 images)."""
         self.sample.setEnabled(False)
-        self.message.setText("Making sample photos…")
+        self.message.setText(self.tr("Making sample photos…"))
         library = self.where.data / "sample-library"
         export = self.where.data / "sample-export"
 
@@ -235,13 +264,19 @@ class FirstRunDialog(QDialog):
     def _on_samples(self, library: str, export: str, error: str) -> None:
         self.sample.setEnabled(True)
         if error:
-            self.message.setText(f"Could not make the sample photos: {error}")
+            self.message.setText(
+                self.tr("Could not make the sample photos: {error}").format(error=say(error))
+            )
             return
         self.libraries.set_folders([library])
         self.export.setText(export)
         self.message.setText(
-            f"{SAMPLE_COUNT} sample photos are ready. They carry fake GPS positions, camera "
-            "serials and a made-up person's name, so you can see what Pellicle removes."
+            self.tr(
+                "%n sample photos are ready. They carry fake GPS positions, camera "
+                "serials and a made-up person's name, so you can see what Pellicle removes.",
+                "",
+                SAMPLE_COUNT,
+            )
         )
         self.samples_ready.emit(library, export)
 
@@ -261,36 +296,59 @@ class SettingsDialog(QDialog):
         opaque_names: bool,
         keep_capture_date: bool,
         tray: bool,
+        language_choice: str = "system",
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Pellicle settings")
-        self.setAccessibleName("Settings")
-        self.libraries = FolderList("Library folders")
+        self.setWindowTitle(self.tr("Pellicle settings"))
+        self.setAccessibleName(self.tr("Settings"))
+        self.libraries = FolderList(self.tr("Library folders"))
         self.libraries.set_folders(roots)
-        self.export, export_row = _folder_field("Export folder", self)
+        self.export, export_row = _folder_field(self.tr("Export folder"), self)
         self.export.setText(export)
-        self.opaque = QCheckBox("Use &opaque names in the export (hide file names and dates)")
+        self.opaque = QCheckBox(
+            self.tr("Use &opaque names in the export (hide file names and dates)")
+        )
         self.opaque.setChecked(opaque_names)
-        self.keep_date = QCheckBox("&Keep the capture date in exported copies")
+        self.keep_date = QCheckBox(self.tr("&Keep the capture date in exported copies"))
         self.keep_date.setChecked(keep_capture_date)
-        self.autostart = QCheckBox("Start Pellicle when I &log in")
+        self.autostart = QCheckBox(self.tr("Start Pellicle when I &log in"))
         self.autostart.setChecked(autostart_enabled())
-        self.tray = QCheckBox("Keep syncing in the &tray when the window is closed")
+        self.tray = QCheckBox(self.tr("Keep syncing in the &tray when the window is closed"))
         self.tray.setChecked(tray)
+        self.language = QComboBox()
+        self.language.setAccessibleName(self.tr("Language"))
+        system = language.NAMES[language.system_language()]
+        for value in language.CHOICES:
+            if value == "system":
+                text = self.tr("System language ({language})").format(language=system)
+            else:
+                text = language.NAMES[value]
+            self.language.addItem(text, value)
+        self.language.setCurrentIndex(max(0, self.language.findData(language_choice)))
+        language_note = QLabel(self.tr("A new language applies the next time Pellicle starts."))
+        language_note.setWordWrap(True)
+        language_row = QWidget()
+        language_layout = QVBoxLayout(language_row)
+        language_layout.setContentsMargins(0, 0, 0, 0)
+        language_layout.addWidget(self.language)
+        language_layout.addWidget(language_note)
         note = QLabel(
-            "The export folder is the one folder to grant to AI and creative apps. "
-            "Changing it withdraws every copy from the old one."
+            self.tr(
+                "The export folder is the one folder to grant to AI and creative apps. "
+                "Changing it withdraws every copy from the old one."
+            )
         )
         note.setWordWrap(True)
         form = QFormLayout()
-        form.addRow("&Library folders:", self.libraries)
-        form.addRow("&Export folder:", export_row)
+        form.addRow(self.tr("&Library folders:"), self.libraries)
+        form.addRow(self.tr("&Export folder:"), export_row)
         form.addRow("", note)
-        form.addRow("Export names:", self.opaque)
-        form.addRow("Dates:", self.keep_date)
-        form.addRow("Login:", self.autostart)
-        form.addRow("Tray:", self.tray)
+        form.addRow(self.tr("Export names:"), self.opaque)
+        form.addRow(self.tr("Dates:"), self.keep_date)
+        form.addRow(self.tr("Login:"), self.autostart)
+        form.addRow(self.tr("Tray:"), self.tray)
+        form.addRow(self.tr("Lan&guage:"), language_row)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -299,4 +357,8 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
-        self.resize(620, 420)
+        self.resize(620, 480)
+
+    def language_choice(self) -> str:
+        value = self.language.currentData()
+        return value if isinstance(value, str) else "system"

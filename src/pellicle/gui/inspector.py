@@ -22,10 +22,11 @@ from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QVBoxLay
 from pellicle.core.engine import Engine, Explanation
 from pellicle.core.inspect import Inspection, inspect
 from pellicle.core.thumbs import ThumbError, make_thumbnail
-from pellicle.gui.delegate import BADGE_COLOURS, BADGE_TEXT
+from pellicle.gui.delegate import BADGE_COLOURS, BADGE_TEXT, badge_text
 from pellicle.gui.snapshot import PhotoItem
 from pellicle.gui.tasks import EngineThread, pil_to_qimage
 from pellicle.gui.throttle import Throttle
+from pellicle.i18n import say
 
 PREVIEW = 200
 
@@ -78,23 +79,23 @@ class Inspector(QScrollArea):
         self._follow = Throttle(self._show_selection, delay_ms=60, parent=self)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setAccessibleName("Inspector")
+        self.setAccessibleName(self.tr("Inspector"))
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.setContentsMargins(10, 8, 10, 8)
-        self.title = self._label(layout, "title")
+        self.title = self._label(layout, self.tr("Photo"))
         self.title.setStyleSheet("font-weight: bold; font-size: 120%;")
-        self.decision = self._label(layout, "Decision")
+        self.decision = self._label(layout, self.tr("Decision"))
         # The exported copy and the allowlist come first: they answer "what
         # do apps get?"; the long list of what the original carries follows.
-        self.preview_caption = self._label(layout, "Exported copy")
+        self.preview_caption = self._label(layout, self.tr("Exported copy"))
         self.preview = QLabel()
-        self.preview.setAccessibleName("Preview of the exported copy")
+        self.preview.setAccessibleName(self.tr("Preview of the exported copy"))
         self.preview.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.preview.setMinimumHeight(0)
         layout.addWidget(self.preview)
-        self.keeps = self._label(layout, "What the export keeps")
-        self.carries = self._label(layout, "What this photo carries")
+        self.keeps = self._label(layout, self.tr("What the export keeps"))
+        self.carries = self._label(layout, self.tr("What this photo carries"))
         layout.addStretch(1)
         self.setWidget(body)
         self.show_nothing()
@@ -153,88 +154,114 @@ class Inspector(QScrollArea):
 
     def show_nothing(self) -> None:
         self._clear()
-        self.title.setText("Nothing selected")
+        self.title.setText(self.tr("Nothing selected"))
         self.decision.setText(
-            "Select a photo to see whether it is shared, why, and what it would reveal."
+            self.tr("Select a photo to see whether it is shared, why, and what it would reveal.")
         )
 
     def show_many(self, items: list[PhotoItem]) -> None:
         self._clear()
         shared = sum(1 for p in items if p.decision.value == "shareable")
-        self.title.setText(f"{len(items):,} photos selected")
+        self.title.setText(self.tr("%Ln photo(s) selected", "", len(items)))
         self.decision.setText(
-            f"{shared:,} shareable, {len(items) - shared:,} private.<br>"
-            "Press <b>S</b> to mark them all shareable, <b>P</b> private, "
-            "<b>U</b> to clear their own marks."
+            self.tr("%Ln shareable", "", shared)
+            + ", "
+            + self.tr("%Ln private", "", len(items) - shared)
+            + ".<br>"
+            + self.tr(
+                "Press <b>S</b> to mark them all shareable, <b>P</b> private, "
+                "<b>U</b> to clear their own marks."
+            )
         )
 
     def show_loading(self, item: PhotoItem) -> None:
         self._clear()
         self.title.setText(html.escape(item.name))
-        self.decision.setText(self._badge_html(item) + html.escape(item.sentence()))
+        self.decision.setText(self._badge_html(item) + html.escape(say(item.sentence())))
 
     def show_details(self, item: PhotoItem, details: Details) -> None:
         self.title.setText(html.escape(item.name))
         exp = details.explanation
         sentence = exp.sentence() if exp is not None else item.sentence()
-        text = self._badge_html(item) + html.escape(sentence)
+        text = self._badge_html(item) + html.escape(say(sentence))
         if details.export_path:
-            text += f"<br><small>In the export as {html.escape(details.export_path)}</small>"
+            text += "<br><small>{}</small>".format(
+                html.escape(self.tr("In the export as {path}").format(path=details.export_path))
+            )
         self.decision.setText(text)
         self.carries.setText(self._carries_html(details.inspection))
-        kept = "".join(f"<li>{html.escape(k)}</li>" for k in details.inspection.kept)
+        kept = "".join(f"<li>{html.escape(say(k))}</li>" for k in details.inspection.kept)
         self.keeps.setText(
-            "<b>What the export keeps</b><ul style='margin-left:-20px'>"
-            f"{kept}<li>nothing else</li></ul>"
+            "<b>{}</b><ul style='margin-left:-20px'>{}<li>{}</li></ul>".format(
+                html.escape(self.tr("What the export keeps")),
+                kept,
+                html.escape(self.tr("nothing else")),
+            )
         )
         if details.preview is not None and not details.preview.isNull():
-            self.preview_caption.setText("<b>The exported copy</b> (what apps see)")
+            self.preview_caption.setText(self.tr("<b>The exported copy</b> (what apps see)"))
             pixmap = QPixmap.fromImage(details.preview)
             pixmap.setDevicePixelRatio(1.0)
             self.preview.setPixmap(pixmap)
         elif item.decision.value == "shareable":
-            reason = details.preview_error or "not exported yet; it appears after the next sync"
-            self.preview_caption.setText(f"<b>The exported copy</b>: {html.escape(reason)}")
+            reason = (
+                say(details.preview_error)
+                if details.preview_error
+                else self.tr("not exported yet; it appears after the next sync")
+            )
+            self.preview_caption.setText(
+                self.tr("<b>The exported copy</b>: {reason}").format(reason=html.escape(reason))
+            )
             self.preview.clear()
         else:
             self.preview_caption.setText(
-                "<b>Not exported.</b> Nothing of this photo leaves your computer."
+                self.tr("<b>Not exported.</b> Nothing of this photo leaves your computer.")
             )
             self.preview.clear()
 
     def show_error(self, item: PhotoItem, error: str) -> None:
         self.show_loading(item)
-        self.carries.setText(f"Could not read this photo: {html.escape(error)}")
+        self.carries.setText(
+            html.escape(self.tr("Could not read this photo: {error}").format(error=say(error)))
+        )
 
     @staticmethod
     def _badge_html(item: PhotoItem) -> str:
         colour = BADGE_COLOURS[item.badge].name()
         return (
             f"<span style='background:{colour}; color:white; font-weight:bold;'>"
-            f"&nbsp;{BADGE_TEXT[item.badge]}&nbsp;</span>&nbsp; "
+            f"&nbsp;{html.escape(badge_text(BADGE_TEXT[item.badge]))}&nbsp;</span>&nbsp; "
         )
 
-    @staticmethod
-    def _carries_html(inspection: Inspection) -> str:
+    def _carries_html(self, inspection: Inspection) -> str:
         groups = inspection.by_category()
         if not groups:
-            body = "Nothing identifying found besides the picture itself."
+            body = html.escape(self.tr("Nothing identifying found besides the picture itself."))
         else:
+            kept = " <i>({})</i>".format(html.escape(self.tr("kept")))
+            finding = self.tr("{label}: {value}")
             parts = []
             for category, findings in groups.items():
                 rows = "".join(
-                    f"<li>{html.escape(f.label)}: {html.escape(f.value)}"
-                    f"{' <i>(kept)</i>' if f.kept else ''}</li>"
+                    "<li>{}{}</li>".format(
+                        html.escape(
+                            finding.format(label=say(f.label), value=say(f.value, recall=False))
+                        ),
+                        kept if f.kept else "",
+                    )
                     for f in findings
                 )
-                parts.append(f"<b>{html.escape(category)}</b><ul style='margin-left:-20px'>"
+                parts.append(f"<b>{html.escape(say(category))}</b><ul style='margin-left:-20px'>"
                              f"{rows}</ul>")  # fmt: skip
             body = "".join(parts)
         if inspection.error:
-            body += f"<br><small>Stopped reading: {html.escape(inspection.error)}</small>"
+            body += "<br><small>{}</small>".format(
+                html.escape(self.tr("Stopped reading: {error}").format(error=say(inspection.error)))
+            )
         size = (
             f" ({inspection.width}×{inspection.height} {inspection.fmt or ''})"
             if inspection.width
             else ""
         )
-        return f"<b>What this photo carries</b>{html.escape(size)}<br>{body}"
+        title = html.escape(self.tr("What this photo carries"))
+        return f"<b>{title}</b>{html.escape(size)}<br>{body}"

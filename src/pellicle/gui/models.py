@@ -14,15 +14,18 @@ Models only show a snapshot (`snapshot`); they never call the engine.
 from __future__ import annotations
 
 import bisect
-import datetime as dt
 from array import array
 from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractListModel,
     QAbstractTableModel,
     QByteArray,
+    QCoreApplication,
+    QDateTime,
+    QLocale,
     QMimeData,
     QModelIndex,
     QObject,
@@ -32,7 +35,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
-from pellicle.core.policy import Decision
+from pellicle.core.policy import Decision, Verdict
 from pellicle.core.store import decode_rel
 from pellicle.gui.snapshot import (
     BADGE_COPY,
@@ -45,6 +48,7 @@ from pellicle.gui.snapshot import (
     PhotoItem,
     PhotoStore,
 )
+from pellicle.i18n import say
 
 #: Drag payload between Pellicle's own views: absolute paths, one per line.
 MIME_PATHS = "application/x-pellicle-paths"
@@ -111,10 +115,10 @@ class PhotoModel(QAbstractListModel):
             return store.path(i)
         if role == Qt.ItemDataRole.ToolTipRole:
             item = store.item(i)
-            return f"{item.path}\n{item.sentence()}"
+            return f"{item.path}\n{say(item.sentence())}"
         if role == Qt.ItemDataRole.AccessibleTextRole:
             item = store.item(i)
-            return f"{item.name}, {item.sentence()}"
+            return f"{item.name}, {say(item.sentence())}"
         return None
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
@@ -264,7 +268,7 @@ class FolderModel(QStandardItemModel):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.setHorizontalHeaderLabels(["Library"])
+        self.setHorizontalHeaderLabels([self.tr("Library")])
         self._items: dict[tuple[int, bytes], QStandardItem] = {}
         self._shown: dict[tuple[int, bytes], FolderItem] = {}
 
@@ -277,7 +281,7 @@ class FolderModel(QStandardItemModel):
             self._shown = wanted
             return
         self.clear()
-        self.setHorizontalHeaderLabels(["Library"])
+        self.setHorizontalHeaderLabels([self.tr("Library")])
         self._items = {}
         for folder in sorted(folders, key=lambda f: (f.root_id, f.rel.count(b"/"), f.rel)):
             item = QStandardItem()
@@ -301,10 +305,11 @@ class FolderModel(QStandardItemModel):
         item.setData(folder.badge, BadgeRole)
         item.setData((folder.root_id, folder.rel), KeyRole)
         total = folder.shareable + folder.private
-        item.setToolTip(
-            f"{folder.path}\n{folder.decision.value}: {folder.reason}\n"
-            f"{folder.shareable} of {total} photos below are shareable"
+        why = say(Verdict(folder.decision, folder.reason).sentence(folder=True))
+        below = self.tr("Shareable below: {shareable} of %Ln photo(s)", "", total).format(
+            shareable=QLocale().toString(folder.shareable)
         )
+        item.setToolTip(f"{folder.path}\n{why}\n{below}")
         item.setData(
             f"{folder.name}, {_badge_words(folder.badge, folder.decision)}",
             Qt.ItemDataRole.AccessibleTextRole,
@@ -328,17 +333,39 @@ class FolderModel(QStandardItemModel):
 
 
 def _badge_words(badge: str, decision: Decision) -> str:
+    """A folder's badge, for assistive technology."""
+
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("FolderModel", text)
+
+    shareable = decision is Decision.SHAREABLE
     if badge == INHERITED:
-        return f"inherits {decision.value}"
+        return tr(_BADGE_WORDS["inherits shareable" if shareable else "inherits private"])
     if badge == MIXED:
-        return "mixed: some photos shareable, some private"
-    return f"marked {badge}"
+        return tr(_BADGE_WORDS["mixed"])
+    return tr(_BADGE_WORDS["marked shareable" if badge == "shareable" else "marked private"])
+
+
+_BADGE_WORDS = {
+    "inherits shareable": str(QT_TRANSLATE_NOOP("FolderModel", "inherits shareable")),
+    "inherits private": str(QT_TRANSLATE_NOOP("FolderModel", "inherits private")),
+    "mixed": str(QT_TRANSLATE_NOOP("FolderModel", "mixed: some photos shareable, some private")),
+    "marked shareable": str(QT_TRANSLATE_NOOP("FolderModel", "marked shareable")),
+    "marked private": str(QT_TRANSLATE_NOOP("FolderModel", "marked private")),
+}
 
 
 class HistoryModel(QAbstractTableModel):
     """The ledger: what was shared when, and whether it still is."""
 
-    COLUMNS = ("When", "What happened", "Photo", "In the export as", "Now", "Why")
+    COLUMNS = (
+        str(QT_TRANSLATE_NOOP("HistoryModel", "When")),
+        str(QT_TRANSLATE_NOOP("HistoryModel", "What happened")),
+        str(QT_TRANSLATE_NOOP("HistoryModel", "Photo")),
+        str(QT_TRANSLATE_NOOP("HistoryModel", "In the export as")),
+        str(QT_TRANSLATE_NOOP("HistoryModel", "Now")),
+        str(QT_TRANSLATE_NOOP("HistoryModel", "Why")),
+    )
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -367,7 +394,7 @@ class HistoryModel(QAbstractTableModel):
             and role == Qt.ItemDataRole.DisplayRole
             and 0 <= section < len(self.COLUMNS)
         ):
-            return self.COLUMNS[section]
+            return self.tr(self.COLUMNS[section])
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
@@ -378,22 +405,25 @@ class HistoryModel(QAbstractTableModel):
             return None
         column = index.column()
         if column == 0:
-            when = dt.datetime.fromtimestamp(float(row["time"]))
-            return when.strftime("%Y-%m-%d %H:%M")
+            when = QDateTime.fromMSecsSinceEpoch(int(float(row["time"]) * 1000))
+            return QLocale().toString(when, QLocale.FormatType.ShortFormat)
         if column == 1:
-            return {"add": "shared", "update": "updated", "remove": "withdrawn"}.get(
-                str(row["action"]), str(row["action"])
-            )
+            actions = {
+                "add": self.tr("shared"),
+                "update": self.tr("updated"),
+                "remove": self.tr("withdrawn"),
+            }
+            return actions.get(str(row["action"]), str(row["action"]))
         if column == 2:
             return str(row["source"] or "")
         if column == 3:
             return str(row["export_path"] or "")
         if column == 4:
             if row["action"] == "remove":
-                return "withdrawn"
-            return "still shared" if row["still_shared"] else "no longer shared"
+                return self.tr("withdrawn")
+            return self.tr("still shared") if row["still_shared"] else self.tr("no longer shared")
         if column == 5:
-            return str(row["reason"] or "")
+            return say(str(row["reason"] or ""))
         return None
 
     def url_of(self, row: int) -> QUrl:

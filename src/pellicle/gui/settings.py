@@ -16,11 +16,12 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, QSettings, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from pellicle.core.engine import Engine
 from pellicle.core.paths import Locations
+from pellicle.gui import language
 from pellicle.gui.dialogs import FirstRunDialog, SettingsDialog, set_autostart
 from pellicle.gui.snapshot import Snapshot
 from pellicle.gui.tasks import EngineThread
@@ -46,10 +47,13 @@ class SettingsFlow(QObject):
         restart: Callable[[], None],
         tray: Tray,
         window: QWidget,
+        settings: QSettings | None = None,
     ) -> None:
         """`snapshot` gives what the window shows now; `restart` is called
-        once a new setup is saved (read, sync and watch anew)."""
+        once a new setup is saved (read, sync and watch anew); `settings`
+        keeps the language choice (none: the language is not offered)."""
         super().__init__(window)
+        self.qsettings = settings
         self.where = where
         self.rules = rules
         self.tray = tray
@@ -90,6 +94,7 @@ class SettingsFlow(QObject):
             opaque_names=bool(settings.get("opaque_names")),
             keep_capture_date=bool(settings.get("keep_capture_date")),
             tray=self.tray.enabled,
+            language_choice=language.choice(self.qsettings) if self.qsettings else "system",
             parent=self._window,
         )
         if dialog.exec() != SettingsDialog.DialogCode.Accepted:
@@ -99,6 +104,7 @@ class SettingsFlow(QObject):
     def apply_settings(self, dialog: SettingsDialog) -> None:
         set_autostart(dialog.autostart.isChecked())
         self.tray.set_enabled(dialog.tray.isChecked())
+        self._apply_language(dialog.language_choice())
         self.setup(
             dialog.libraries.folders(),
             dialog.export.text().strip(),
@@ -106,22 +112,33 @@ class SettingsFlow(QObject):
             keep_capture_date=dialog.keep_date.isChecked(),
         )
 
+    def _apply_language(self, chosen: str) -> None:
+        """Keep the language choice; it applies the next time Pellicle starts."""
+        if self.qsettings is None or chosen == language.choice(self.qsettings):
+            return
+        language.set_choice(self.qsettings, chosen)
+        self.qsettings.sync()
+        self.message.emit(self.tr("The new language applies the next time Pellicle starts."), 8000)
+
     @Slot(list)
     def offer_new_roots(self, paths: list[str]) -> None:
         """Paths dropped from outside every library: offer their folders."""
-        tr = self.tr
         folders = [p for p in paths if os.path.isdir(p)]
         if not folders:
             self.message.emit(
-                tr("Those files are not in a library folder; add their folder as a library first."),
+                self.tr(
+                    "Those files are not in a library folder; add their folder as a library first."
+                ),
                 6000,
             )
             return
         names = ", ".join(os.path.basename(f.rstrip(os.sep)) or f for f in folders)
         answer = QMessageBox.question(
             self._window,
-            tr("Add library folder"),
-            tr("Add {names} to your library? Everything in it starts private.").format(names=names),
+            self.tr("Add library folder"),
+            self.tr("Add {names} to your library? Everything in it starts private.").format(
+                names=names
+            ),
         )
         if answer != QMessageBox.StandardButton.Yes:
             return

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import Any
 
-from pellicle.core.engine import Engine, FolderSummary
+from pellicle.core.engine import Engine, Explanation, FolderSummary
 from pellicle.core.policy import Decision
 from pellicle.core.roots import Root, locate
 from pellicle.core.store import decode_rel
@@ -73,10 +73,9 @@ class PhotoItem:
         return self.badge != PROBLEM
 
     def sentence(self) -> str:
-        text = f"{self.decision.value}: {self.reason}"
-        if self.problem:
-            text += f" (not exported: {self.problem})"
-        return text
+        """The decision and why, as core says it (a Message: the views
+        show it with `pellicle.i18n.say`)."""
+        return Explanation(self.path, self.decision, self.reason, self.problem).sentence()
 
 
 def _folder_of(rel: bytes) -> bytes:

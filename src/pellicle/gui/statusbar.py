@@ -11,9 +11,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QUrl, Signal, Slot
+from PySide6.QtCore import QLocale, QObject, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QStatusBar, QWidget
+
+from pellicle.i18n import say
 
 
 class StatusArea(QObject):
@@ -24,16 +26,15 @@ class StatusArea(QObject):
 
     def __init__(self, bar: QStatusBar) -> None:
         super().__init__(bar)
-        tr = self.tr
         self.bar = bar
         self._syncing = False
         self._export = ""
-        self.counts_label = QLabel(tr("Loading the library…"))
-        self.counts_label.setAccessibleName(tr("Photo counts"))
-        self.sync_label = QLabel(tr("Starting…"))
-        self.sync_label.setAccessibleName(tr("Sync state"))
+        self.counts_label = QLabel(self.tr("Loading the library…"))
+        self.counts_label.setAccessibleName(self.tr("Photo counts"))
+        self.sync_label = QLabel(self.tr("Starting…"))
+        self.sync_label.setAccessibleName(self.tr("Sync state"))
         self.progress = QProgressBar()
-        self.progress.setAccessibleName(tr("Sync progress"))
+        self.progress.setAccessibleName(self.tr("Sync progress"))
         self.progress.setMaximumWidth(160)
         self.progress.setTextVisible(False)
         self.progress.hide()
@@ -44,17 +45,17 @@ class StatusArea(QObject):
         row = QHBoxLayout(export)
         row.setContentsMargins(0, 0, 0, 0)
         self.export_label = QLabel()
-        self.export_label.setAccessibleName(tr("Export folder"))
+        self.export_label.setAccessibleName(self.tr("Export folder"))
         self.export_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.grant_label = QLabel(self.grant_sentence())
-        self.grant_label.setAccessibleName(tr("About the export folder"))
-        self.open_button = QPushButton(tr("Open"))
-        self.open_button.setAccessibleName(tr("Open the export folder"))
+        self.grant_label.setAccessibleName(self.tr("About the export folder"))
+        self.open_button = QPushButton(self.tr("Open"))
+        self.open_button.setAccessibleName(self.tr("Open the export folder"))
         self.open_button.clicked.connect(self.open_export)
-        self.copy_button = QPushButton(tr("Copy path"))
-        self.copy_button.setAccessibleName(tr("Copy the export folder's path"))
+        self.copy_button = QPushButton(self.tr("Copy path"))
+        self.copy_button.setAccessibleName(self.tr("Copy the export folder's path"))
         self.copy_button.clicked.connect(self.copy_export_path)
-        row.addWidget(QLabel(tr("Export:")))
+        row.addWidget(QLabel(self.tr("Export:")))
         row.addWidget(self.export_label)
         row.addWidget(self.open_button)
         row.addWidget(self.copy_button)
@@ -68,12 +69,13 @@ class StatusArea(QObject):
 
     @Slot(str, int)
     def message(self, text: str, timeout_ms: int) -> None:
-        """A passing note (it goes after `timeout_ms`)."""
-        self.bar.showMessage(text, timeout_ms)
+        """A passing note (it goes after `timeout_ms`); core's notes (the
+        watcher's) are said in the person's language."""
+        self.bar.showMessage(say(text), timeout_ms)
 
     @Slot(str)
     def show_error(self, error: str) -> None:
-        self.bar.showMessage(error, 10000)
+        self.bar.showMessage(say(error), 10000)
 
     @Slot()
     def not_set_up(self) -> None:
@@ -83,15 +85,20 @@ class StatusArea(QObject):
 
     def show_status(self, status: dict[str, Any], *, watching: bool) -> None:
         """Counts, export folder and sync state from `Engine.status()`."""
-        tr = self.tr
         if not status:
-            self.counts_label.setText(tr("No library yet"))
+            self.counts_label.setText(self.tr("No library yet"))
             self.export_label.setText("—")
             return
         self.counts_label.setText(
-            tr("{photos} photos · {shareable} shareable · {private} private · {exported} exported")
-            .format(**{k: f"{status[k]:,}" for k in ("photos", "shareable", "private", "exported")})
-        )  # fmt: skip
+            " · ".join(
+                (
+                    self.tr("%Ln photo(s)", "", int(status["photos"])),
+                    self.tr("%Ln shareable", "", int(status["shareable"])),
+                    self.tr("%Ln private", "", int(status["private"])),
+                    self.tr("%Ln exported", "", int(status["exported"])),
+                )
+            )
+        )
         self._export = str(status.get("export_dir") or "")
         metrics = self.export_label.fontMetrics()
         self.export_label.setText(
@@ -105,29 +112,22 @@ class StatusArea(QObject):
 
     def state_text(self, status: dict[str, Any], *, watching: bool) -> str:
         """One line: paused, unknown files, problems, in sync, or waiting."""
-        tr = self.tr
         problems = len(status.get("problems", []))
         offline = [r["label"] for r in status.get("roots", []) if r.get("state") == "offline"]
         if offline:
-            return tr("Paused: {roots} offline").format(roots=", ".join(offline))
+            return self.tr("Paused: {roots} offline").format(roots=", ".join(offline))
         if status.get("foreign"):
-            return tr("{n} unknown files in the export (left alone)").format(
-                n=len(status["foreign"])
+            return self.tr(
+                "%Ln unknown file(s) in the export (left alone)", "", len(status["foreign"])
             )
         if problems:
             if status.get("in_sync"):
-                text = (
-                    tr("In sync except {n} problem")
-                    if problems == 1
-                    else tr("In sync except {n} problems")
-                )
-            else:
-                text = tr("{n} problem") if problems == 1 else tr("{n} problems")
-            return text.format(n=problems)
+                return self.tr("In sync except %Ln problem(s)", "", problems)
+            return self.tr("%Ln problem(s)", "", problems)
         if status.get("in_sync"):
-            return tr("In sync · watching") if watching else tr("In sync")
+            return self.tr("In sync · watching") if watching else self.tr("In sync")
         pending = status.get("to_add", 0) + status.get("to_update", 0) + status.get("to_remove", 0)
-        return tr("{n} changes waiting to sync").format(n=f"{pending:,}")
+        return self.tr("%Ln change(s) waiting to sync", "", pending)
 
     # ---------------------------------------------------------------- sync
 
@@ -146,14 +146,17 @@ class StatusArea(QObject):
             self.progress.setRange(0, total)
             self.progress.setValue(done)
             self.sync_label.setText(
-                self.tr("Syncing {done} of {total}").format(done=f"{done:,}", total=f"{total:,}")
+                self.tr("Syncing {done} of {total}").format(
+                    done=QLocale().toString(done), total=QLocale().toString(total)
+                )
             )
         else:
             # `what` comes from the engine ("scanning Pictures"): only its
             # first letter is raised (str.capitalize would lower the label).
             self.progress.setRange(0, 0)
+            what = say(what)
             what = what[:1].upper() + what[1:]
-            self.sync_label.setText(self.tr("{what}: {n} files").format(what=what, n=f"{done:,}"))
+            self.sync_label.setText(self.tr("{what}: %Ln file(s)", "", done).format(what=what))
 
     @Slot()
     def sync_finished(self) -> None:

@@ -146,7 +146,7 @@ class Tagging(QObject):
         if len(paths) == 1:
             what = os.path.basename(paths[0])
         else:
-            what = self.tr("{n} items").format(n=f"{len(paths):,}")
+            what = self.tr("%Ln item(s)", "", len(paths))
         if decision is Decision.SHAREABLE:
             return self.tr("Mark shareable: {what}").format(what=what)
         if decision is Decision.PRIVATE:
@@ -215,16 +215,15 @@ class Tagging(QObject):
 
     def ask_decision(self, paths: list[str]) -> Decision | None:
         """Shareable or private? for items dropped from a file manager."""
-        tr = self.tr
         box = QMessageBox(self._window)
-        box.setWindowTitle(tr("Mark dropped items"))
+        box.setWindowTitle(self.tr("Mark dropped items"))
         if len(paths) == 1:
             what = os.path.basename(paths[0])
         else:
-            what = tr("{n} items").format(n=len(paths))
-        box.setText(tr("How should {what} be marked?").format(what=what))
-        share = box.addButton(tr("Mark shareable"), QMessageBox.ButtonRole.AcceptRole)
-        private = box.addButton(tr("Mark private"), QMessageBox.ButtonRole.AcceptRole)
+            what = self.tr("%Ln item(s)", "", len(paths))
+        box.setText(self.tr("How should {what} be marked?").format(what=what))
+        share = box.addButton(self.tr("Mark shareable"), QMessageBox.ButtonRole.AcceptRole)
+        private = box.addButton(self.tr("Mark private"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.exec()
         clicked = box.clickedButton()

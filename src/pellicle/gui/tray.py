@@ -52,7 +52,7 @@ class Tray(QObject):
                 menu.addAction(act)
         self.icon.setContextMenu(menu)
         self.icon.activated.connect(self._on_activated)
-        self.icon.setToolTip("Pellicle")
+        self.icon.setToolTip(self.tr("Pellicle"))
         if self.enabled:
             self.icon.show()
 
@@ -78,7 +78,9 @@ class Tray(QObject):
 
     def tell_still_syncing(self) -> None:
         if self.icon is not None:
-            self.icon.showMessage("Pellicle", self.tr("Still keeping the export folder in sync."))
+            self.icon.showMessage(
+                self.tr("Pellicle"), self.tr("Still keeping the export folder in sync.")
+            )
 
     def hide(self) -> None:
         if self.icon is not None:

@@ -97,9 +97,9 @@ class PhotoGrid(QListView):
         self.verticalScrollBar().setSingleStep(24)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self._on_menu)
-        self.setAccessibleName("Photos")
+        self.setAccessibleName(self.tr("Photos"))
         self.setAccessibleDescription(
-            "Photos in the library. S marks shareable, P private, U clears the mark."
+            self.tr("Photos in the library. S marks shareable, P private, U clears the mark.")
         )
 
     def _on_menu(self, pos: QPoint) -> None:
@@ -150,10 +150,12 @@ class FolderTree(QTreeView):
         self.setDefaultDropAction(Qt.DropAction.CopyAction)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self._on_menu)
-        self.setAccessibleName("Library folders")
+        self.setAccessibleName(self.tr("Library folders"))
         self.setAccessibleDescription(
-            "Library folders with their decision. Drop photos on a folder to give them "
-            "that folder's decision."
+            self.tr(
+                "Library folders with their decision. Drop photos on a folder to give them "
+                "that folder's decision."
+            )
         )
 
     def _on_menu(self, pos: QPoint) -> None:
@@ -243,16 +245,21 @@ class DropTarget(QFrame):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setMinimumHeight(44)
-        title = "Shareable" if decision is Decision.SHAREABLE else "Private"
-        hint = "drop photos or folders here"
+        shareable = decision is Decision.SHAREABLE
+        title = self.tr("Shareable") if shareable else self.tr("Private")
+        hint = self.tr("drop photos or folders here")
         self._label = QLabel(f"<b>{title}</b><br><small>{hint}</small>", self)
         self._label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)
         layout.addWidget(self._label)
-        self.setAccessibleName(f"Mark {title.lower()}")
+        self.setAccessibleName(self.tr("Mark shareable") if shareable else self.tr("Mark private"))
         self.setAccessibleDescription(
-            f"Drop photos or folders here, or press Enter, to mark the selection {title.lower()}."
+            self.tr("Drop photos or folders here, or press Enter, to mark the selection shareable.")
+            if shareable
+            else self.tr(
+                "Drop photos or folders here, or press Enter, to mark the selection private."
+            )
         )
         self.setToolTip(self.accessibleDescription())
         colour = BADGE_COLOURS["shareable" if decision is Decision.SHAREABLE else "private"]

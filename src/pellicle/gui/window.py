@@ -96,7 +96,7 @@ class MainWindow(QMainWindow):
         self.grants = GrantsUi(self, where)  # the Apps menu and the banner
         self.settings_flow = SettingsFlow(where, self.rules, snapshot=lambda: self.snapshot,
                                           restart=self.syncing.restart, tray=self.tray,
-                                          window=self)  # fmt: skip
+                                          window=self, settings=settings)  # fmt: skip
         self._wire()
         self._restore_state()
 
@@ -113,26 +113,25 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------ building
 
     def _build_toolbar(self) -> None:
-        tr = self.tr
-        bar = QToolBar(tr("Tagging"), self)
+        bar = QToolBar(self.tr("Tagging"), self)
         bar.setObjectName("tagging")
-        bar.setAccessibleName(tr("Tagging"))
+        bar.setAccessibleName(self.tr("Tagging"))
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         bar.addActions(self.acts.tagging())
         bar.addSeparator()
         bar.addActions([self.acts.undo, self.acts.redo])
         bar.addSeparator()
         self.filter_box = QComboBox()
-        self.filter_box.addItems([tr("All photos"), tr("Shareable"), tr("Private"),
-                                  tr("Problems")])  # fmt: skip
-        self.filter_box.setAccessibleName(tr("Show"))
-        show = QLabel(tr("&Show:"))
+        self.filter_box.addItems([self.tr("All photos"), self.tr("Shareable"), self.tr("Private"),
+                                  self.tr("Problems")])  # fmt: skip
+        self.filter_box.setAccessibleName(self.tr("Show"))
+        show = QLabel(self.tr("&Show:"))
         show.setBuddy(self.filter_box)
         bar.addWidget(show)
         bar.addWidget(self.filter_box)
         self.search = QLineEdit()
-        self.search.setPlaceholderText(tr("Search by name"))
-        self.search.setAccessibleName(tr("Search photos by name"))
+        self.search.setPlaceholderText(self.tr("Search by name"))
+        self.search.setAccessibleName(self.tr("Search photos by name"))
         self.search.setClearButtonEnabled(True)
         self.search.setMaximumWidth(260)
         bar.addSeparator()
@@ -142,7 +141,6 @@ class MainWindow(QMainWindow):
         self.addToolBar(bar)
 
     def _build_centre(self) -> None:
-        tr = self.tr
         # Left: the tree and the two drop targets.
         self.tree = FolderTree()
         self.tree.setModel(self.folder_model)
@@ -162,15 +160,15 @@ class MainWindow(QMainWindow):
         self.grid.setItemDelegate(PhotoDelegate(self.loader, self.grid))
         self.history = QTableView()
         self.history.setModel(self.history_model)
-        self.history.setAccessibleName(tr("Share history"))
+        self.history.setAccessibleName(self.tr("Share history"))
         self.history.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.history.verticalHeader().hide()
         self.history.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.history.horizontalHeader().setStretchLastSection(True)
         self.tabs = QTabWidget()
-        self.tabs.setAccessibleName(tr("Views"))
-        self.tabs.addTab(self.grid, tr("&Photos"))
-        self.tabs.addTab(self.history, tr("Share &history"))
+        self.tabs.setAccessibleName(self.tr("Views"))
+        self.tabs.addTab(self.grid, self.tr("&Photos"))
+        self.tabs.addTab(self.history, self.tr("Share &history"))
 
         # Right: the inspector.
         self.inspector = Inspector(self.rules, self.selected_items)

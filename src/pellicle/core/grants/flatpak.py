@@ -28,6 +28,7 @@ from typing import Final
 
 from pellicle.core.errors import UserError
 from pellicle.core.grants.permissions import Layer, read_keyfile
+from pellicle.core.words import msg, os_error
 
 #: Application ids as Flatpak accepts them (flatpak_is_valid_name).
 APP_ID: Final = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*(\.[A-Za-z_][A-Za-z0-9_-]*)+$")
@@ -37,6 +38,9 @@ TIMEOUT_S: Final = 120.0
 
 #: Icon sizes to look for, best first.
 ICON_SIZES: Final = ("scalable", "256x256", "128x128", "96x96", "64x64", "48x48", "32x32")
+
+
+_CANNOT_READ = msg("core.flatpak", "cannot read {path}: {error}")
 
 
 class FlatpakError(UserError):
@@ -91,7 +95,7 @@ def _read(path: Path) -> str | None:
     except FileNotFoundError:
         return None
     except OSError as exc:
-        raise UserError(f"cannot read {path}: {exc.strerror}") from None
+        raise UserError(_CANNOT_READ.format(path=str(path), error=os_error(exc))) from None
 
 
 class Flatpak:
@@ -122,11 +126,23 @@ class Flatpak:
                 check=False,
             )
         except subprocess.TimeoutExpired:
-            raise FlatpakError(f"flatpak {args[0]} did not finish in {timeout:.0f} s") from None
+            raise FlatpakError(
+                msg("core.flatpak", "flatpak {command} did not finish in {seconds:.0f} s").format(
+                    command=args[0], seconds=timeout
+                )
+            ) from None
         except OSError as exc:
-            raise FlatpakError(f"cannot run {self.binary}: {exc.strerror}") from None
+            raise FlatpakError(
+                msg("core.flatpak", "cannot run {program}: {error}").format(
+                    program=self.binary, error=os_error(exc)
+                )
+            ) from None
         if check and done.returncode != 0:
-            raise FlatpakError(f"flatpak {args[0]} failed: {last_line(done.stderr)}")
+            raise FlatpakError(
+                msg("core.flatpak", "flatpak {command} failed: {error}").format(
+                    command=args[0], error=last_line(done.stderr)
+                )
+            )
         return done
 
     # -- installations -------------------------------------------------------
@@ -219,7 +235,9 @@ class Flatpak:
         except FileNotFoundError:
             return None
         except OSError as exc:
-            raise UserError(f"cannot read {self.override_path(app_id)}: {exc.strerror}") from None
+            raise UserError(
+                _CANNOT_READ.format(path=str(self.override_path(app_id)), error=os_error(exc))
+            ) from None
 
     def user_layer(self, app_id: str) -> Layer:
         data = self.user_override(app_id)

@@ -27,10 +27,20 @@ from pathlib import Path
 from typing import Any, Final
 
 from pellicle.core.grants.flatpak import App, Flatpak, last_line
+from pellicle.core.words import join, msg
 
 #: The tools `verify` may use inside a sandbox, best first; all are looked
 #: up in the runtime (/usr/bin in the sandbox), never in the app itself.
 TOOLS: Final = ("ls", "test", "cat", "sh")
+
+
+#: A library folder as a check inside a sandbox found it.
+_SEEN: Final = {
+    "visible": msg("core.grants", "visible"),
+    "hidden": msg("core.grants", "hidden"),
+    "empty": msg("core.grants", "empty"),
+    "unknown": msg("core.grants", "unknown"),
+}
 
 
 @dataclass(frozen=True)
@@ -61,24 +71,41 @@ class Verification:
 
     def sentence(self) -> str:
         if self.problem:
-            return f"cannot verify: {self.problem}"
+            return msg("core.grants", "cannot verify: {problem}").format(problem=self.problem)
         seen = [r for r, v in self.library.items() if v == "visible"]
+        text: str
         if seen:
-            text = "can see the library (" + ", ".join(seen) + ")"
+            text = msg("core.grants", "can see the library ({folders})").format(
+                folders=", ".join(seen)
+            )
         elif all(v == "hidden" for v in self.library.values()):
-            text = "cannot see the library"
+            text = msg("core.grants", "cannot see the library")
         else:
-            text = "library: " + ", ".join(f"{r}: {v}" for r, v in self.library.items())
-        export = {
-            "readable": "reads the export folder",
-            "not readable": "cannot read the export folder",
-            "nothing exported": "the export folder is empty",
-        }.get(self.export, "export folder: cannot tell")
-        if self.export == "readable" and self.export_writable is False:
-            export += " (read-only)"
-        elif self.export == "readable" and self.export_writable:
-            export += " (and can write to it)"
-        return f"{text}; {export} (checked with {self.tool})"
+            text = msg("core.grants", "library: {states}").format(
+                states=join(
+                    (
+                        msg("core.grants", "{folder}: {state}").format(
+                            folder=r, state=_SEEN.get(v, v)
+                        )
+                        for r, v in self.library.items()
+                    ),
+                    ", ",
+                )
+            )
+        readable = self.export == "readable"
+        if readable and self.export_writable is False:
+            export = msg("core.grants", "reads the export folder (read-only)")
+        elif readable and self.export_writable:
+            export = msg("core.grants", "reads the export folder (and can write to it)")
+        else:
+            export = {
+                "readable": msg("core.grants", "reads the export folder"),
+                "not readable": msg("core.grants", "cannot read the export folder"),
+                "nothing exported": msg("core.grants", "the export folder is empty"),
+            }.get(self.export, msg("core.grants", "export folder: cannot tell"))
+        return msg("core.grants", "{library}; {export} (checked with {tool})").format(
+            library=text, export=export, tool=str(self.tool)
+        )
 
 
 def prove(flatpak: Flatpak, app: App, roots: Sequence[str], export: str) -> Verification:
@@ -86,12 +113,14 @@ def prove(flatpak: Flatpak, app: App, roots: Sequence[str], export: str) -> Veri
     and to read one file of the export folder (`export`)."""
     files = flatpak.runtime_files(app)
     if files is None:
-        return Verification(app, None, {}, "unknown", None, "its runtime is not installed")
+        return Verification(
+            app, None, {}, "unknown", None, msg("core.grants", "its runtime is not installed")
+        )
     tools = {t: f"/usr/bin/{t}" for t in TOOLS if os.path.lexists(files / "bin" / t)}
     if not tools:
         return Verification(
             app, None, {}, "unknown", None,
-            "its runtime ships none of " + ", ".join(TOOLS),
+            msg("core.grants", "its runtime ships none of {tools}").format(tools=", ".join(TOOLS)),
         )  # fmt: skip
     used: list[str] = []
     library = {}

@@ -27,6 +27,9 @@ from dataclasses import dataclass
 from typing import Final
 
 from pellicle.core.errors import UserError
+from pellicle.core.words import msg, os_error
+
+NO_COMMAND = msg("core.sandbox", "no command to run (usage: pellicle run -- COMMAND [ARGS...])")
 
 #: How long the dry run that checks the sandbox can be set up may take.
 PREFLIGHT_TIMEOUT_S: Final = 30.0
@@ -54,11 +57,16 @@ class Sandbox:
         env = os.environ if env is None else env
         bwrap = shutil.which("bwrap", path=env.get("PATH", os.defpath))
         if bwrap is None and not sys.platform.startswith("linux"):
-            raise SandboxError("pellicle run needs bubblewrap, which exists only on Linux")
+            raise SandboxError(
+                msg("core.sandbox", "pellicle run needs bubblewrap, which exists only on Linux")
+            )
         if bwrap is None:
             raise SandboxError(
-                "bubblewrap is not installed (no bwrap command on PATH); "
-                "install it (Debian/Ubuntu: apt install bubblewrap)"
+                msg(
+                    "core.sandbox",
+                    "bubblewrap is not installed (no bwrap command on PATH); "
+                    "install it (Debian/Ubuntu: apt install bubblewrap)",
+                )
             )
         return cls(bwrap, _folders(hide), export)
 
@@ -80,7 +88,7 @@ class Sandbox:
     def command(self, argv: Sequence[str]) -> list[str]:
         """The full command line that runs `argv` in the sandbox."""
         if not argv:
-            raise UserError("no command to run (usage: pellicle run -- COMMAND [ARGS...])")
+            raise UserError(NO_COMMAND)
         return [self.bwrap, *self.arguments(), *argv]
 
     def check(self) -> None:
@@ -96,24 +104,42 @@ class Sandbox:
                 check=False,
             )
         except (OSError, subprocess.TimeoutExpired) as exc:
-            raise SandboxError(f"the sandbox could not be set up: {exc}") from None
+            raise SandboxError(
+                msg("core.sandbox", "the sandbox could not be set up: {error}").format(
+                    error=str(exc)
+                )
+            ) from None
         if done.returncode != 0:
             lines = done.stderr.decode("utf-8", "replace").strip().splitlines()
-            why = lines[-1] if lines else f"bwrap exited with {done.returncode}"
-            raise SandboxError(f"the sandbox could not be set up, nothing was run: {why}")
+            why = (
+                lines[-1]
+                if lines
+                else msg("core.sandbox", "bwrap exited with {status}").format(
+                    status=str(done.returncode)
+                )
+            )
+            raise SandboxError(
+                msg(
+                    "core.sandbox", "the sandbox could not be set up, nothing was run: {error}"
+                ).format(error=why)
+            )
 
     def run(self, argv: Sequence[str]) -> int:
         """Run `argv` in the sandbox with this process's terminal and
         environment; the program's exit status."""
         if not argv:
-            raise UserError("no command to run (usage: pellicle run -- COMMAND [ARGS...])")
+            raise UserError(NO_COMMAND)
         if shutil.which(argv[0]) is None:
-            raise UserError(f"no such command: {argv[0]}")
+            raise UserError(
+                msg("core.sandbox", "no such command: {command}").format(command=argv[0])
+            )
         self.check()
         try:
             return subprocess.call(self.command(argv))
         except OSError as exc:
-            raise SandboxError(f"cannot start bwrap: {exc.strerror}") from None
+            raise SandboxError(
+                msg("core.sandbox", "cannot start bwrap: {error}").format(error=os_error(exc))
+            ) from None
 
 
 def _folders(paths: Sequence[str]) -> tuple[str, ...]:

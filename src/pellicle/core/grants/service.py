@@ -31,6 +31,7 @@ from pellicle.core.grants.permissions import Entry, Mode, merge, read_keyfile
 from pellicle.core.grants.proof import Verification, prove
 from pellicle.core.paths import Locations
 from pellicle.core.store import Store
+from pellicle.core.words import join, msg, os_error
 
 # `Verification` is proof's; the CLI and the GUI take it from here with the rest.
 __all__ = [
@@ -44,11 +45,17 @@ __all__ = [
 ]
 
 NO_FLATPAK: Final = (
-    "Flatpak is not installed (no flatpak command on PATH)"
+    msg("core.grants", "Flatpak is not installed (no flatpak command on PATH)")
     if sys.platform.startswith("linux")
-    else "apps cannot be restricted on this system (no Flatpak; see docs/grants.md): "
-    "give apps only the export folder"
+    else msg(
+        "core.grants",
+        "apps cannot be restricted on this system (no Flatpak; see docs/grants.md): "
+        "give apps only the export folder",
+    )
 )
+
+_NOT_AN_ID: Final = msg("core.grants", "{app} is not a Flatpak application id")
+_APP_CHANGE: Final = msg("core.grants", "{app}: {change}")
 
 
 @dataclass(frozen=True)
@@ -197,11 +204,11 @@ class Grants:
         if current is not None and _sha(current) == after:
             return None
         if current is None:
-            return "its override file was deleted"
+            return msg("core.grants", "its override file was deleted")
         try:
             left = self._saved(app_id, "after").read_bytes()
         except OSError:
-            return "its override file was changed"
+            return msg("core.grants", "its override file was changed")
         return describe_change(left, current)
 
     # -- restricting -----------------------------------------------------------
@@ -215,9 +222,13 @@ class Grants:
             return by_id
         for app_id in app_ids:
             if not valid_app_id(app_id):
-                raise UserError(f"{app_id!r} is not a Flatpak application id")
+                raise UserError(_NOT_AN_ID.format(app=repr(app_id)))
             if app_id not in by_id:
-                raise UserError(f"no installed Flatpak app {app_id} (see: pellicle apps)")
+                raise UserError(
+                    msg(
+                        "core.grants", "no installed Flatpak app {app} (see: pellicle apps)"
+                    ).format(app=app_id)
+                )
         return {a: by_id[a] for a in dict.fromkeys(app_ids)}
 
     def restrict(
@@ -231,7 +242,9 @@ class Grants:
         installed app that can read the library now."""
         flatpak = self._need_flatpak()
         if not self.roots:
-            raise UserError("Pellicle has no library folder yet; run: pellicle init")
+            raise UserError(
+                msg("core.grants", "Pellicle has no library folder yet; run: pellicle init")
+            )
         installed = self._installed(app_ids)
         records = self._records()
         if app_ids is None:
@@ -243,12 +256,14 @@ class Grants:
             if record is not None and not force:
                 change = self._changed(app_id, record)
                 if change:
-                    refused.append(f"{app_id}: {change}")
+                    refused.append(_APP_CHANGE.format(app=app_id, change=change))
         if refused:
             raise UserError(
-                "changed by hand since Pellicle restricted it, left as it is: "
-                + "; ".join(refused)
-                + " (use --force to restrict it anyway)"
+                msg(
+                    "core.grants",
+                    "changed by hand since Pellicle restricted it, left as it is: {apps} "
+                    "(use --force to restrict it anyway)",
+                ).format(apps=join(refused))
             )
         outcomes = []
         for app_id, apps in installed.items():
@@ -325,7 +340,11 @@ class Grants:
             raise
         after = flatpak.user_override(app_id)
         if after is None:
-            raise FlatpakError(f"flatpak override wrote no override file for {app_id}")
+            raise FlatpakError(
+                msg("core.grants", "flatpak override wrote no override file for {app}").format(
+                    app=app_id
+                )
+            )
         _write_durably(self._saved(app_id, "after"), after)
         with self.store.write() as db:
             db.execute(
@@ -345,33 +364,45 @@ class Grants:
             chosen = list(dict.fromkeys(app_ids))
             for app_id in chosen:
                 if not valid_app_id(app_id):
-                    raise UserError(f"{app_id!r} is not a Flatpak application id")
+                    raise UserError(_NOT_AN_ID.format(app=repr(app_id)))
                 if app_id not in records:
-                    raise UserError(f"{app_id} was not restricted by Pellicle; nothing to undo")
+                    raise UserError(
+                        msg(
+                            "core.grants", "{app} was not restricted by Pellicle; nothing to undo"
+                        ).format(app=app_id)
+                    )
         refused = []
         for app_id in chosen:
             change = None if force else self._changed(app_id, records[app_id])
             if change:
-                refused.append(f"{app_id}: {change}")
+                refused.append(_APP_CHANGE.format(app=app_id, change=change))
             before_sha = records[app_id]["before_sha256"]
             if before_sha is not None:
                 try:
                     saved = self._saved(app_id, "before").read_bytes()
                 except OSError as exc:
                     raise UserError(
-                        f"{app_id}: Pellicle's copy of the original override is unreadable "
-                        f"({exc.strerror}); nothing changed"
+                        msg(
+                            "core.grants",
+                            "{app}: Pellicle's copy of the original override is unreadable "
+                            "({error}); nothing changed",
+                        ).format(app=app_id, error=os_error(exc))
                     ) from None
                 if _sha(saved) != before_sha:
                     raise UserError(
-                        f"{app_id}: Pellicle's copy of the original override was altered; "
-                        "nothing changed"
+                        msg(
+                            "core.grants",
+                            "{app}: Pellicle's copy of the original override was altered; "
+                            "nothing changed",
+                        ).format(app=app_id)
                     )
         if refused:
             raise UserError(
-                "changed by hand since Pellicle restricted it, left as it is: "
-                + "; ".join(refused)
-                + " (use --force to restore the original anyway)"
+                msg(
+                    "core.grants",
+                    "changed by hand since Pellicle restricted it, left as it is: {apps} "
+                    "(use --force to restore the original anyway)",
+                ).format(apps=join(refused))
             )
         outcomes = []
         for app_id in chosen:
@@ -446,12 +477,18 @@ def describe_change(left: bytes, now: bytes) -> str:
             lb = [x for x in (vb or "").split(";") if x]
             added = [x for x in lb if x not in la]
             removed = [x for x in la if x not in lb]
-            bits = []
+            bits: list[str] = []
             if added:
-                bits.append("added " + ", ".join(added))
+                bits.append(msg("core.grants", "added {items}").format(items=", ".join(added)))
             if removed:
-                bits.append("removed " + ", ".join(removed))
+                bits.append(msg("core.grants", "removed {items}").format(items=", ".join(removed)))
             if not bits:
-                bits.append("reordered")
-            parts.append(f"[{group}] {key}: " + "; ".join(bits))
-    return "its override was changed by hand (" + (", ".join(parts) or "formatting") + ")"
+                bits.append(msg("core.grants", "reordered"))
+            parts.append(
+                msg("core.grants", "[{group}] {key}: {changes}").format(
+                    group=group, key=key, changes=join(bits)
+                )
+            )
+    return msg("core.grants", "its override was changed by hand ({changes})").format(
+        changes=join(parts, ", ") if parts else msg("core.grants", "formatting")
+    )

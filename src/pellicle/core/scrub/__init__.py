@@ -30,6 +30,7 @@ from pellicle.core.scrub.verify import verify as verify_image
 from pellicle.core.scrub.verify_video import verify_video
 from pellicle.core.scrub.video import scrub_video
 from pellicle.core.scrub.webp import scrub_webp
+from pellicle.core.words import msg, os_error
 
 __all__ = ["ScrubError", "ScrubOptions", "ScrubResult", "scrub", "verify"]
 
@@ -67,7 +68,7 @@ def scrub(
     """
     scrubber = _SCRUBBERS.get(fmt)
     if scrubber is None:
-        raise ScrubError(f"unsupported format: {fmt}")
+        raise ScrubError(msg("core.scrub", "unsupported format: {format}").format(format=fmt))
     source = Source(src, fmt)
     try:
         result = scrubber(source, Sink(out_fd), options)
@@ -77,7 +78,11 @@ def scrub(
         raise
     except OSError as exc:
         if exc.errno is not None:
-            raise ScrubError(f"I/O error: {exc.strerror or exc}") from exc
+            raise ScrubError(
+                msg("core.scrub", "I/O error: {error}").format(
+                    error=os_error(exc) if exc.strerror else str(exc)
+                )
+            ) from exc
         raise ScrubError(describe(exc, fmt)) from exc
     except Exception as exc:
         # Any other failure is a parser meeting input it cannot handle; the

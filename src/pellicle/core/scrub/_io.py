@@ -16,6 +16,7 @@ import stat
 from typing import Final
 
 from pellicle.core.scrub._types import ScrubError
+from pellicle.core.words import msg, os_error
 
 #: Bulk copies and scans move this much at a time.
 CHUNK: Final = 1 << 20
@@ -30,11 +31,15 @@ class Source:
         try:
             self.fd = os.open(path, flags)
         except OSError as exc:
-            raise ScrubError(f"cannot open: {exc.strerror or exc}") from exc
+            raise ScrubError(
+                msg("core.scrub", "cannot open: {error}").format(
+                    error=os_error(exc) if exc.strerror else str(exc)
+                )
+            ) from exc
         try:
             st = os.fstat(self.fd)
             if not stat.S_ISREG(st.st_mode):
-                raise ScrubError("not a regular file")
+                raise ScrubError(msg("core.scrub", "not a regular file"))
             self.size = st.st_size
             self._stamp = (st.st_size, st.st_mtime_ns)
         except BaseException:
@@ -48,17 +53,25 @@ class Source:
         """Refuse the result if the file changed size or mtime while we read it."""
         st = os.fstat(self.fd)
         if (st.st_size, st.st_mtime_ns) != self._stamp:
-            raise ScrubError("file changed while being read")
+            raise ScrubError(msg("core.scrub", "file changed while being read"))
 
     def read(self, off: int, n: int, what: str = "data") -> bytes:
         """Exactly `n` bytes at `off`, or a ScrubError naming what was truncated."""
         if n < 0 or off < 0 or off + n > self.size:
-            raise ScrubError(f"truncated {self.fmt.upper()}: {what} past end of file")
+            raise ScrubError(
+                msg("core.scrub", "truncated {format}: {what} past end of file").format(
+                    format=self.fmt.upper(), what=what
+                )
+            )
         data = os.pread(self.fd, n, off)
         while len(data) < n:
             more = os.pread(self.fd, n - len(data), off + len(data))
             if not more:
-                raise ScrubError(f"truncated {self.fmt.upper()}: {what} past end of file")
+                raise ScrubError(
+                    msg("core.scrub", "truncated {format}: {what} past end of file").format(
+                        format=self.fmt.upper(), what=what
+                    )
+                )
             data += more
         return data
 
@@ -87,7 +100,11 @@ class Sink:
     def copy(self, src: Source, off: int, n: int) -> None:
         """Append `n` bytes of `src` from `off`, in the kernel when possible."""
         if off < 0 or n < 0 or off + n > src.size:
-            raise ScrubError(f"truncated {src.fmt.upper()}: data past end of file")
+            raise ScrubError(
+                msg("core.scrub", "truncated {format}: data past end of file").format(
+                    format=src.fmt.upper()
+                )
+            )
         while n > 0 and self._kernel_copy:
             try:
                 done = os.copy_file_range(src.fd, self.fd, n, off)
@@ -97,14 +114,22 @@ class Sink:
                     break
                 raise
             if done == 0:
-                raise ScrubError(f"truncated {src.fmt.upper()}: data past end of file")
+                raise ScrubError(
+                    msg("core.scrub", "truncated {format}: data past end of file").format(
+                        format=src.fmt.upper()
+                    )
+                )
             off += done
             n -= done
             self.written += done
         while n > 0:
             data = src.read_upto(off, min(n, CHUNK))
             if not data:
-                raise ScrubError(f"truncated {src.fmt.upper()}: data past end of file")
+                raise ScrubError(
+                    msg("core.scrub", "truncated {format}: data past end of file").format(
+                        format=src.fmt.upper()
+                    )
+                )
             self.write(data)
             off += len(data)
             n -= len(data)

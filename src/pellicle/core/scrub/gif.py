@@ -17,6 +17,7 @@ from typing import Final
 from pellicle.core.imaging import ImageTooLarge, check_dimensions
 from pellicle.core.scrub._io import CHUNK, Sink, Source
 from pellicle.core.scrub._types import ScrubError, ScrubOptions, ScrubResult
+from pellicle.core.words import msg
 
 _LOOP_APPS: Final = frozenset({b"NETSCAPE2.0", b"ANIMEXTS1.0"})
 _MAX_FRAMES: Final = 100_000
@@ -38,7 +39,7 @@ class _Reader:
         self._start = self.pos
         self._buf = self.src.read_upto(self.pos, max(n, CHUNK))
         if len(self._buf) < n:
-            raise ScrubError("truncated GIF: no trailer")
+            raise ScrubError(msg("core.scrub", "truncated GIF: no trailer"))
 
     def take(self, n: int) -> bytes:
         self._fill(n)
@@ -70,12 +71,12 @@ def scrub_gif(src: Source, sink: Sink, options: ScrubOptions) -> ScrubResult:
     r = _Reader(src, 0)
     header = r.take(13)
     if header[:6] not in (b"GIF87a", b"GIF89a"):
-        raise ScrubError("corrupt GIF: bad signature")
+        raise ScrubError(msg("core.scrub", "corrupt GIF: bad signature"))
     width, height, flags = struct.unpack("<HHB", header[6:11])
     try:
         check_dimensions(width, height)
     except ImageTooLarge as exc:
-        raise ScrubError(f"GIF {exc}") from None
+        raise ScrubError(exc.reason("GIF")) from None
     # Always GIF89a: the graphic control and loop extensions need it.
     out = [b"GIF89a", header[6:]]
     if flags & 0x80:
@@ -95,19 +96,21 @@ def scrub_gif(src: Source, sink: Sink, options: ScrubOptions) -> ScrubResult:
                 parts.append(r.take(3 << ((lflags & 7) + 1)))
             code_size = r.take(1)
             if not 1 <= code_size[0] <= 11:
-                raise ScrubError("corrupt GIF: bad LZW code size")
+                raise ScrubError(msg("core.scrub", "corrupt GIF: bad LZW code size"))
             parts.append(code_size)
             sink.write(b"".join(parts))
             _copy_image_data(r, sink)
             frames += 1
             if frames > _MAX_FRAMES:
-                raise ScrubError("corrupt GIF: too many frames")
+                raise ScrubError(msg("core.scrub", "corrupt GIF: too many frames"))
         elif intro == 0x21:
             label = r.take(1)[0]
             if label == 0xF9:
                 block = r.take(6)
                 if block[0] != 4 or block[5] != 0:
-                    raise ScrubError("corrupt GIF: bad graphic control extension")
+                    raise ScrubError(
+                        msg("core.scrub", "corrupt GIF: bad graphic control extension")
+                    )
                 sink.write(b"\x21\xf9" + block)
             elif label == 0xFF:
                 size = r.take(1)[0]
@@ -120,9 +123,11 @@ def scrub_gif(src: Source, sink: Sink, options: ScrubOptions) -> ScrubResult:
             else:
                 r.skip_sub_blocks()
         else:
-            raise ScrubError(f"corrupt GIF: unexpected block 0x{intro:02X}")
+            raise ScrubError(
+                msg("core.scrub", "corrupt GIF: unexpected block 0x{block:02X}").format(block=intro)
+            )
     if frames == 0:
-        raise ScrubError("corrupt GIF: no image")
+        raise ScrubError(msg("core.scrub", "corrupt GIF: no image"))
     sink.write(b"\x3b")
     return ScrubResult("gif", width, height, 1, frames)
 

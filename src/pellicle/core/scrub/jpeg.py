@@ -19,6 +19,7 @@ from pellicle.core.imaging import ImageTooLarge, check_dimensions
 from pellicle.core.scrub._exif import minimal_tiff, read_kept
 from pellicle.core.scrub._io import CHUNK, Sink, Source
 from pellicle.core.scrub._types import ScrubError, ScrubOptions, ScrubResult
+from pellicle.core.words import msg
 
 # Baseline, extended and progressive Huffman JPEG: what every camera and
 # decoder handles. Lossless, hierarchical and arithmetic coding are refused.
@@ -42,14 +43,14 @@ def _icc_segments(chunks: dict[int, bytes], declared: set[int]) -> list[bytes]:
     if not chunks:
         return []
     if len(declared) != 1 or sorted(chunks) != list(range(1, next(iter(declared)) + 1)):
-        raise ScrubError("corrupt JPEG: inconsistent ICC profile chunks")
+        raise ScrubError(msg("core.scrub", "corrupt JPEG: inconsistent ICC profile chunks"))
     total = len(chunks)
     return [_app(0xE2, _ICC_SIG + bytes((i, total)) + chunks[i]) for i in sorted(chunks)]
 
 
 def scrub_jpeg(src: Source, sink: Sink, options: ScrubOptions) -> ScrubResult:
     if src.read(0, 2, "start of image") != b"\xff\xd8":
-        raise ScrubError("corrupt JPEG: no start of image")
+        raise ScrubError(msg("core.scrub", "corrupt JPEG: no start of image"))
     pos = 2
     jfif: bytes | None = None
     exif_seen = False
@@ -66,15 +67,19 @@ def scrub_jpeg(src: Source, sink: Sink, options: ScrubOptions) -> ScrubResult:
     while True:
         marker, pos = _next_marker(src, pos)
         if marker in (0xD8, 0xD9, 0x01) or 0xD0 <= marker <= 0xD7:
-            raise ScrubError(f"corrupt JPEG: unexpected marker 0x{marker:02X} before image data")
+            raise ScrubError(
+                msg(
+                    "core.scrub", "corrupt JPEG: unexpected marker 0x{marker:02X} before image data"
+                ).format(marker=marker)
+            )
         length = struct.unpack(">H", src.read(pos, 2, "segment length"))[0]
         if length < 2:
-            raise ScrubError("corrupt JPEG: bad segment length")
+            raise ScrubError(msg("core.scrub", "corrupt JPEG: bad segment length"))
         seg = src.read(pos - 2, length + 2, "segment")
         payload = seg[4:]
         header_bytes += len(seg)
         if header_bytes > _MAX_HEADER:
-            raise ScrubError("corrupt JPEG: too much header data")
+            raise ScrubError(msg("core.scrub", "corrupt JPEG: too much header data"))
         pos += length
         if marker == 0xE0 and payload[:5] == b"JFIF\x00" and len(payload) >= 14 and jfif is None:
             # Keep version and pixel density; drop any thumbnail.
@@ -85,7 +90,7 @@ def scrub_jpeg(src: Source, sink: Sink, options: ScrubOptions) -> ScrubResult:
         elif marker == 0xE2 and payload[:12] == _ICC_SIG and len(payload) >= 14:
             seq, total = payload[12], payload[13]
             if seq == 0 or seq in icc:
-                raise ScrubError("corrupt JPEG: inconsistent ICC profile chunks")
+                raise ScrubError(msg("core.scrub", "corrupt JPEG: inconsistent ICC profile chunks"))
             icc[seq] = payload[14:]
             icc_total.add(total)
         elif marker == 0xEE and payload[:5] == b"Adobe" and len(payload) >= 12 and adobe is None:
@@ -94,30 +99,38 @@ def scrub_jpeg(src: Source, sink: Sink, options: ScrubOptions) -> ScrubResult:
             pass  # every other APPn and comment is metadata
         elif marker in _SOF_ALL:
             if marker not in _SOF_OK:
-                raise ScrubError(f"unsupported JPEG coding (SOF 0x{marker:02X})")
+                raise ScrubError(
+                    msg("core.scrub", "unsupported JPEG coding (SOF 0x{marker:02X})").format(
+                        marker=marker
+                    )
+                )
             if size is not None:
-                raise ScrubError("corrupt JPEG: more than one frame header")
+                raise ScrubError(msg("core.scrub", "corrupt JPEG: more than one frame header"))
             if len(payload) < 6:
-                raise ScrubError("corrupt JPEG: short frame header")
+                raise ScrubError(msg("core.scrub", "corrupt JPEG: short frame header"))
             height, width = struct.unpack(">HH", payload[1:5])
             ncomp = payload[5]
             if ncomp not in (1, 3, 4) or len(payload) != 6 + 3 * ncomp:
-                raise ScrubError("corrupt JPEG: bad frame header")
+                raise ScrubError(msg("core.scrub", "corrupt JPEG: bad frame header"))
             try:
                 check_dimensions(width, height)
             except ImageTooLarge as exc:
-                raise ScrubError(f"JPEG {exc}") from None
+                raise ScrubError(exc.reason("JPEG")) from None
             size = (width, height)
             coding.append(seg)
         elif marker in _CODING or marker == 0xCC:
             coding.append(seg)
         elif marker == 0xDA:
             if size is None:
-                raise ScrubError("corrupt JPEG: scan before frame header")
+                raise ScrubError(msg("core.scrub", "corrupt JPEG: scan before frame header"))
             coding.append(seg)
             break
         else:
-            raise ScrubError(f"corrupt JPEG: unexpected marker 0x{marker:02X}")
+            raise ScrubError(
+                msg("core.scrub", "corrupt JPEG: unexpected marker 0x{marker:02X}").format(
+                    marker=marker
+                )
+            )
 
     assert size is not None
     if not options.keep_capture_date:
@@ -142,14 +155,22 @@ def scrub_jpeg(src: Source, sink: Sink, options: ScrubOptions) -> ScrubResult:
             sink.write(b"\xff\xd9")
             break
         if marker in (0xD8, 0x01) or 0xD0 <= marker <= 0xD7 or marker in _SOF_ALL:
-            raise ScrubError(f"corrupt JPEG: unexpected marker 0x{marker:02X} between scans")
+            raise ScrubError(
+                msg(
+                    "core.scrub", "corrupt JPEG: unexpected marker 0x{marker:02X} between scans"
+                ).format(marker=marker)
+            )
         length = struct.unpack(">H", src.read(pos, 2, "segment length"))[0]
         if length < 2:
-            raise ScrubError("corrupt JPEG: bad segment length")
+            raise ScrubError(msg("core.scrub", "corrupt JPEG: bad segment length"))
         if marker in _CODING or marker in (0xDA, 0xCC):
             sink.write(src.read(pos - 2, length + 2, "segment"))
         elif not (0xE0 <= marker <= 0xEF or marker in (0xFE, 0xDC)):
-            raise ScrubError(f"corrupt JPEG: unexpected marker 0x{marker:02X}")
+            raise ScrubError(
+                msg("core.scrub", "corrupt JPEG: unexpected marker 0x{marker:02X}").format(
+                    marker=marker
+                )
+            )
         pos += length
     return ScrubResult("jpeg", size[0], size[1], orientation)
 
@@ -160,14 +181,14 @@ def _next_marker(src: Source, pos: int) -> tuple[int, int]:
     i = 0
     if not head or head[0] != 0xFF:
         if not head:
-            raise ScrubError("truncated JPEG: no end of image")
-        raise ScrubError("corrupt JPEG: expected a marker")
+            raise ScrubError(msg("core.scrub", "truncated JPEG: no end of image"))
+        raise ScrubError(msg("core.scrub", "corrupt JPEG: expected a marker"))
     while i < len(head) and head[i] == 0xFF:
         i += 1
     if i == len(head):
         if len(head) < 64:
-            raise ScrubError("truncated JPEG: no end of image")
-        raise ScrubError("corrupt JPEG: run of fill bytes")
+            raise ScrubError(msg("core.scrub", "truncated JPEG: no end of image"))
+        raise ScrubError(msg("core.scrub", "corrupt JPEG: run of fill bytes"))
     return head[i], pos + i + 1
 
 
@@ -184,10 +205,10 @@ def _copy_entropy(src: Source, sink: Sink, pos: int) -> int:
             sink.write(memoryview(buf)[:end])
             return pos + end
         if len(buf) < CHUNK:
-            raise ScrubError("truncated JPEG: no end of image")
+            raise ScrubError(msg("core.scrub", "truncated JPEG: no end of image"))
         # A trailing 0xFF may start a marker that straddles the chunk edge.
         keep = len(buf.rstrip(b"\xff"))
         if keep == 0:
-            raise ScrubError("corrupt JPEG: run of fill bytes")
+            raise ScrubError(msg("core.scrub", "corrupt JPEG: run of fill bytes"))
         sink.write(memoryview(buf)[:keep])
         pos += keep

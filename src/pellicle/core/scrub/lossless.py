@@ -37,6 +37,7 @@ from dataclasses import dataclass, field
 from typing import Final
 
 from pellicle.core.scrub._types import ScrubError
+from pellicle.core.words import msg, os_error
 
 #: Compare and hash this much at a time.
 BLOCK: Final = 1 << 20
@@ -72,7 +73,8 @@ _WEBP_IMAGE: Final = frozenset({b"ALPH", b"VP8 ", b"VP8L"})
 
 
 def fail(reason: str) -> ScrubError:
-    return ScrubError(f"verification failed: {reason}")
+    # The reason itself is a diagnostic for a bug report: it stays English.
+    return ScrubError(msg("core.scrub", "verification failed: {reason}").format(reason=reason))
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,7 +115,9 @@ class _Source:
             self.fd = os.open(path, flags)
         except OSError as exc:
             raise ScrubError(
-                f"verification failed: cannot read the source: {exc.strerror or exc}"
+                msg("core.scrub", "verification failed: cannot read the source: {error}").format(
+                    error=os_error(exc) if exc.strerror else str(exc)
+                )
             ) from exc
         try:
             st = os.fstat(self.fd)

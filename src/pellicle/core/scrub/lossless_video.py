@@ -25,6 +25,7 @@ import threading
 from typing import Final
 
 from pellicle.core.scrub._types import ScrubError
+from pellicle.core.words import msg
 
 #: Bytes read, compared and hashed at a time; at most `_BUFFERS` are in use.
 #: 1 MB pieces stay in the CPU's caches between the read, the comparison and
@@ -35,7 +36,8 @@ _PREADV: Final = hasattr(os, "preadv")
 
 
 def fail(reason: str) -> ScrubError:
-    return ScrubError(f"verification failed: {reason}")
+    # The reason itself is a diagnostic for a bug report: it stays English.
+    return ScrubError(msg("core.scrub", "verification failed: {reason}").format(reason=reason))
 
 
 class Reader:

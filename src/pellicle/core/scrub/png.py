@@ -23,6 +23,7 @@ from pellicle.core.imaging import ImageTooLarge, check_dimensions
 from pellicle.core.scrub._exif import minimal_tiff, read_kept
 from pellicle.core.scrub._io import CHUNK, Sink, Source
 from pellicle.core.scrub._types import ScrubError, ScrubOptions, ScrubResult
+from pellicle.core.words import msg
 
 SIGNATURE: Final = b"\x89PNG\r\n\x1a\n"
 # Chunks that describe how to show the pixels and identify nobody.
@@ -57,29 +58,33 @@ def _inflate_bounded(data: bytes, limit: int) -> bytes:
     d = zlib.decompressobj()
     out = d.decompress(data, limit + 1)
     if len(out) > limit or d.unconsumed_tail:
-        raise ScrubError("corrupt PNG: ICC profile too large")
+        raise ScrubError(msg("core.scrub", "corrupt PNG: ICC profile too large"))
     if not d.eof:
-        raise ScrubError("corrupt PNG: truncated ICC profile")
+        raise ScrubError(msg("core.scrub", "corrupt PNG: truncated ICC profile"))
     return out
 
 
 def _index(src: Source) -> list[_Chunk]:
     """Every chunk from IHDR to IEND, headers checked; nothing after IEND."""
     if src.read(0, 8, "signature") != SIGNATURE:
-        raise ScrubError("corrupt PNG: bad signature")
+        raise ScrubError(msg("core.scrub", "corrupt PNG: bad signature"))
     chunks: list[_Chunk] = []
     pos = 8
     while True:
         length, kind = struct.unpack(">I4s", src.read(pos, 8, "chunk header"))
         if length > 0x7FFFFFFF or not kind.isalpha():
-            raise ScrubError("corrupt PNG: bad chunk header")
+            raise ScrubError(msg("core.scrub", "corrupt PNG: bad chunk header"))
         if pos + 12 + length > src.size:
-            raise ScrubError(f"truncated PNG: {kind.decode('latin-1')} chunk past end of file")
+            raise ScrubError(
+                msg("core.scrub", "truncated PNG: {chunk} chunk past end of file").format(
+                    chunk=kind.decode("latin-1")
+                )
+            )
         if not chunks and kind != b"IHDR":
-            raise ScrubError("corrupt PNG: IHDR is not first")
+            raise ScrubError(msg("core.scrub", "corrupt PNG: IHDR is not first"))
         chunks.append(_Chunk(kind, pos, length))
         if len(chunks) > _MAX_CHUNKS:
-            raise ScrubError("corrupt PNG: too many chunks")
+            raise ScrubError(msg("core.scrub", "corrupt PNG: too many chunks"))
         pos += 12 + length
         if kind == b"IEND":
             return chunks
@@ -121,14 +126,14 @@ def scrub_png(src: Source, sink: Sink, options: ScrubOptions) -> ScrubResult:
         keep = kind in _KEEP
         if kind == b"iCCP":
             if length > _MAX_SMALL_CHUNK:
-                raise ScrubError("corrupt PNG: ICC profile too large")
+                raise ScrubError(msg("core.scrub", "corrupt PNG: ICC profile too large"))
             data = src.read(body, length + 4, "iCCP chunk")
             _check_crc(kind, data[:-4], data[-4:])
             nul = data.find(b"\x00", 0, 80)
             if nul < 1 or len(data) < nul + 2 + 4 or data[nul + 1] != 0:
-                raise ScrubError("corrupt PNG: bad iCCP chunk")
+                raise ScrubError(msg("core.scrub", "corrupt PNG: bad iCCP chunk"))
             if seen_iccp or seen_idat:
-                raise ScrubError("corrupt PNG: misplaced iCCP chunk")
+                raise ScrubError(msg("core.scrub", "corrupt PNG: misplaced iCCP chunk"))
             seen_iccp = True
             profile = _inflate_bounded(data[nul + 2 : -4], _MAX_ICC)
             sink.write(_chunk(b"iCCP", _ICC_NAME + b"\x00\x00" + zlib.compress(profile, 9)))
@@ -137,12 +142,12 @@ def scrub_png(src: Source, sink: Sink, options: ScrubOptions) -> ScrubResult:
             _check_crc(kind, data[8:-4], data[-4:])
             if kind == b"IHDR":
                 if size is not None or length != 13:
-                    raise ScrubError("corrupt PNG: bad IHDR")
+                    raise ScrubError(msg("core.scrub", "corrupt PNG: bad IHDR"))
                 width, height = struct.unpack(">II", data[8:16])
                 try:
                     check_dimensions(width, height)
                 except ImageTooLarge as exc:
-                    raise ScrubError(f"PNG {exc}") from None
+                    raise ScrubError(exc.reason("PNG")) from None
                 size = (width, height)
             elif kind == b"acTL" and length == 8 and not seen_idat:
                 frames = max(1, struct.unpack(">I", data[8:12])[0])
@@ -160,14 +165,22 @@ def scrub_png(src: Source, sink: Sink, options: ScrubOptions) -> ScrubResult:
                 remaining -= len(piece)
             stored = src.read(off, 4, "chunk CRC")
             if struct.unpack(">I", stored)[0] != crc:
-                raise ScrubError(f"corrupt PNG: bad CRC in {kind.decode('latin-1')} chunk")
+                raise ScrubError(
+                    msg("core.scrub", "corrupt PNG: bad CRC in {chunk} chunk").format(
+                        chunk=kind.decode("latin-1")
+                    )
+                )
             sink.write(stored)
         elif not (kind[0] & 0x20):
-            raise ScrubError(f"unsupported PNG: unknown critical chunk {kind.decode('latin-1')}")
+            raise ScrubError(
+                msg("core.scrub", "unsupported PNG: unknown critical chunk {chunk}").format(
+                    chunk=kind.decode("latin-1")
+                )
+            )
         if kind == b"IDAT":
             seen_idat = True
     if not seen_idat:
-        raise ScrubError("corrupt PNG: no image data")
+        raise ScrubError(msg("core.scrub", "corrupt PNG: no image data"))
     assert size is not None
     # IDAT is in _EXIF_BEFORE, so the minimal eXIf (if any) has been written.
     return ScrubResult("png", size[0], size[1], orientation, frames)
@@ -175,4 +188,8 @@ def scrub_png(src: Source, sink: Sink, options: ScrubOptions) -> ScrubResult:
 
 def _check_crc(kind: bytes, data: bytes, stored: bytes) -> None:
     if zlib.crc32(kind + data) != struct.unpack(">I", stored)[0]:
-        raise ScrubError(f"corrupt PNG: bad CRC in {kind.decode('latin-1')} chunk")
+        raise ScrubError(
+            msg("core.scrub", "corrupt PNG: bad CRC in {chunk} chunk").format(
+                chunk=kind.decode("latin-1")
+            )
+        )

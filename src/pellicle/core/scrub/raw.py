@@ -28,6 +28,7 @@ from pellicle.core.scrub._exif import minimal_tiff, valid_date
 from pellicle.core.scrub._io import Sink, Source
 from pellicle.core.scrub._types import ScrubError, ScrubOptions, ScrubResult
 from pellicle.core.scrub.jpeg import scrub_jpeg
+from pellicle.core.words import msg
 
 #: A preview at least this long on its long side is a full-size rendition.
 MIN_PREVIEW: Final = 1600
@@ -55,7 +56,11 @@ class _Memory(Source):
 
     def read(self, off: int, n: int, what: str = "data") -> bytes:
         if n < 0 or off < 0 or off + n > self.size:
-            raise ScrubError(f"truncated RAW preview: {what} past end of file")
+            raise ScrubError(
+                msg("core.scrub", "truncated RAW preview: {what} past end of file").format(
+                    what=what
+                )
+            )
         return self._data[off : off + n]
 
     def read_upto(self, off: int, n: int) -> bytes:
@@ -71,7 +76,7 @@ def scrub_raw(src: Source, sink: Sink, options: ScrubOptions) -> ScrubResult:
             sizes = raw.sizes
             check_dimensions(sizes.width, sizes.height)
             if sizes.width * sizes.height <= _PLACEHOLDER:
-                raise ScrubError("RAW holds no image larger than a placeholder")
+                raise ScrubError(msg("core.scrub", "RAW holds no image larger than a placeholder"))
             orientation = _FLIP_TO_ORIENTATION.get(sizes.flip, 1)
             date = _capture_date(raw) if options.keep_capture_date else None
             preview = full_size_preview(raw)
@@ -79,11 +84,13 @@ def scrub_raw(src: Source, sink: Sink, options: ScrubOptions) -> ScrubResult:
                 return _export_preview(preview, orientation, date, sink, options)
             return _render(raw, date, sink)
     except ImageTooLarge as exc:
-        raise ScrubError(f"RAW {exc}") from None
+        raise ScrubError(exc.reason("RAW")) from None
     except rawpy.LibRawFileUnsupportedError:
-        raise ScrubError("RAW file of a kind LibRaw cannot read") from None
+        raise ScrubError(msg("core.scrub", "RAW file of a kind LibRaw cannot read")) from None
     except rawpy.LibRawError as exc:
-        raise ScrubError(f"unreadable RAW: {_libraw_reason(exc)}") from None
+        raise ScrubError(
+            msg("core.scrub", "unreadable RAW: {error}").format(error=_libraw_reason(exc))
+        ) from None
 
 
 def full_size_preview(raw: object) -> bytes | None:

@@ -20,6 +20,7 @@ from pellicle.core.formats import classify_tiff
 from pellicle.core.imaging import ImageTooLarge, check_dimensions
 from pellicle.core.scrub._io import Sink, Source
 from pellicle.core.scrub._types import ScrubError, ScrubOptions, ScrubResult
+from pellicle.core.words import msg
 
 _TYPE_SIZE: Final = {1: 1, 2: 1, 3: 2, 4: 4, 5: 8, 6: 1, 7: 1, 8: 2, 9: 4, 10: 8, 11: 4, 12: 8}
 _NUMERIC: Final = frozenset({1, 3, 4, 5, 6, 8, 9, 10, 11, 12})
@@ -52,7 +53,7 @@ class _Entry:
 def _read_ifd(src: Source, off: int, e: str, budget: list[int]) -> dict[int, _Entry]:
     (n,) = struct.unpack(f"{e}H", src.read(off, 2, "IFD"))
     if n == 0 or n > _MAX_ENTRIES:
-        raise ScrubError("corrupt TIFF: bad IFD entry count")
+        raise ScrubError(msg("core.scrub", "corrupt TIFF: bad IFD entry count"))
     raw = src.read(off + 2, 12 * n, "IFD")
     entries: dict[int, _Entry] = {}
     for i in range(n):
@@ -65,7 +66,7 @@ def _read_ifd(src: Source, off: int, e: str, budget: list[int]) -> dict[int, _En
         elif tag in _KEEP or tag in _STRIPS or tag in _TILES or tag in (271, 330):
             budget[0] -= size
             if budget[0] < 0:
-                raise ScrubError("corrupt TIFF: tag values too large")
+                raise ScrubError(msg("core.scrub", "corrupt TIFF: tag values too large"))
             (voff,) = struct.unpack_from(f"{e}I", raw, 12 * i + 8)
             value = src.read(voff, size, "tag value")
         else:
@@ -83,7 +84,11 @@ def _ints(entry: _Entry | None, e: str) -> list[int]:
         return list(struct.unpack(f"{e}{entry.count}I", entry.value))
     if entry.typ == 1:
         return list(entry.value)
-    raise ScrubError(f"corrupt TIFF: tag {entry.tag} has a non-integer type")
+    raise ScrubError(
+        msg("core.scrub", "corrupt TIFF: tag {tag} has a non-integer type").format(
+            tag=str(entry.tag)
+        )
+    )
 
 
 def _one(entries: dict[int, _Entry], tag: int, e: str, default: int | None = None) -> int:
@@ -91,7 +96,7 @@ def _one(entries: dict[int, _Entry], tag: int, e: str, default: int | None = Non
     if values:
         return values[0]
     if default is None:
-        raise ScrubError(f"corrupt TIFF: missing tag {tag}")
+        raise ScrubError(msg("core.scrub", "corrupt TIFF: missing tag {tag}").format(tag=str(tag)))
     return default
 
 
@@ -100,7 +105,7 @@ def _refuse_raw(src: Source) -> None:
     # still classifies as RAW (it changed, or the caller guessed) is refused
     # rather than exported as one of its thumbnails or placeholder images.
     if classify_tiff(src.read_upto) == "raw":
-        raise ScrubError("a camera RAW file, not a plain TIFF")
+        raise ScrubError(msg("core.scrub", "a camera RAW file, not a plain TIFF"))
 
 
 def scrub_tiff(src: Source, sink: Sink, options: ScrubOptions) -> ScrubResult:
@@ -111,7 +116,9 @@ def scrub_tiff(src: Source, sink: Sink, options: ScrubOptions) -> ScrubResult:
     elif head[:4] == b"MM\x00*":
         e = ">"
     else:
-        raise ScrubError("unsupported TIFF variant (BigTIFF or unknown byte order)")
+        raise ScrubError(
+            msg("core.scrub", "unsupported TIFF variant (BigTIFF or unknown byte order)")
+        )
     (ifd0,) = struct.unpack(f"{e}I", head[4:8])
     entries = _read_ifd(src, ifd0, e, [_MAX_VALUES])
     _refuse_raw(src)
@@ -120,23 +127,27 @@ def scrub_tiff(src: Source, sink: Sink, options: ScrubOptions) -> ScrubResult:
     try:
         check_dimensions(width, height)
     except ImageTooLarge as exc:
-        raise ScrubError(f"TIFF {exc}") from None
+        raise ScrubError(exc.reason("TIFF")) from None
     compression = _one(entries, 259, e, 1)
     if compression not in _COMPRESSIONS:
-        raise ScrubError(f"unsupported TIFF compression {compression}")
+        raise ScrubError(
+            msg("core.scrub", "unsupported TIFF compression {compression}").format(
+                compression=str(compression)
+            )
+        )
     if 273 in entries:
         off_tag, count_tag = _STRIPS
     elif 324 in entries:
         off_tag, count_tag = _TILES
     else:
-        raise ScrubError("corrupt TIFF: no image data")
+        raise ScrubError(msg("core.scrub", "corrupt TIFF: no image data"))
     offsets = _ints(entries.get(off_tag), e)
     counts = _ints(entries.get(count_tag), e)
     if not offsets or len(offsets) != len(counts) or len(offsets) > _MAX_STRIPS:
-        raise ScrubError("corrupt TIFF: strip offsets and byte counts disagree")
+        raise ScrubError(msg("core.scrub", "corrupt TIFF: strip offsets and byte counts disagree"))
     for off, n in zip(offsets, counts, strict=True):
         if off + n > src.size:
-            raise ScrubError("truncated TIFF: image data past end of file")
+            raise ScrubError(msg("core.scrub", "truncated TIFF: image data past end of file"))
 
     orientation = _one(entries, 274, e, 1)
     if not 1 <= orientation <= 8:
@@ -148,7 +159,11 @@ def scrub_tiff(src: Source, sink: Sink, options: ScrubOptions) -> ScrubResult:
             continue
         numeric = entry.typ in _NUMERIC or (tag == 34675 and entry.typ == 7)
         if not numeric or entry.count > limit:
-            raise ScrubError(f"corrupt TIFF: unexpected value in tag {tag}")
+            raise ScrubError(
+                msg("core.scrub", "corrupt TIFF: unexpected value in tag {tag}").format(
+                    tag=str(tag)
+                )
+            )
         kept.append(entry)
     if orientation != 1:
         kept.append(_Entry(274, 3, 1, struct.pack(f"{e}H", orientation)))
@@ -170,7 +185,7 @@ def scrub_tiff(src: Source, sink: Sink, options: ScrubOptions) -> ScrubResult:
         new_offsets.append(pos)
         pos += count
     if pos >= 1 << 32:
-        raise ScrubError("unsupported TIFF: too large for a classic TIFF")
+        raise ScrubError(msg("core.scrub", "unsupported TIFF: too large for a classic TIFF"))
     for entry in kept:
         if entry.tag == off_tag:
             entry.value = struct.pack(f"{e}{n}I", *new_offsets)

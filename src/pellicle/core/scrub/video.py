@@ -55,6 +55,7 @@ from pellicle.core.scrub.video_boxes import (
     u32,
     unreadable,
 )
+from pellicle.core.words import msg
 
 #: The movie box is read into memory; real ones are well below this (an hour
 #: of 60 fps video with audio has about 10 MB of sample tables).
@@ -135,7 +136,7 @@ def scrub_video(src: Source, sink: Sink, options: ScrubOptions) -> ScrubResult:
     moov = src.read(moov_at[0], moov_at[1] - moov_at[0], "movie box")
     movie = _Movie(moov, options)
     if not movie.tracks:
-        raise ScrubError("video has no video or audio track")
+        raise ScrubError(msg("core.scrub", "video has no video or audio track"))
     # Every kept chunk must lie inside a media data box; sorted by source
     # offset they must not overlap (a hostile file could make one byte count
     # a million times).
@@ -148,9 +149,11 @@ def scrub_video(src: Source, sink: Sink, options: ScrubOptions) -> ScrubResult:
     end_prev = 0
     for off, size, _, _ in chunks:
         if off < end_prev:
-            raise unreadable("chunks of samples overlap")
+            raise unreadable(msg("core.scrub", "chunks of samples overlap"))
         if not any(a <= off and off + size <= b for a, b in mdats):
-            raise ScrubError("truncated video: samples lie outside the media data")
+            raise ScrubError(
+                msg("core.scrub", "truncated video: samples lie outside the media data")
+            )
         end_prev = off + size
     payload = sum(c[1] for c in chunks)
     large = payload + 8 >= LIMIT_32
@@ -198,7 +201,7 @@ def _top_level(src: Source) -> tuple[bytes | None, tuple[int, int], list[tuple[i
     while pos + 8 <= src.size:
         boxes += 1
         if boxes > 100_000:
-            raise unreadable("too many top-level boxes")
+            raise unreadable(msg("core.scrub", "too many top-level boxes"))
         head = src.read(pos, min(16, src.size - pos))
         size = u32(head, 0)
         kind = head[4:8]
@@ -212,30 +215,30 @@ def _top_level(src: Source) -> tuple[bytes | None, tuple[int, int], list[tuple[i
             size = src.size - pos
         if size < header or pos + size > src.size:
             if kind == b"mdat":
-                raise ScrubError("truncated video: media data past end of file")
+                raise ScrubError(msg("core.scrub", "truncated video: media data past end of file"))
             if kind == b"moov":
-                raise ScrubError("truncated video: movie box past end of file")
+                raise ScrubError(msg("core.scrub", "truncated video: movie box past end of file"))
             # Not a box: a trailer after the last box (dropped with it).
             break
         if kind in _FRAGMENTED:
-            raise ScrubError("fragmented video (moof): not exported yet")
+            raise ScrubError(msg("core.scrub", "fragmented video (moof): not exported yet"))
         if kind == b"ftyp":
             if ftyp is not None or size - header > 4096 or (size - header) % 4:
-                raise unreadable("bad file type box")
+                raise unreadable(msg("core.scrub", "bad file type box"))
             ftyp = src.read(pos + header, size - header, "file type box")
             if len(ftyp) < 8:
-                raise unreadable("bad file type box")
+                raise unreadable(msg("core.scrub", "bad file type box"))
         elif kind == b"moov":
             if moov is not None:
-                raise unreadable("more than one movie box")
+                raise unreadable(msg("core.scrub", "more than one movie box"))
             if size - header > MAX_MOOV:
-                raise ScrubError("video movie box too large")
+                raise ScrubError(msg("core.scrub", "video movie box too large"))
             moov = (pos + header, pos + size)
         elif kind == b"mdat":
             mdats.append((pos + header, pos + size))
         pos += size
     if moov is None:
-        raise ScrubError("truncated video: no movie box")
+        raise ScrubError(msg("core.scrub", "truncated video: no movie box"))
     return ftyp, moov, mdats
 
 
@@ -251,20 +254,20 @@ class _Movie:
             body = moov[box.body : box.end]
             if box.type == b"mvhd":
                 if self.mvhd:
-                    raise unreadable("more than one movie header")
+                    raise unreadable(msg("core.scrub", "more than one movie header"))
                 self.mvhd = self._mvhd(body)
             elif box.type == b"trak":
                 traks += 1
                 if traks > _MAX_TRACKS:
-                    raise unreadable("too many tracks")
+                    raise unreadable(msg("core.scrub", "too many tracks"))
                 track = self._trak(moov, box)
                 if track is not None:
                     self.tracks.append(track)
             elif box.type == b"mvex":
-                raise ScrubError("fragmented video (moof): not exported yet")
+                raise ScrubError(msg("core.scrub", "fragmented video (moof): not exported yet"))
             # udta, meta, iods, uuid, free, ...: dropped.
         if not self.mvhd:
-            raise unreadable("no movie header")
+            raise unreadable(msg("core.scrub", "no movie header"))
 
     def build(self, wide: bool) -> bytes:
         traks = [self._build_trak(t, wide) for t in self.tracks]
@@ -303,7 +306,7 @@ class _Movie:
         elif version == 1 and len(body) == 112:
             t, rest = 8, body[20:]
         else:
-            raise unreadable("bad movie header")
+            raise unreadable(msg("core.scrub", "bad movie header"))
         # rest: timescale, duration, rate, volume, reserved, matrix, (QuickTime
         # preview/poster/selection/current times), next track ID.
         d = 4 if t == 4 else 8
@@ -334,7 +337,7 @@ class _Movie:
             track_id, duration = rest[0:4], rest[8:16]
             tail = rest[16:]
         else:
-            raise unreadable("bad track header")
+            raise unreadable(msg("core.scrub", "bad track header"))
         # tail: reserved 8, layer, alternate group, volume, reserved 2, matrix, width, height.
         layer_group_volume = tail[8:14]
         matrix = tail[16:52]
@@ -362,7 +365,7 @@ class _Movie:
         elif version == 1 and len(body) == 36:
             rest = body[20:32]
         else:
-            raise unreadable("bad media header")
+            raise unreadable(msg("core.scrub", "bad media header"))
         # Language 'und': the phone's language is not part of the picture.
         return box_bytes(
             b"mdhd",
@@ -375,7 +378,7 @@ class _Movie:
     @staticmethod
     def _hdlr(body: bytes) -> tuple[bytes, bytes]:
         if len(body) < 12:
-            raise unreadable("bad handler box")
+            raise unreadable(msg("core.scrub", "bad handler box"))
         # QuickTime puts its component type ('mhlr', 'dhlr') before the
         # handler type; ISO files put zero there. The name is blanked: it is
         # where muxers and phones write their own names.
@@ -401,7 +404,7 @@ class _Movie:
             elif box.type == b"tapt":
                 tapt = self._tapt(moov, box)
         if tkhd is None or mdia is None:
-            raise unreadable("track without header or media")
+            raise unreadable(msg("core.scrub", "track without header or media"))
         handler = self._handler_of(moov, mdia)
         if handler not in _AV_HANDLERS:
             return None  # timed metadata, GPS, text, timecode: dropped with its samples
@@ -415,7 +418,7 @@ class _Movie:
         for box in child_boxes(moov, mdia.body, mdia.end, 3):
             if box.type == b"hdlr":
                 return self._hdlr(moov[box.body : box.end])[1]
-        raise unreadable("media without handler")
+        raise unreadable(msg("core.scrub", "media without handler"))
 
     @staticmethod
     def _edts(moov: bytes, edts: Box) -> bytes:
@@ -425,11 +428,11 @@ class _Movie:
                 continue
             body = moov[box.body : box.end]
             if len(body) < 8 or body[0] > 1:
-                raise unreadable("bad edit list")
+                raise unreadable(msg("core.scrub", "bad edit list"))
             entry = 20 if body[0] == 1 else 12
             count = u32(body, 4)
             if len(body) != 8 + count * entry:
-                raise unreadable("edit list size does not match its entries")
+                raise unreadable(msg("core.scrub", "edit list size does not match its entries"))
             kept = box_bytes(b"elst", bytes((body[0], 0, 0, 0)), body[4:])
         return box_bytes(b"edts", kept) if kept else b""
 
@@ -454,7 +457,7 @@ class _Movie:
             elif box.type == b"minf" and minf is None:
                 minf = box
         if not mdhd or not hdlr or minf is None:
-            raise unreadable("track media incomplete")
+            raise unreadable(msg("core.scrub", "track media incomplete"))
         track.mdia = [mdhd, hdlr]
         stbl: Box | None = None
         for box in child_boxes(moov, minf.body, minf.end, 4):
@@ -469,7 +472,7 @@ class _Movie:
                 stbl = box
             # QuickTime's data handler hdlr ('dhlr'/'alis') and anything else: dropped.
         if stbl is None or not any(b[4:8] == b"dinf" for b in track.minf):
-            raise unreadable("track without sample table or data reference")
+            raise unreadable(msg("core.scrub", "track without sample table or data reference"))
         self._stbl(moov, stbl, track)
 
     @staticmethod
@@ -479,19 +482,21 @@ class _Movie:
                 continue
             body = moov[box.body : box.end]
             if len(body) < 8:
-                raise unreadable("bad data reference")
+                raise unreadable(msg("core.scrub", "bad data reference"))
             count = u32(body, 4)
             entries = list(child_boxes(moov, box.body + 8, box.end, 6))
             if count == 0 or count != len(entries) or count > 64:
-                raise unreadable("bad data reference")
+                raise unreadable(msg("core.scrub", "bad data reference"))
             for entry in entries:
                 flags = moov[entry.body + 1 : entry.body + 4]
                 if entry.end - entry.body < 4 or not flags[2] & 1:
-                    raise ScrubError("video refers to media in another file: not exported")
+                    raise ScrubError(
+                        msg("core.scrub", "video refers to media in another file: not exported")
+                    )
             # Each entry becomes a plain "in this file" reference.
             urls = box_bytes(b"url ", b"\x00\x00\x00\x01") * count
             return box_bytes(b"dinf", box_bytes(b"dref", bytes(4), struct.pack(">I", count), urls))
-        raise unreadable("track without data reference")
+        raise unreadable(msg("core.scrub", "track without data reference"))
 
     # ---- sample tables
 
@@ -503,17 +508,19 @@ class _Movie:
             body = moov[box.body : box.end]
             kind = box.type
             if kind in _ENCRYPTED:
-                raise ScrubError("encrypted video: not exported")
+                raise ScrubError(msg("core.scrub", "encrypted video: not exported"))
             if kind == b"stsd":
                 tables[kind] = self._stsd(moov, box, track.handler)
             elif kind in _TABLES:
                 if kind in tables:
-                    raise unreadable(f"more than one '{fourcc(kind)}' table")
+                    raise unreadable(
+                        msg("core.scrub", "more than one '{box}' table").format(box=fourcc(kind))
+                    )
                 check_table(kind, body)
                 tables[kind] = box_bytes(kind, body)
             elif kind in (b"stco", b"co64"):
                 if offsets is not None:
-                    raise unreadable("more than one chunk offset table")
+                    raise unreadable(msg("core.scrub", "more than one chunk offset table"))
                 offsets = chunk_offsets(kind, body)
             elif kind in (b"sgpd", b"sbgp"):
                 grouping = grouping_type(kind, body)
@@ -521,12 +528,16 @@ class _Movie:
                     groups.append((kind, grouping, box_bytes(kind, body)))
         for need in (b"stsd", b"stts", b"stsc"):
             if need not in tables:
-                raise unreadable(f"sample table without '{fourcc(need)}'")
+                raise unreadable(
+                    msg("core.scrub", "sample table without '{box}'").format(box=fourcc(need))
+                )
         if offsets is None or (b"stsz" not in tables) == (b"stz2" not in tables):
-            raise unreadable("sample table without sizes or chunk offsets")
+            raise unreadable(msg("core.scrub", "sample table without sizes or chunk offsets"))
         fixed, sizes, count = sample_sizes(tables.get(b"stsz") or tables[b"stz2"])
         if b"sdtp" in tables and len(tables[b"sdtp"]) - 12 != count:
-            raise unreadable("sample dependency table does not match the samples")
+            raise unreadable(
+                msg("core.scrub", "sample dependency table does not match the samples")
+            )
         track.chunk_offsets = offsets
         track.chunk_sizes = chunk_sizes(tables[b"stsc"][8:], len(offsets), fixed, sizes, count)
         order = (b"stsd", *_TABLES)
@@ -539,11 +550,11 @@ class _Movie:
     def _stsd(self, moov: bytes, stsd: Box, handler: bytes) -> bytes:
         body = moov[stsd.body : stsd.end]
         if len(body) < 8:
-            raise unreadable("bad sample description")
+            raise unreadable(msg("core.scrub", "bad sample description"))
         count = u32(body, 4)
         entries = list(child_boxes(moov, stsd.body + 8, stsd.end, 6))
         if count == 0 or count != len(entries):
-            raise unreadable("bad sample description")
+            raise unreadable(msg("core.scrub", "bad sample description"))
         built = [self._entry(moov, e, handler) for e in entries]
         return box_bytes(b"stsd", bytes(4), struct.pack(">I", count), *built)
 
@@ -551,12 +562,14 @@ class _Movie:
         kind = entry.type
         body = moov[entry.body : entry.end]
         if kind in _ENCRYPTED:
-            raise ScrubError("encrypted video: not exported")
+            raise ScrubError(msg("core.scrub", "encrypted video: not exported"))
         if handler == b"vide":
             if kind not in VIDEO_CODECS:
-                raise ScrubError(f"unsupported video codec '{fourcc(kind)}'")
+                raise ScrubError(
+                    msg("core.scrub", "unsupported video codec '{box}'").format(box=fourcc(kind))
+                )
             if len(body) < _VISUAL_FIELDS:
-                raise unreadable("short video sample description")
+                raise unreadable(msg("core.scrub", "short video sample description"))
             # Keep reserved/data reference index, width, height, resolution,
             # frame count and depth; blank QuickTime's version/vendor/quality
             # fields and the compressor name (an encoder's name).
@@ -564,9 +577,11 @@ class _Movie:
             children = entry_boxes(moov, entry.body + _VISUAL_FIELDS, entry.end)
             return box_bytes(kind, head, *_kept(moov, children, VIDEO_ENTRY_BOXES))
         if kind not in AUDIO_CODECS:
-            raise ScrubError(f"unsupported audio codec '{fourcc(kind)}'")
+            raise ScrubError(
+                msg("core.scrub", "unsupported audio codec '{box}'").format(box=fourcc(kind))
+            )
         if len(body) < 28:
-            raise unreadable("short audio sample description")
+            raise unreadable(msg("core.scrub", "short audio sample description"))
         version = int.from_bytes(body[8:10], "big")
         # QuickTime's version 1 and 2 add 16 and 36 bytes of fields; ISO's
         # version 1 adds none. Whichever layout leaves well-formed boxes wins.
@@ -583,7 +598,7 @@ class _Movie:
             # Revision and vendor blanked; the rest describes the audio.
             head = body[:10] + bytes(6) + body[16:fixed]
             return box_bytes(kind, head, *_kept(moov, children, AUDIO_ENTRY_BOXES))
-        raise unreadable("bad audio sample description")
+        raise unreadable(msg("core.scrub", "bad audio sample description"))
 
 
 def _kept(moov: bytes, boxes: list[Box], allowed: frozenset[bytes]) -> list[bytes]:

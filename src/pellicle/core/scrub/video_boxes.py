@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from pellicle.core.scrub._types import ScrubError
+from pellicle.core.words import msg
 
 _MAX_DEPTH: Final = 12
 
@@ -39,7 +40,7 @@ class Box:
 
 def unreadable(reason: str) -> ScrubError:
     """The error for a file whose structure cannot be trusted."""
-    return ScrubError(f"unreadable video: {reason}")
+    return ScrubError(msg("core.scrub", "unreadable video: {reason}").format(reason=reason))
 
 
 def u32(buf: bytes | memoryview, off: int) -> int:
@@ -50,30 +51,34 @@ def box_bytes(kind: bytes, *parts: bytes) -> bytes:
     """A new box of type `kind` holding `parts` (always a 32-bit size)."""
     body = b"".join(parts)
     if len(body) + 8 >= 1 << 32:
-        raise ScrubError("video box too large")
+        raise ScrubError(msg("core.scrub", "video box too large"))
     return struct.pack(">I", len(body) + 8) + kind + body
 
 
 def child_boxes(buf: bytes, start: int, end: int, depth: int) -> Iterator[Box]:
     """The boxes that exactly fill buf[start:end]; sizes that lie are refused."""
     if depth > _MAX_DEPTH:
-        raise unreadable("boxes nested too deep")
+        raise unreadable(msg("core.scrub", "boxes nested too deep"))
     pos = start
     while pos < end:
         if end - pos < 8:
-            raise unreadable("box header cut short")
+            raise unreadable(msg("core.scrub", "box header cut short"))
         size = u32(buf, pos)
         kind = bytes(buf[pos + 4 : pos + 8])
         header = 8
         if size == 1:
             if end - pos < 16:
-                raise unreadable("box header cut short")
+                raise unreadable(msg("core.scrub", "box header cut short"))
             size = int.from_bytes(buf[pos + 8 : pos + 16], "big")
             header = 16
         elif size == 0:
             size = end - pos
         if size < header or pos + size > end:
-            raise unreadable(f"box '{fourcc(kind)}' has a size that does not fit")
+            raise unreadable(
+                msg("core.scrub", "box '{box}' has a size that does not fit").format(
+                    box=fourcc(kind)
+                )
+            )
         yield Box(kind, pos, pos + header, pos + size)
         pos += size
 
@@ -95,7 +100,7 @@ def entry_boxes(moov: bytes, start: int, end: int) -> list[Box]:
         boxes.append(Box(moov[pos + 4 : pos + 8], pos, pos + 8, pos + size))
         pos += size
     if moov[pos:end].strip(b"\x00"):
-        raise unreadable("stray bytes in a sample description")
+        raise unreadable(msg("core.scrub", "stray bytes in a sample description"))
     return boxes
 
 
@@ -103,18 +108,18 @@ def check_table(kind: bytes, body: bytes) -> None:
     """The table's size must be exactly what its entry count says: no slack
     where other bytes could ride along."""
     if len(body) < 8:
-        raise unreadable(f"bad '{fourcc(kind)}' table")
+        raise unreadable(msg("core.scrub", "bad '{box}' table").format(box=fourcc(kind)))
     if body[0] > 1 and kind != b"cslg":
-        raise unreadable(f"unknown '{fourcc(kind)}' version")
+        raise unreadable(msg("core.scrub", "unknown '{box}' version").format(box=fourcc(kind)))
     count = u32(body, 4)
     if kind == b"stsz":
         if len(body) < 12:
-            raise unreadable("bad sample size table")
+            raise unreadable(msg("core.scrub", "bad sample size table"))
         count = u32(body, 8)
         want = 12 + (4 * count if u32(body, 4) == 0 else 0)
     elif kind == b"stz2":
         if len(body) < 12 or body[7] not in (4, 8, 16):
-            raise unreadable("bad compact sample size table")
+            raise unreadable(msg("core.scrub", "bad compact sample size table"))
         want = 12 + (u32(body, 8) * body[7] + 7) // 8
     elif kind == b"cslg":
         want = 24 if body[0] == 0 else 44
@@ -124,13 +129,17 @@ def check_table(kind: bytes, body: bytes) -> None:
         entry = {b"stts": 8, b"ctts": 8, b"stss": 4, b"stps": 4, b"stsc": 12}[kind]
         want = 8 + count * entry
     if len(body) != want:
-        raise unreadable(f"'{fourcc(kind)}' table size does not match its entries")
+        raise unreadable(
+            msg("core.scrub", "'{box}' table size does not match its entries").format(
+                box=fourcc(kind)
+            )
+        )
 
 
 def check_entry_box(kind: bytes, body: bytes) -> None:
     fixed = {b"pasp": 8, b"clap": 32, b"btrt": 12, b"fiel": 2, b"clli": 4, b"mdcv": 24, b"gama": 4}
     if kind in fixed and len(body) != fixed[kind]:
-        raise unreadable(f"bad '{fourcc(kind)}' box")
+        raise unreadable(msg("core.scrub", "bad '{box}' box").format(box=fourcc(kind)))
     if kind == b"colr":
         ctype = body[:4]
         if not (
@@ -138,16 +147,16 @@ def check_entry_box(kind: bytes, body: bytes) -> None:
             or (ctype == b"nclc" and len(body) == 10)
             or (ctype in (b"prof", b"rICC") and 4 < len(body) <= (16 << 20))
         ):
-            raise unreadable("bad colour box")
+            raise unreadable(msg("core.scrub", "bad colour box"))
 
 
 def chunk_offsets(kind: bytes, body: bytes) -> list[int]:
     if len(body) < 8:
-        raise unreadable("bad chunk offset table")
+        raise unreadable(msg("core.scrub", "bad chunk offset table"))
     count = u32(body, 4)
     width = 4 if kind == b"stco" else 8
     if len(body) != 8 + width * count:
-        raise unreadable("chunk offset table size does not match its entries")
+        raise unreadable(msg("core.scrub", "chunk offset table size does not match its entries"))
     code = "I" if width == 4 else "Q"
     return list(struct.unpack(f">{count}{code}", body[8:]))
 
@@ -188,15 +197,17 @@ def chunk_sizes(
     entries = u32(stsc, 4)
     runs = [struct.unpack_from(">III", stsc, 8 + 12 * i) for i in range(entries)]
     if not runs or runs[0][0] != 1:
-        raise unreadable("bad sample-to-chunk table")
+        raise unreadable(msg("core.scrub", "bad sample-to-chunk table"))
     out: list[int] = []
     sample = 0
     for i, (first, per_chunk, _desc) in enumerate(runs):
         last = runs[i + 1][0] if i + 1 < len(runs) else chunks + 1
         if last <= first or last > chunks + 1 or per_chunk == 0:
-            raise unreadable("bad sample-to-chunk table")
+            raise unreadable(msg("core.scrub", "bad sample-to-chunk table"))
         if sample + (last - first) * per_chunk > count:
-            raise unreadable("sample-to-chunk table names more samples than there are")
+            raise unreadable(
+                msg("core.scrub", "sample-to-chunk table names more samples than there are")
+            )
         for _chunk in range(first, last):
             if sizes is None:
                 out.append(fixed * per_chunk)
@@ -204,7 +215,7 @@ def chunk_sizes(
                 out.append(sum(sizes[sample : sample + per_chunk]))
             sample += per_chunk
     if len(out) != chunks or sample != count:
-        raise unreadable("sample-to-chunk table does not match the samples")
+        raise unreadable(msg("core.scrub", "sample-to-chunk table does not match the samples"))
     return out
 
 
@@ -212,15 +223,15 @@ def grouping_type(kind: bytes, body: bytes) -> bytes | None:
     """The grouping type of an sbgp/sgpd box, or None when its layout cannot
     be checked (it is then dropped)."""
     if len(body) < 12:
-        raise unreadable(f"bad '{fourcc(kind)}' box")
+        raise unreadable(msg("core.scrub", "bad '{box}' box").format(box=fourcc(kind)))
     grouping = body[4:8]
     if kind == b"sbgp":
         extra = 4 if body[0] == 1 else 0
         if len(body) < 12 + extra:
-            raise unreadable("bad sample-to-group box")
+            raise unreadable(msg("core.scrub", "bad sample-to-group box"))
         count = u32(body, 8 + extra)
         if len(body) != 12 + extra + 8 * count:
-            raise unreadable("sample-to-group size does not match its entries")
+            raise unreadable(msg("core.scrub", "sample-to-group size does not match its entries"))
         return grouping
     # Only version 1 says how long each description is; others are dropped.
     if body[0] != 1:
@@ -231,12 +242,14 @@ def grouping_type(kind: bytes, body: bytes) -> bytes | None:
         length = default_length
         if length == 0:
             if pos + 4 > len(body):
-                raise unreadable("sample group description cut short")
+                raise unreadable(msg("core.scrub", "sample group description cut short"))
             length = u32(body, pos)
             pos += 4
         pos += length
         if pos > len(body):
-            raise unreadable("sample group description cut short")
+            raise unreadable(msg("core.scrub", "sample group description cut short"))
     if pos != len(body):
-        raise unreadable("sample group description size does not match its entries")
+        raise unreadable(
+            msg("core.scrub", "sample group description size does not match its entries")
+        )
     return grouping

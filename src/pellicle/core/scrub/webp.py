@@ -16,6 +16,7 @@ from pellicle.core.imaging import ImageTooLarge, check_dimensions
 from pellicle.core.scrub._exif import minimal_tiff, read_kept
 from pellicle.core.scrub._io import Sink, Source
 from pellicle.core.scrub._types import ScrubError, ScrubOptions, ScrubResult
+from pellicle.core.words import msg
 
 _IMAGE: Final = frozenset({b"VP8 ", b"VP8L", b"ALPH"})
 _MAX_META: Final = 1 << 20
@@ -31,14 +32,18 @@ def _chunks(src: Source, start: int, end: int) -> list[tuple[bytes, int, int]]:
     pos = start
     while pos < end:
         if pos + 8 > end:
-            raise ScrubError("corrupt WebP: chunk header past end of container")
+            raise ScrubError(msg("core.scrub", "corrupt WebP: chunk header past end of container"))
         kind, size = struct.unpack("<4sI", src.read(pos, 8, "chunk header"))
         if pos + 8 + size > end:
-            raise ScrubError(f"truncated WebP: {kind!r} chunk past end of container")
+            raise ScrubError(
+                msg("core.scrub", "truncated WebP: {chunk} chunk past end of container").format(
+                    chunk=repr(kind)
+                )
+            )
         out.append((kind, pos + 8, size))
         pos += 8 + size + (size & 1)
         if len(out) > _MAX_FRAMES:
-            raise ScrubError("corrupt WebP: too many chunks")
+            raise ScrubError(msg("core.scrub", "corrupt WebP: too many chunks"))
     return out
 
 
@@ -46,12 +51,12 @@ def _bitstream_size(src: Source, kind: bytes, off: int, size: int) -> tuple[int,
     if kind == b"VP8 ":
         head = src.read(off, 10, "VP8 header") if size >= 10 else b""
         if len(head) < 10 or head[3:6] != b"\x9d\x01\x2a":
-            raise ScrubError("corrupt WebP: bad VP8 header")
+            raise ScrubError(msg("core.scrub", "corrupt WebP: bad VP8 header"))
         w, h = struct.unpack("<HH", head[6:10])
         return w & 0x3FFF, h & 0x3FFF
     head = src.read(off, 5, "VP8L header") if size >= 5 else b""
     if len(head) < 5 or head[0] != 0x2F:
-        raise ScrubError("corrupt WebP: bad VP8L header")
+        raise ScrubError(msg("core.scrub", "corrupt WebP: bad VP8L header"))
     bits = int.from_bytes(head[1:5], "little")
     return (bits & 0x3FFF) + 1, ((bits >> 14) & 0x3FFF) + 1
 
@@ -60,20 +65,20 @@ def _check(width: int, height: int) -> None:
     try:
         check_dimensions(width, height)
     except ImageTooLarge as exc:
-        raise ScrubError(f"WebP {exc}") from None
+        raise ScrubError(exc.reason("WebP")) from None
 
 
 def scrub_webp(src: Source, sink: Sink, options: ScrubOptions) -> ScrubResult:
     head = src.read(0, 12, "RIFF header")
     riff, riff_size, webp = struct.unpack("<4sI4s", head)
     if riff != b"RIFF" or webp != b"WEBP" or riff_size < 4:
-        raise ScrubError("corrupt WebP: bad RIFF header")
+        raise ScrubError(msg("core.scrub", "corrupt WebP: bad RIFF header"))
     end = 8 + riff_size
     if end > src.size:
-        raise ScrubError("truncated WebP: file shorter than its RIFF size")
+        raise ScrubError(msg("core.scrub", "truncated WebP: file shorter than its RIFF size"))
     chunks = _chunks(src, 12, end)
     if not chunks:
-        raise ScrubError("corrupt WebP: no chunks")
+        raise ScrubError(msg("core.scrub", "corrupt WebP: no chunks"))
 
     first, off, size = chunks[0]
     if first in (b"VP8 ", b"VP8L"):
@@ -83,7 +88,7 @@ def scrub_webp(src: Source, sink: Sink, options: ScrubOptions) -> ScrubResult:
         _write_riff(sink, src, [(first, off, size)], 4 + 8 + size + (size & 1))
         return ScrubResult("webp", width, height, 1)
     if first != b"VP8X" or size < 10:
-        raise ScrubError("corrupt WebP: unknown layout")
+        raise ScrubError(msg("core.scrub", "corrupt WebP: unknown layout"))
 
     vp8x = src.read(off, 10, "VP8X chunk")
     flags = vp8x[0]
@@ -100,7 +105,7 @@ def scrub_webp(src: Source, sink: Sink, options: ScrubOptions) -> ScrubResult:
     for kind, coff, csize in chunks[1:]:
         if kind == b"ICCP" and icc is None:
             if csize > 16 << 20:
-                raise ScrubError("corrupt WebP: ICC profile too large")
+                raise ScrubError(msg("core.scrub", "corrupt WebP: ICC profile too large"))
             icc = src.read(coff, csize, "ICC profile")
         elif kind == b"EXIF" and not exif_seen:
             exif_seen = True
@@ -115,7 +120,7 @@ def scrub_webp(src: Source, sink: Sink, options: ScrubOptions) -> ScrubResult:
             header = src.read(coff, 16, "ANMF header")
             subs = [c for c in _chunks(src, coff + 16, coff + csize) if c[0] in _IMAGE]
             if not any(c[0] in (b"VP8 ", b"VP8L") for c in subs):
-                raise ScrubError("corrupt WebP: animation frame without image")
+                raise ScrubError(msg("core.scrub", "corrupt WebP: animation frame without image"))
             frames.append((len(kept), header, subs))
             kept.append((kind, coff, csize))
         elif kind in _IMAGE:
@@ -126,9 +131,9 @@ def scrub_webp(src: Source, sink: Sink, options: ScrubOptions) -> ScrubResult:
     n_frames = len(frames)
     if flags & _ANIM:
         if n_frames == 0:
-            raise ScrubError("corrupt WebP: animation without frames")
+            raise ScrubError(msg("core.scrub", "corrupt WebP: animation without frames"))
     elif not has_image or n_frames:
-        raise ScrubError("corrupt WebP: no single image")
+        raise ScrubError(msg("core.scrub", "corrupt WebP: no single image"))
     if not options.keep_capture_date:
         date = None
     tiff = minimal_tiff(orientation, date)

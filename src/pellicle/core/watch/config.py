@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from pellicle.core.errors import UserError
+from pellicle.core.words import msg
 
 
 @dataclass(frozen=True)
@@ -57,9 +58,17 @@ class WatchConfig:
                 try:
                     value = float(raw)
                 except ValueError:
-                    raise UserError(f"{key} must be a number of seconds, not {raw!r}") from None
+                    raise UserError(
+                        msg("core.watch", "{name} must be a number of seconds, not {value}").format(
+                            name=key, value=repr(raw)
+                        )
+                    ) from None
                 if value <= 0:
-                    raise UserError(f"{key} must be a positive number of seconds")
+                    raise UserError(
+                        msg("core.watch", "{name} must be a positive number of seconds").format(
+                            name=key
+                        )
+                    )
                 values[name] = value
         if env.get("PELLICLE_WATCH_POLLING", "") not in ("", "0"):
             values["force_polling"] = True

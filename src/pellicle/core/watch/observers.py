@@ -54,6 +54,7 @@ from pellicle.core.roots import Root
 from pellicle.core.store import Store, display
 from pellicle.core.watch.config import WatchConfig
 from pellicle.core.watch.events import Mode, Raw, WatchEvent
+from pellicle.core.words import msg
 
 # watchdog 7's inotify layer warns when a recursive watch re-adds a folder it
 # already watches (a folder deleted and re-created at once, as the export's
@@ -88,6 +89,15 @@ EVENTS: Final[list[type[FileSystemEvent]]] = [
 
 #: Event types that say nothing about content (reads, folder mtime bumps).
 IGNORED: Final = frozenset({"opened", "closed_no_write"})
+
+POLLING_INSTEAD: Final = msg("core.watch", "{path}: {why}; polling instead")
+STOPPED_WORKING: Final = msg("core.watch", "file events stopped working")
+#: A library folder's watch state, as `status` and the app say it.
+MODES: Final = {
+    "events": msg("core.watch", "{path}: events"),
+    "polling": msg("core.watch", "{path}: polling"),
+    "offline": msg("core.watch", "{path}: offline"),
+}
 
 Enqueue = Callable[[Raw], None]
 
@@ -234,16 +244,25 @@ class Observers:
                 armed = Armed(path, "events", watch, self._observer)
             except OSError as exc:
                 reason = (
-                    "the inotify watch limit is reached (raise fs.inotify.max_user_watches)"
+                    msg(
+                        "core.watch",
+                        "the inotify watch limit is reached (raise fs.inotify.max_user_watches)",
+                    )
                     if exc.errno == errno.ENOSPC
-                    else f"file events are unavailable ({exc.strerror or exc})"
+                    else msg("core.watch", "file events are unavailable ({error})").format(
+                        error=exc.strerror or str(exc)
+                    )
                 )
-                self._emit(WatchEvent("error", f"{display(path)}: {reason}; polling instead"))
+                self._emit(
+                    WatchEvent("error", POLLING_INSTEAD.format(path=display(path), why=reason))
+                )
         if armed is None:
             armed = Armed(path, "polling", *self._poll(handler, path))
         if where == "library":
             self.armed[path] = armed
-            self._emit(WatchEvent("state", f"{display(path)}: {armed.mode}", path, armed.mode))
+            self._emit(
+                WatchEvent("state", MODES[armed.mode].format(path=display(path)), path, armed.mode)
+            )
         return armed
 
     def _poll(self, handler: Handler, path: str) -> tuple[Any, Any]:
@@ -268,10 +287,15 @@ class Observers:
         where: Literal["library", "export"] = "export" if armed is self.export else "library"
         armed.watch, armed.observer = self._poll(Handler(self._enqueue, where), armed.path)
         armed.mode = "polling"
-        self._emit(WatchEvent("error", f"{display(armed.path)}: {why}; polling instead"))
+        self._emit(WatchEvent("error", POLLING_INSTEAD.format(path=display(armed.path), why=why)))
         if where == "library":
             self._emit(
-                WatchEvent("state", f"{display(armed.path)}: polling", armed.path, "polling")
+                WatchEvent(
+                    "state",
+                    MODES["polling"].format(path=display(armed.path)),
+                    armed.path,
+                    "polling",
+                )
             )
         self.record_modes()
         self._request_full()
@@ -282,7 +306,7 @@ class Observers:
         watched = [a for a in [*self.armed.values(), self.export] if a is not None]
         named = [a for a in watched if a.path in message]
         for armed in named or watched:
-            self.fall_back(armed, "file events stopped working")
+            self.fall_back(armed, STOPPED_WORKING)
 
     def mode_of(self, root_path: str) -> Mode | None:
         """How the root at `root_path` is watched (None: not a root)."""
@@ -312,7 +336,9 @@ class Observers:
                 self._emit(
                     WatchEvent(
                         "state",
-                        f"{display(root.path)}: offline (paused; its exported copies stay)",
+                        msg(
+                            "core.watch", "{path}: offline (paused; its exported copies stay)"
+                        ).format(path=display(root.path)),
                         root.path,
                         "offline",
                     )
@@ -320,10 +346,10 @@ class Observers:
                 self.record_modes()
                 changed.append(root)
             elif armed.mode == "events" and not self._emitter_alive(armed):
-                self.fall_back(armed, "file events stopped working")
+                self.fall_back(armed, STOPPED_WORKING)
         if self.export is not None and self.export.mode == "events":
             if not self._emitter_alive(self.export):
-                self.fall_back(self.export, "file events stopped working")
+                self.fall_back(self.export, STOPPED_WORKING)
         return changed
 
     def _emitter_alive(self, armed: Armed) -> bool:

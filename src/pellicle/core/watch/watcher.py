@@ -35,6 +35,7 @@ from pellicle.core.watch.config import WatchConfig
 from pellicle.core.watch.events import Raw, WatchEvent
 from pellicle.core.watch.intake import Intake
 from pellicle.core.watch.observers import Observers
+from pellicle.core.words import Message, msg
 
 
 class Watcher:
@@ -143,7 +144,13 @@ class Watcher:
             # so a change made meanwhile is never mistaken for the baseline.
             baseline = (engine.store.data_version(), engine.store.rules_generation())
             self._sync(full=True)
-            self._emit(WatchEvent("started", f"watching {len(self._roots)} library folder(s)"))
+            if len(self._roots) == 1:
+                started = msg("core.watch", "watching 1 library folder")
+            else:
+                started = msg("core.watch", "watching {count} library folders").format(
+                    count=len(self._roots)
+                )
+            self._emit(WatchEvent("started", started))
             self._ready.set()
             self._loop(should_stop, baseline)
         finally:
@@ -161,7 +168,7 @@ class Watcher:
         except Exception as exc:  # one line for the GUI, never a traceback
             self._emit(WatchEvent("error", _one_line(exc)))
         finally:
-            self._emit(WatchEvent("stopped", "stopped watching"))
+            self._emit(WatchEvent("stopped", msg("core.watch", "stopped watching")))
 
     def _enqueue(self, raw: Raw) -> None:
         self._queue.put(raw)
@@ -240,7 +247,10 @@ class Watcher:
             # watchdog logs one overflow per watch; one reconcile covers all.
             if not self._full.is_set():
                 self._emit(
-                    WatchEvent("error", "file events were lost (queue overflow); rescanning")
+                    WatchEvent(
+                        "error",
+                        msg("core.watch", "file events were lost (queue overflow); rescanning"),
+                    )
                 )
             self._full.set()
             return
@@ -348,13 +358,34 @@ class Watcher:
         new_foreign = [rel for rel in report.foreign if rel not in self._foreign]
         self._foreign = set(report.foreign)
         for rel in new_foreign:
-            self._emit(WatchEvent("foreign", f"not written by Pellicle (left alone): {rel}"))
+            self._emit(
+                WatchEvent(
+                    "foreign",
+                    msg("core.watch", "not written by Pellicle (left alone): {path}").format(
+                        path=rel
+                    ),
+                )
+            )
         if report.added or report.updated or report.removed or report.failed:
             self._emit(
                 WatchEvent(
                     "synced",
-                    f"added {report.added}, updated {report.updated}, removed {report.removed}"
-                    + (f", {len(report.failed)} not exported" if report.failed else ""),
+                    (
+                        msg(
+                            "core.watch",
+                            "added {added}, updated {updated}, removed {removed}, "
+                            "{failed} not exported",
+                        )
+                        if report.failed
+                        else msg(
+                            "core.watch", "added {added}, updated {updated}, removed {removed}"
+                        )
+                    ).format(
+                        added=report.added,
+                        updated=report.updated,
+                        removed=report.removed,
+                        failed=len(report.failed),
+                    ),
                     report=report,
                 )
             )
@@ -372,7 +403,12 @@ class Watcher:
         try:
             self.engine.move_rules(src, dest)
         except Exception as exc:
-            self._emit(WatchEvent("error", f"cannot follow a move: {_one_line(exc)}"))
+            self._emit(
+                WatchEvent(
+                    "error",
+                    msg("core.watch", "cannot follow a move: {error}").format(error=_one_line(exc)),
+                )
+            )
 
     def _check_health(self) -> None:
         observers = self._observers
@@ -395,6 +431,8 @@ class Watcher:
 
 def _one_line(exc: BaseException) -> str:
     text = str(exc) if isinstance(exc, UserError) else f"{type(exc).__name__}: {exc}"
+    if isinstance(text, Message) and "\n" not in text:
+        return text  # one line already, and still translatable
     return " ".join(text.split())
 
 
@@ -407,11 +445,14 @@ def run_daemon(
     should_stop: Callable[[], bool],
     json_lines: bool = False,
     config: WatchConfig | None = None,
+    say: Callable[[str], str] = str,
 ) -> int:
     """`pellicle watch`: sync, then follow changes until `should_stop()`.
 
     Export changes go to stdout, one line each (JSON objects with
-    `json_lines`); notices and errors go to stderr as one line each.
+    `json_lines`, whose messages stay English); notices and errors go to
+    stderr as one line each. `say` puts a line of text in the person's
+    language (the command line passes `pellicle.i18n.say`).
     Returns 0 when stopped. Raises UserError when Pellicle is not set up.
     """
 
@@ -425,9 +466,9 @@ def run_daemon(
             if json_lines:
                 print(json.dumps(event.as_dict()), flush=True)
             elif event.kind == "export":
-                print(event.message, flush=True)
+                print(say(event.message), flush=True)
             else:
-                print(f"pellicle: {event.message}", file=sys.stderr, flush=True)
+                print(f"pellicle: {say(event.message)}", file=sys.stderr, flush=True)
         except BrokenPipeError:
             # `pellicle watch | head`: the reader went away. Stop as any
             # program whose pipe closed; the CLI ends it quietly.
