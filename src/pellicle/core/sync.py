@@ -33,6 +33,12 @@ from pellicle.core.store import Store, display
 #: Files per durability batch, and the most bytes staged at once.
 BATCH_FILES: Final = 32
 BATCH_BYTES: Final = 256 << 20
+#: A sync that writes at least this many bytes loads numpy before it starts:
+#: the scrubber and the gate search JPEG scan data with it once it is loaded
+#: (three times as fast as without, and without holding the GIL), and
+#: loading it (0.1-0.3 s) pays for itself from about this much
+#: (docs/benchmarks.md, "First export").
+NUMPY_FROM: Final = 128 << 20
 
 
 @dataclass
@@ -95,6 +101,8 @@ def apply(plan: Plan, ctx: Context) -> ApplyReport:
         ctx.export.drop_leftover_staging()  # a killed sync's, if any
         ctx.export.sync(removed)
         return report
+    if sum(a.wanted.src_size for a in plan.writes if a.wanted) >= NUMPY_FROM:
+        import numpy  # noqa: F401  (loaded here, before any worker searches)
     staging = ctx.export.staging()
     total = len(plan.writes)
     batches = list(_batches(plan.writes))

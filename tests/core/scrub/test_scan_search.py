@@ -1,12 +1,13 @@
 """The searches for the end of a JPEG's scan data, scrubber's and gate's.
 
-Both find the first marker in entropy-coded data with numpy, a window at a
-time, instead of a regular expression (speed, docs/benchmarks.md). Each is
-checked here against the regular expression it replaced, on byte strings
-made of the bytes that matter (0xFF, stuffed zeros, restart codes, marker
-codes) and with windows a few bytes long, so that markers, fill runs and
-restarts fall across every window edge. A scrub through tiny read chunks
-must also give the same file as through the real ones.
+Each has two ways: a regular expression, and numpy a window at a time
+(three times as fast, used once numpy is loaded; docs/benchmarks.md). The
+numpy way is checked against the regular expression on byte strings made
+of the bytes that matter (0xFF, stuffed zeros, restart codes, marker codes)
+with windows a few bytes long, so that markers, fill runs and restarts fall
+across every window edge. A scrub through tiny read chunks must give the
+same file as through the real ones, either way; and a sync loads numpy only
+for a batch big enough to pay for loading it.
 """
 
 from __future__ import annotations
@@ -14,9 +15,11 @@ from __future__ import annotations
 import mmap
 import os
 import re
+import subprocess
 import sys
 from pathlib import Path
 
+import numpy  # the searches use numpy once it is loaded: it is, here
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -91,10 +94,34 @@ def test_the_gates_search_lets_the_mapping_close_when_it_fails(
     assert mm.closed
 
 
+def test_without_numpy_the_searches_use_the_regular_expressions(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    data = b"\x12\xff\x00\xff\xd3\x44\xff\xff\xd9\x00"
+    assert jpeg_module._numpy() is numpy
+    assert verify_module._loaded_numpy() is numpy
+
+    def no_numpy(buf: object, *args: object, **kwargs: object) -> object:
+        raise AssertionError("numpy used")
+
+    monkeypatch.setattr(numpy, "frombuffer", no_numpy)
+    monkeypatch.setattr(jpeg_module, "_numpy", lambda: None)
+    monkeypatch.setattr(verify_module, "_loaded_numpy", lambda: None)
+    assert jpeg_module._end_of_entropy(memoryview(bytearray(data))) == 7
+    with mmap.mmap(-1, len(data)) as mm:
+        mm.write(data)
+        assert verify_module._scan_end(mm, 0) == 7
+
+
 @pytest.mark.parametrize("chunk", [7, 64, 1 << 20])
 @pytest.mark.parametrize("shape", [{}, {"progressive": True, "restart": 2}])
+@pytest.mark.parametrize("with_numpy", [True, False])
 def test_a_scrub_through_small_chunks_writes_the_same_file(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, chunk: int, shape: dict[str, object]
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    chunk: int,
+    shape: dict[str, object],
+    with_numpy: bool,
 ) -> None:
     source = tmp_path / "in.jpg"
     write_photo(source, "jpeg", seed=3, width=64, height=48, **shape)  # type: ignore[arg-type]
@@ -109,6 +136,8 @@ def test_a_scrub_through_small_chunks_writes_the_same_file(
         return out.read_bytes()
 
     whole = scrubbed("whole.jpg")
+    if not with_numpy:
+        monkeypatch.setattr(jpeg_module, "_numpy", lambda: None)
     monkeypatch.setattr(jpeg_module, "scratch", lambda: bytearray(chunk))
     monkeypatch.setattr(jpeg_module, "_WINDOW", 5)
     assert scrubbed("small.jpg") == whole
@@ -129,3 +158,36 @@ def test_a_run_of_fill_bytes_as_long_as_a_chunk_is_refused(
             scrub(source, fd, "jpeg")
     finally:
         os.close(fd)
+
+
+LOADS_NUMPY = """
+import sys
+import pellicle.core.sync as sync
+sync.NUMPY_FROM = int(sys.argv[1])
+from pellicle.core.engine import Engine
+with Engine() as engine:
+    assert engine.sync().added == 3
+print("numpy" in sys.modules)
+"""
+
+
+@pytest.mark.parametrize(("limit", "loaded"), [(1 << 40, False), (1, True)])
+def test_a_sync_loads_numpy_only_for_a_batch_that_pays_for_it(
+    home: Path, library: Path, export: Path, limit: int, loaded: bool
+) -> None:
+    """Loading numpy costs 0.1-0.3 s: a sync of a few photos must not pay it."""
+    from pellicle.core.engine import Engine
+
+    for i in range(3):
+        write_photo(library / f"{i}.jpg", "jpeg", seed=i)
+    with Engine() as engine:
+        engine.init([str(library)], str(export))
+        engine.share([str(library)])
+    out = subprocess.run(
+        [sys.executable, "-c", LOADS_NUMPY, str(limit)],
+        env=dict(os.environ, PELLICLE_HOME=str(home)),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert out.stdout.strip() == str(loaded)

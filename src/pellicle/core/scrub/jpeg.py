@@ -11,8 +11,11 @@ the coding segments (DQT, DHT, DAC, DRI, SOF, SOS) in their original order.
 
 from __future__ import annotations
 
+import re
 import struct
+import sys
 import threading
+from types import ModuleType
 from typing import TYPE_CHECKING, Final
 
 if TYPE_CHECKING:
@@ -29,9 +32,11 @@ from pellicle.core.scrub._types import ScrubError, ScrubOptions, ScrubResult
 _SOF_OK: Final = frozenset({0xC0, 0xC1, 0xC2})
 _SOF_ALL: Final = frozenset(range(0xC0, 0xD0)) - {0xC4, 0xC8, 0xCC}
 _CODING: Final = frozenset({0xDB, 0xC4, 0xDD})  # DQT, DHT, DRI
-# Entropy-coded data is searched for the marker that ends it this many bytes
-# at a time (see `_end_of_entropy`): small enough for numpy's temporaries to
-# stay in the CPU cache.
+# Markers that end a run of entropy-coded data: 0xFF followed by anything
+# except a stuffed zero, a restart marker or another fill byte.
+_END_OF_ENTROPY: Final = re.compile(rb"\xff[^\x00\xd0-\xd7\xff]")
+# With numpy, entropy-coded data is searched this many bytes at a time (see
+# `_end_of_entropy`): small enough for the arrays to stay in the CPU cache.
 _WINDOW: Final = 1 << 18
 # Header segments are buffered until the first scan; hostile files must not
 # make that buffer unbounded.
@@ -205,24 +210,29 @@ def _end_of_entropy(buf: memoryview) -> int:
     anything but a stuffed zero, a restart marker or another fill byte (a
     pair that straddles the end of `buf` is not seen).
 
-    With numpy, not `re`: scan data is nearly all of a photo and 0xFF is
-    one byte in a hundred or so there, so this search is the scrubber's
-    main cost; numpy's vectorised comparisons do it about three times
-    faster than the regular expression, without holding the GIL
-    (docs/benchmarks.md, "Scrub"). Only the rare 0xFF followed by a
-    non-zero byte (restart markers, the marker sought) is looked at twice.
+    Scan data is nearly all of a photo and 0xFF is one byte in a hundred or
+    so there, so this search is most of the scrubber's own work. numpy's
+    vectorised comparisons do it three times as fast as the regular
+    expression, without holding the GIL; but loading numpy costs 0.1-0.3 s,
+    more than it saves on a few photos. So numpy is used once it is loaded:
+    a sync loads it for a batch big enough to pay for it (`sync.py`), the
+    GUI has it anyway (docs/benchmarks.md, "Scrub").
     """
-    import numpy as np  # loaded with the first JPEG; numpy is a dependency anyway
-
+    np = _numpy()
+    if np is None:
+        found = _END_OF_ENTROPY.search(buf)
+        return -1 if found is None else found.start()
     is_ff, not_zero = _masks()
     data = np.frombuffer(buf, np.uint8)
     for start in range(0, len(data) - 1, _WINDOW):
         window = data[start : start + _WINDOW + 1]
         n = len(window) - 1
-        # Into buffers kept per thread: temporaries this size would cost page
+        # Into arrays kept per thread: temporaries this size would cost page
         # faults on every window.
         pairs = np.equal(window[:-1], 0xFF, out=is_ff[:n])
         np.logical_and(pairs, np.not_equal(window[1:], 0, out=not_zero[:n]), out=pairs)
+        # Only the rare 0xFF followed by a non-zero byte (restart markers,
+        # the marker sought) is looked at again.
         found = np.flatnonzero(pairs)
         if found.size:
             codes = window[found + 1]
@@ -230,6 +240,15 @@ def _end_of_entropy(buf: memoryview) -> int:
             if markers.size:
                 return start + int(markers[0])
     return -1
+
+
+def _numpy() -> ModuleType | None:
+    """numpy if this process has loaded it, else None (never loads it)."""
+    if "numpy" not in sys.modules:
+        return None
+    import numpy  # waits if another thread is still loading it
+
+    return numpy
 
 
 _scratch = threading.local()

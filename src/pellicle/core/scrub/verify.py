@@ -31,8 +31,10 @@ import mmap
 import os
 import re
 import struct
+import sys
 import threading
 import zlib
+from types import ModuleType
 from typing import TYPE_CHECKING, Final
 
 if TYPE_CHECKING:
@@ -46,7 +48,8 @@ from pellicle.core.scrub.lossless import PNG_COPIED, Layout, Piece, prove
 from pellicle.core.scrub.lossless import fail as _fail
 from pellicle.core.warnings_policy import library_warnings_are_errors
 
-#: Scan data is searched for its end this many bytes at a time.
+_ENTROPY_END: Final = re.compile(rb"\xff[\x01-\xcf\xd8-\xfe]")
+#: With numpy, scan data is searched for its end this many bytes at a time.
 _SCAN_WINDOW: Final = 1 << 18
 _EXIF_DATE: Final = re.compile(rb"[0-9]{4}:[0-9]{2}:[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}\x00")
 _PNG_ALLOWED: Final = PNG_COPIED | {b"iCCP"}
@@ -375,11 +378,13 @@ def _scan_end(mm: mmap.mmap, start: int) -> int:
     from 0x01 to 0xCF or 0xD8 to 0xFE: not stuffing, a restart or fill), or -1.
 
     The scan data is nearly the whole file; this is the walk's main cost.
-    numpy compares a window at a time without holding the GIL, about three
-    times as fast as a regular expression (docs/benchmarks.md, "Scrub").
+    With numpy loaded (see `_loaded_numpy`) it compares a window at a time,
+    three times as fast as the regular expression and without the GIL.
     """
-    import numpy as np  # the gate's only use of it; numpy is a dependency anyway
-
+    np = _loaded_numpy()
+    if np is None:
+        found = _ENTROPY_END.search(mm, start)
+        return -1 if found is None else found.start()
     ff, nonzero = _scan_masks()
     whole = window = np.frombuffer(mm, np.uint8)
     try:
@@ -402,6 +407,16 @@ def _scan_end(mm: mmap.mmap, start: int) -> int:
         # Arrays over the mapping must be gone before it closes, also when
         # this raised (the traceback keeps this frame, not these names).
         del whole, window
+
+
+def _loaded_numpy() -> ModuleType | None:
+    """numpy once something loaded it, else None: loading it costs 0.1-0.3 s,
+    more than it saves on a few files; the sync loads it for big batches."""
+    if "numpy" not in sys.modules:
+        return None
+    import numpy  # waits if another thread is still loading it
+
+    return numpy
 
 
 _scratch = threading.local()
