@@ -10,8 +10,10 @@ record before the rename so a crash between rename and manifest is undone
 by the next sync.
 
 Scrubbing runs on a small thread pool: the heavy parts (copying and
-comparing image data, hashing, decoding HEIC) release the GIL, so both cores are used while files
-are still published one by one, in order.
+comparing image data, hashing, decoding HEIC, and with numpy loaded the
+search through JPEG scan data) release the GIL, so both cores are used
+while files are still published one by one, in order. Worker processes
+were measured and not taken (docs/design-notes.md, "Export speed").
 """
 
 from __future__ import annotations

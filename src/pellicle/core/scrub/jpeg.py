@@ -215,8 +215,8 @@ def _end_of_entropy(buf: memoryview) -> int:
     vectorised comparisons do it three times as fast as the regular
     expression, without holding the GIL; but loading numpy costs 0.1-0.3 s,
     more than it saves on a few photos. So numpy is used once it is loaded:
-    a sync loads it for a batch big enough to pay for it (`sync.py`), the
-    GUI has it anyway (docs/benchmarks.md, "Scrub").
+    a sync loads it for a batch big enough to pay for it (`sync.NUMPY_FROM`),
+    and a long-lived process keeps it (docs/benchmarks.md, "First export").
     """
     np = _numpy()
     if np is None:
