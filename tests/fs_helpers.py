@@ -23,9 +23,14 @@ def tree_digest(root: Path) -> dict[str, str]:
 
 
 def exported_files(export: Path) -> set[str]:
-    """Relative paths of the files in the export folder."""
-    if not export.exists():
-        return set()
-    return {
-        str(p.relative_to(export)) for p in export.rglob("*") if not p.is_dir() or p.is_symlink()
-    }
+    """Relative paths of the files (and links) in the export folder.
+
+    `os.walk`, not `rglob`: a sync running meanwhile removes its staging
+    folder between being listed and being read, which `rglob` raises on.
+    """
+    out: set[str] = set()
+    for dirpath, dirnames, filenames in os.walk(export):
+        folder = Path(dirpath)
+        links = [name for name in dirnames if (folder / name).is_symlink()]
+        out.update(str((folder / name).relative_to(export)) for name in filenames + links)
+    return out
