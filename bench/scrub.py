@@ -5,6 +5,7 @@ docs/benchmarks.md ("Scrub" and "First export").
 
     python bench/scrub.py [--count 120] [--rounds 5] [--workdir DIR] [--json OUT]
     python bench/scrub.py --first-export [--count N] [--rounds 3] [--workdir DIR] [--json OUT]
+        [--baseline OTHER_CHECKOUT/src]
     python bench/scrub.py --decoders 40 [--rounds 3] [--workdir DIR]
 
 Generates phone-size JPEGs once (4032x3024, ~3.3 MB, full planted metadata
@@ -19,7 +20,10 @@ the hash), `shutil.copyfile`, and one `exiftool -all= -o OUTDIR` process
 over all files; and, for reference, the Pillow decode the gate no longer
 runs. Then both cores busy: two threads scrub every file, and two threads
 scrub and gate every file, alternately; the goal is scrub + gate within
-1.2x of the scrub alone. Each figure is the median over `--rounds` rounds.
+1.2x of the scrub alone. The same is timed with two forked worker
+processes instead of threads (the lever measured and not taken). Each
+figure is the median over `--rounds` rounds. numpy is loaded first, as a
+sync of this many photos does (`sync.NUMPY_FROM`).
 
 `--first-export` times what a person sees: the real `pellicle sync` command
 exporting all `--count` photos into an empty export folder, from the
@@ -38,9 +42,11 @@ uses one) on N files exported by an earlier run.
 from __future__ import annotations
 
 import argparse
+import compileall
 import io
 import json
 import mmap
+import multiprocessing
 import os
 import resource
 import shutil
@@ -49,14 +55,15 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "src"))
 sys.path.insert(0, str(HERE))
 
-from _common import MachineLoad, Row, make_phone_jpegs  # noqa: E402
+import numpy  # noqa: E402, F401  (loaded as a sync of this many photos loads it)
+from _common import MachineLoad, Row, installed_like_env, make_phone_jpegs  # noqa: E402
 
 from pellicle.core.scrub import ScrubOptions, scrub, verify  # noqa: E402
 from pellicle.core.scrub.lossless import prove  # noqa: E402
@@ -141,33 +148,49 @@ def _round(sources: list[Path], workdir: Path) -> dict[str, float]:
     return {name: 1000 * seconds / len(sources) for name, seconds in times.items()}
 
 
-def _both_cores(sources: list[Path], workdir: Path, rounds: int) -> tuple[float, float, float]:
-    """ms/file (wall) with two threads: scrub alone, scrub + gate; and CPU % of the latter."""
-    alone: list[float] = []
-    gated: list[float] = []
-    cpu: list[float] = []
+def _one(job: tuple[Path, Path, bool]) -> None:
+    path, out, with_gate = job
+    _stage(path, out)
+    if with_gate:
+        _gate(path, out)
 
-    def run(with_gate: bool) -> tuple[float, float]:
+
+def _both_cores(
+    sources: list[Path], workdir: Path, rounds: int
+) -> dict[tuple[str, bool], tuple[float, float]]:
+    """ms/file (wall) and CPU % with both cores busy, scrub alone and scrub +
+    gate, by two threads (as the sync does) and by two worker processes
+    (forked: the lever measured and not taken, docs/benchmarks.md); medians.
+    """
+    results: dict[tuple[str, bool], list[tuple[float, float]]] = {}
+
+    def run(kind: str, with_gate: bool) -> tuple[float, float]:
         out = _fresh(workdir / "both-cores")
-
-        def one(path: Path) -> None:
-            _stage(path, out / path.name)
-            if with_gate:
-                _gate(path, out / path.name)
-
-        t, c = time.perf_counter(), time.process_time()
-        with ThreadPoolExecutor(max_workers=2) as pool:
-            list(pool.map(one, sources))
+        jobs = [(path, out / path.name, with_gate) for path in sources]
+        cpu0 = time.process_time() + _child_cpu()
+        t = time.perf_counter()
+        if kind == "threads":
+            with ThreadPoolExecutor(max_workers=2) as pool:
+                list(pool.map(_one, jobs))
+        else:
+            fork = multiprocessing.get_context("fork")
+            with ProcessPoolExecutor(max_workers=2, mp_context=fork) as pool:
+                list(pool.map(_one, jobs, chunksize=4))
         wall = time.perf_counter() - t
-        return 1000 * wall / len(sources), 100 * (time.process_time() - c) / wall
+        cpu = time.process_time() + _child_cpu() - cpu0
+        return 1000 * wall / len(sources), 100 * cpu / wall
 
+    variants = [(kind, gate) for kind in ("threads", "processes") for gate in (False, True)]
     for i in range(rounds):
-        for with_gate in (False, True) if i % 2 == 0 else (True, False):
-            ms, pct = run(with_gate)
-            (gated if with_gate else alone).append(ms)
-            if with_gate:
-                cpu.append(pct)
-    return statistics.median(alone), statistics.median(gated), statistics.median(cpu)
+        for variant in variants[i % 4 :] + variants[: i % 4]:
+            results.setdefault(variant, []).append(run(*variant))
+    return {
+        variant: (
+            statistics.median(ms for ms, _ in values),
+            statistics.median(pct for _, pct in values),
+        )
+        for variant, values in results.items()
+    }
 
 
 def _decoders(files: list[Path], rounds: int) -> None:
@@ -217,8 +240,14 @@ def _timed(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, fl
     return time.perf_counter() - t, _child_cpu() - cpu
 
 
-def _first_export(sources: list[Path], workdir: Path, rounds: int) -> list[dict[str, object]]:
-    """The real `pellicle sync` exporting every source, against its peers."""
+def _first_export(
+    sources: list[Path], workdir: Path, rounds: int, baseline: Path | None = None
+) -> list[dict[str, object]]:
+    """The real `pellicle sync` exporting every source, against its peers.
+
+    With `baseline` (another checkout's `src` folder), that Pellicle's sync
+    is timed too, in the same rotation: before and after a change, in one run.
+    """
     # A library of exactly these files (hard links: the source folder may
     # hold more, made by a run with a larger --count).
     library = _fresh(workdir / f"first-library-{len(sources)}")
@@ -228,25 +257,37 @@ def _first_export(sources: list[Path], workdir: Path, rounds: int) -> list[dict[
     pellicle = [sys.executable, "-m", "pellicle"]
     exiftool = shutil.which("exiftool")
     results: dict[str, list[float]] = {
-        "pellicle": [], "cp": [], "exiftool": [], "cpu": [], "pellicle CPU": [], "cp CPU": [],
-        "exiftool CPU": [],
+        "pellicle": [], "baseline": [], "cp": [], "exiftool": [], "cpu": [], "pellicle CPU": [],
+        "baseline CPU": [], "cp CPU": [], "exiftool CPU": [],
     }  # fmt: skip
     exported = 0
 
-    def run_pellicle() -> None:
+    def sync(name: str, src: Path | None) -> None:
         nonlocal exported
         home, export = workdir / "first-home", workdir / "first-export"
         for folder in (home, export):
             shutil.rmtree(folder, ignore_errors=True)
-        env = dict(os.environ, PELLICLE_HOME=str(home))
+        env = installed_like_env(PELLICLE_HOME=str(home))
+        if src is not None:
+            env["PYTHONPATH"] = str(src)
+            compileall.compile_dir(str(src), quiet=1)
         for args in (["init", "--library", str(library), "--export", str(export)],
                      ["share", str(library)]):  # fmt: skip
             subprocess.run([*pellicle, *args], check=True, env=env, capture_output=True)
         wall, cpu = _timed([*pellicle, "sync"], env)
-        results["pellicle"].append(wall)
-        results["cpu"].append(100 * cpu / wall)
-        results["pellicle CPU"].append(cpu)
-        exported = len(list(export.rglob("*.jpg")))
+        results[name].append(wall)
+        results[f"{name} CPU"].append(cpu)
+        if src is None:
+            results["cpu"].append(100 * cpu / wall)
+            exported = len(list(export.rglob("*.jpg")))
+        elif len(list(export.rglob("*.jpg"))) != len(sources):
+            raise SystemExit("the baseline did not export every photo")
+
+    def run_pellicle() -> None:
+        sync("pellicle", None)
+
+    def run_baseline() -> None:
+        sync("baseline", baseline)
 
     def run_cp() -> None:
         target = workdir / "first-cp"
@@ -269,6 +310,8 @@ def _first_export(sources: list[Path], workdir: Path, rounds: int) -> list[dict[
     methods: list[Callable[[], None]] = [run_pellicle, run_cp]
     if exiftool:
         methods.append(run_exiftool)
+    if baseline is not None:
+        methods.append(run_baseline)
     for path in sources:  # the page cache holds the sources for every method
         path.read_bytes()
     with MachineLoad() as load:
@@ -280,9 +323,10 @@ def _first_export(sources: list[Path], workdir: Path, rounds: int) -> list[dict[
         f"first export of {exported} photos (median of {rounds}): pellicle sync "
         f"{med['pellicle']:.3f} s (CPU {med['cpu']:.0f} %), cp -r + sync {med['cp']:.3f} s"
         + (f", exiftool -all= {med['exiftool']:.3f} s" if "exiftool" in med else "")
+        + (f", baseline {med['baseline']:.3f} s" if "baseline" in med else "")
         + f"; machine busy {load.cores:.1f} cores on average"
     )
-    for name in ("pellicle", "cp", "exiftool"):
+    for name in ("pellicle", "baseline", "cp", "exiftool"):
         if results.get(name):
             print(f"  {name}: " + " ".join(f"{x:.3f}" for x in results[name]))
     print(
@@ -296,6 +340,9 @@ def _first_export(sources: list[Path], workdir: Path, rounds: int) -> list[dict[
         Row("first export: CPU use of pellicle sync (%)", med["cpu"], None, "%", "(info)", 0,
             by="info"),
     ]  # fmt: skip
+    if "baseline" in med:
+        rows.append(Row("first export vs the baseline (s)", med["pellicle"], med["baseline"], "s",
+                        "(info)", 0, by="info", note=str(baseline)))  # fmt: skip
     if "exiftool" in med:
         rows.append(Row("first export vs exiftool -all= (s)", med["pellicle"], med["exiftool"],
                         "s", "<= 0.5x exiftool", 0.5))  # fmt: skip
@@ -314,11 +361,17 @@ def main() -> None:
         "--decoders", type=int, metavar="N", help="only time decode variants on N exported files"
     )
     parser.add_argument("--first-export", action="store_true")
+    parser.add_argument(
+        "--baseline",
+        type=Path,
+        metavar="SRC",
+        help="with --first-export, also time the Pellicle in this src folder (before/after)",
+    )
     parser.add_argument("--json", type=Path, help="write summary rows here")
     args = parser.parse_args()
     sources = make_phone_jpegs(args.workdir / "src", args.count)
     if args.first_export:
-        rows = _first_export(sources, args.workdir, args.rounds)
+        rows = _first_export(sources, args.workdir, args.rounds, args.baseline)
         if args.json:
             args.json.write_text(json.dumps(rows))
         return
@@ -346,17 +399,23 @@ def main() -> None:
     print(f"scrub + gate / copy = {med['scrub+gate'] / med['copy']:.2f}x")
     if "exiftool" in med:
         print(f"scrub + gate / exiftool = {med['scrub+gate'] / med['exiftool']:.2f}x")
-    alone, gated, cpu = _both_cores(sources, args.workdir, args.rounds)
-    print(
-        f"both cores: scrub alone {alone:.2f} ms/file, scrub + gate {gated:.2f} ms/file "
-        f"({gated / alone:.2f}x, CPU {cpu:.0f} %)"
-    )
+    both = _both_cores(sources, args.workdir, args.rounds)
+    for kind in ("threads", "processes"):
+        (alone, _), (gated, cpu) = both[(kind, False)], both[(kind, True)]
+        print(
+            f"both cores, two {kind}: scrub alone {alone:.2f} ms/file, scrub + gate "
+            f"{gated:.2f} ms/file ({gated / alone:.2f}x, CPU {cpu:.0f} %)"
+        )
+    (alone, _), (gated, cpu) = both[("threads", False)], both[("threads", True)]
     if args.json:
         rows = [
             Row("scrub + gate, both cores (ms/file)", gated, alone, "ms",
                 "<= 1.2x scrub alone (both cores)", 1.2, note=f"CPU {cpu:.0f} %"),
             Row("scrub + gate, one thread (ms/file)", med["scrub+gate"], med["copy"], "ms",
                 "(info; peer: copy)", 0, by="info"),
+            Row("scrub + gate, two processes instead of threads (ms/file)",
+                both[("processes", True)][0], gated, "ms", "(info; peer: two threads)", 0,
+                by="info"),
         ]  # fmt: skip
         if "exiftool" in med:
             rows.append(Row("scrub + gate vs exiftool, one thread (ms/file)", med["scrub+gate"],

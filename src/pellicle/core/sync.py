@@ -10,8 +10,10 @@ record before the rename so a crash between rename and manifest is undone
 by the next sync.
 
 Scrubbing runs on a small thread pool: the heavy parts (copying and
-comparing image data, hashing, decoding HEIC) release the GIL, so both cores are used while files
-are still published one by one, in order.
+comparing image data, hashing, decoding HEIC, and with numpy loaded the
+search through JPEG scan data) release the GIL, so both cores are used
+while files are still published one by one, in order. Worker processes
+were measured and not taken (docs/design-notes.md, "Export speed").
 """
 
 from __future__ import annotations
@@ -37,6 +39,12 @@ _CHANGED_WHILE_EXPORTING = msg("core.sync", "changed while exporting; retried ne
 #: Files per durability batch, and the most bytes staged at once.
 BATCH_FILES: Final = 32
 BATCH_BYTES: Final = 256 << 20
+#: A sync that writes at least this many bytes loads numpy before it starts:
+#: the scrubber and the gate search JPEG scan data with it once it is loaded
+#: (three times as fast as without, and without holding the GIL), and
+#: loading it (0.1-0.3 s) pays for itself from about this much
+#: (docs/benchmarks.md, "First export").
+NUMPY_FROM: Final = 128 << 20
 
 
 @dataclass
@@ -99,6 +107,8 @@ def apply(plan: Plan, ctx: Context) -> ApplyReport:
         ctx.export.drop_leftover_staging()  # a killed sync's, if any
         ctx.export.sync(removed)
         return report
+    if sum(a.wanted.src_size for a in plan.writes if a.wanted) >= NUMPY_FROM:
+        import numpy  # noqa: F401  (loaded here, before any worker searches)
     staging = ctx.export.staging()
     total = len(plan.writes)
     batches = list(_batches(plan.writes))

@@ -13,6 +13,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
+import threading
 from typing import Final
 
 from pellicle.core.scrub._types import ScrubError
@@ -20,6 +21,20 @@ from pellicle.core.words import msg, os_error
 
 #: Bulk copies and scans move this much at a time.
 CHUNK: Final = 1 << 20
+
+_scratch = threading.local()
+
+
+def scratch() -> bytearray:
+    """This thread's CHUNK-sized buffer for bulk reads (`Source.read_into`).
+
+    Reused, not allocated per read: a fresh megabyte for every read costs
+    page faults and the allocator's trimming, about as much as the read.
+    """
+    buf: bytearray | None = getattr(_scratch, "buf", None)
+    if buf is None:
+        buf = _scratch.buf = bytearray(CHUNK)
+    return buf
 
 
 class Source:
@@ -74,6 +89,18 @@ class Source:
                 )
             data += more
         return data
+
+    def read_into(self, off: int, buf: bytearray) -> memoryview:
+        """Fill `buf` from `off` (less only at the end of the file); the part filled."""
+        want = min(len(buf), max(0, self.size - off))
+        view = memoryview(buf)
+        got = 0
+        while got < want:
+            n = os.preadv(self.fd, [view[got:want]], off + got)
+            if n == 0:
+                break  # shorter than when opened: the caller sees a short read
+            got += n
+        return view[:got]
 
     def read_upto(self, off: int, n: int) -> bytes:
         """Up to `n` bytes at `off` (fewer only at the end of the file)."""

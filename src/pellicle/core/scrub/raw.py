@@ -66,6 +66,12 @@ class _Memory(Source):
     def read_upto(self, off: int, n: int) -> bytes:
         return self._data[off : off + n] if off < self.size else b""
 
+    def read_into(self, off: int, buf: bytearray) -> memoryview:
+        data = self._data[off : off + len(buf)]
+        view = memoryview(buf)[: len(data)]
+        view[:] = data
+        return view
+
 
 def scrub_raw(src: Source, sink: Sink, options: ScrubOptions) -> ScrubResult:
     import rawpy  # numpy and LibRaw: loaded only when a RAW is exported
