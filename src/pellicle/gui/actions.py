@@ -27,6 +27,30 @@ from pellicle.core.policy import Decision
 Keys = QKeySequence | QKeySequence.StandardKey | str
 
 
+def key_list(keys: list[Keys]) -> list[QKeySequence]:
+    """`keys` as one action's shortcuts: a standard key stands for every
+    binding the platform gives it, and each sequence appears once.
+
+    Qt gives a shortcut listed twice on one action two entries in its
+    shortcut map, and two entries for one key are "ambiguous": the key
+    then does nothing and Qt prints "Ambiguous shortcut overload". Which
+    keys a standard key brings depends on the desktop (KDE's Redo begins
+    with Ctrl+Shift+Z, Qt's generic one with Ctrl+Y), so explicit keys and
+    standard ones are merged here rather than trusted to differ.
+    """
+    seen: dict[str, QKeySequence] = {}
+    for key in keys:
+        if isinstance(key, QKeySequence.StandardKey):
+            found = QKeySequence.keyBindings(key)
+        else:
+            found = [QKeySequence(key)]
+        for sequence in found:
+            text = sequence.toString(QKeySequence.SequenceFormat.PortableText)
+            if text and text not in seen:
+                seen[text] = sequence
+    return list(seen.values())
+
+
 class Actions(QObject):
     """The window's commands, one attribute each."""
 
@@ -47,11 +71,11 @@ class Actions(QObject):
             self.tr("&Clear mark"), ["U"], self.tr("Remove their own mark; they inherit again (U)")
         )
         self.undo = undo_stack.createUndoAction(window, self.tr("&Undo"))
-        self.undo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
+        self.undo.setShortcuts(key_list(["Ctrl+Z", QKeySequence.StandardKey.Undo]))
         self.redo = undo_stack.createRedoAction(window, self.tr("&Redo"))
-        self.redo.setShortcuts(
-            [QKeySequence("Ctrl+Shift+Z"), QKeySequence(QKeySequence.StandardKey.Redo)]
-        )
+        # Both habits work everywhere: Ctrl+Shift+Z (GNOME, KDE, macOS) and
+        # Ctrl+Y (Windows, office suites), plus whatever the platform adds.
+        self.redo.setShortcuts(key_list(["Ctrl+Shift+Z", "Ctrl+Y", QKeySequence.StandardKey.Redo]))
         window.addAction(self.undo)
         window.addAction(self.redo)
         self.sync = self._make(self.tr("S&ync now"), ["F5"], self.tr("Bring the export up to date"))
@@ -59,11 +83,14 @@ class Actions(QObject):
             self.tr("Se&ttings…"), ["Ctrl+,"], self.tr("Library folders, export folder and options")
         )
         self.find = self._make(
-            self.tr("&Find"), [QKeySequence.StandardKey.Find], self.tr("Search photos by name")
+            self.tr("&Find"),
+            ["Ctrl+F", QKeySequence.StandardKey.Find],
+            self.tr("Search photos by name"),
         )
         self.quit = self._make(
             self.tr("&Quit"),
-            [QKeySequence.StandardKey.Quit],
+            # Not every platform binds Quit (Qt's generic Linux theme does not).
+            ["Ctrl+Q", QKeySequence.StandardKey.Quit],
             self.tr("Quit Pellicle (syncing stops)"),
         )
         self.all_photos = self._make(
@@ -77,7 +104,7 @@ class Actions(QObject):
 
     def _make(self, text: str, keys: list[Keys], tip: str) -> QAction:
         act = QAction(text, self._window)
-        act.setShortcuts([QKeySequence(k) for k in keys])
+        act.setShortcuts(key_list(keys))
         act.setToolTip(tip)
         act.setStatusTip(tip)
         self._window.addAction(act)
