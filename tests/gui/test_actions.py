@@ -3,6 +3,7 @@ sharing a key, and the context menu acting on what it was opened on."""
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -132,3 +133,19 @@ def test_a_key_listed_twice_is_what_the_message_check_catches(qtbot: Any) -> Non
     with qt_messages() as seen:
         QTest.keyClick(widget, Qt.Key.Key_Z, ctrl_shift)
     assert fired and not seen
+
+
+def test_show_in_file_manager_says_so_when_none_can(
+    qtbot: Any, ready: Any, monkeypatch: Any
+) -> None:
+    from PySide6.QtGui import QDesktopServices
+    from PySide6.QtWidgets import QMessageBox
+
+    window = ready
+    paths = select_rows(window, [0])
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: False)
+    menu = window.acts.tag_menu(paths, folder=False, tag=window.tagging.tag)
+    menu.actions()[-1].trigger()
+    boxes = [b for b in window.findChildren(QMessageBox) if b.isVisible()]
+    assert len(boxes) == 1 and os.path.dirname(paths[0]) in boxes[0].informativeText()
+    boxes[0].reject()

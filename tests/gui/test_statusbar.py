@@ -3,9 +3,13 @@ progress of a sync (the window runs them in test_syncing)."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QStatusBar
+import pytest
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtWidgets import QMainWindow, QStatusBar
 
 from pellicle.gui.statusbar import StatusArea
 
@@ -52,3 +56,46 @@ def test_progress_shows_only_while_syncing(qtbot: Any) -> None:
     assert area.progress.isHidden() and states == ["In sync"]
     area.sync_failed("disk full")
     assert area.sync_label.text() == "Sync failed" and bar.currentMessage() == "disk full"
+
+
+def test_open_says_so_when_no_file_manager_can(
+    qtbot: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """openUrl answers False where no file manager is registered: a box
+    says so and its "Copy path" button puts the folder on the clipboard."""
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    area = StatusArea(window.statusBar())
+    export = str(tmp_path / "Pellicle export")
+    area.show_status(
+        {"photos": 1, "shareable": 0, "private": 1, "exported": 0, "export_dir": export},
+        watching=False,
+    )
+    asked: list[str] = []
+
+    def no_file_manager(url: QUrl) -> bool:
+        asked.append(url.toLocalFile())
+        return False
+
+    monkeypatch.setattr(QDesktopServices, "openUrl", no_file_manager)
+    QGuiApplication.clipboard().clear()
+    area.open_button.click()
+    box = area.cannot_open
+    assert asked == [export] and box is not None and box.isVisible()
+    assert box.text() == "No file manager is set up to open folders here."
+    assert export in box.informativeText()
+    copy = next(b for b in box.buttons() if b.text() == "Copy path")
+    with qtbot.waitSignal(box.finished):
+        copy.click()
+    assert QGuiApplication.clipboard().text() == export
+
+
+def test_open_opens_quietly_when_it_can(qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    area = StatusArea(window.statusBar())
+    area.show_status({"photos": 0, "shareable": 0, "private": 0, "exported": 0,
+                      "export_dir": "/srv/export"}, watching=False)  # fmt: skip
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: True)
+    area.open_button.click()
+    assert area.cannot_open is None

@@ -18,11 +18,12 @@ import os
 from collections.abc import Callable
 from functools import partial
 
-from PySide6.QtCore import QObject, Qt, QUrl
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence, QUndoStack
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
 
 from pellicle.core.policy import Decision
+from pellicle.gui.opening import open_folder
 
 Keys = QKeySequence | QKeySequence.StandardKey | str
 
@@ -148,6 +149,7 @@ class Actions(QObject):
         if len(paths) == 1:
             menu.addSeparator()
             target = paths[0] if folder else os.path.dirname(paths[0])
-            url = QUrl.fromLocalFile(target)
-            menu.addAction(self.tr("Show in file manager"), partial(QDesktopServices.openUrl, url))
+            menu.addAction(
+                self.tr("Show in file manager"), partial(open_folder, target, self._window)
+            )
         return menu

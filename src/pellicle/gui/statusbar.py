@@ -11,10 +11,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QLocale, QObject, Qt, QUrl, Signal, Slot
-from PySide6.QtGui import QDesktopServices, QGuiApplication
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QStatusBar, QWidget
+from PySide6.QtCore import QLocale, QObject, Qt, Signal, Slot
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QStatusBar,
+    QWidget,
+)
 
+from pellicle.gui.opening import open_folder
 from pellicle.i18n import say
 
 
@@ -29,6 +38,8 @@ class StatusArea(QObject):
         self.bar = bar
         self._syncing = False
         self._export = ""
+        #: The "cannot open the folder" box while it is shown (tests read it).
+        self.cannot_open: QMessageBox | None = None
         self.counts_label = QLabel(self.tr("Loading the library…"))
         self.counts_label.setAccessibleName(self.tr("Photo counts"))
         self.sync_label = QLabel(self.tr("Starting…"))
@@ -175,7 +186,7 @@ class StatusArea(QObject):
     @Slot()
     def open_export(self) -> None:
         if self._export:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(self._export))
+            self.cannot_open = open_folder(self._export, self.bar.window())
 
     @Slot()
     def copy_export_path(self) -> None:
