@@ -18,7 +18,16 @@ filters; its geometry (QSettings); closing to the tray.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QModelIndex, QPoint, QSettings, Qt, Signal, Slot
+from PySide6.QtCore import (
+    QByteArray,
+    QItemSelectionModel,
+    QModelIndex,
+    QPoint,
+    QSettings,
+    Qt,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -205,6 +214,11 @@ class MainWindow(QMainWindow):
             target.dropped.connect(tagging.handle_drop)
             target.activated.connect(tagging.tag_selection)
         self.grid.selectionModel().selectionChanged.connect(self.inspector.follow)
+        # A model reset clears the grid's selection without a selectionChanged
+        # signal: without this the inspector kept showing a photo the grid no
+        # longer held (after a filter, a search, a folder change, a refresh).
+        self.photo_model.modelReset.connect(self.inspector.follow)
+        self.photo_model.rowsRemoved.connect(self.inspector.follow)
         self.grid.menu_requested.connect(self._grid_menu)
         self.loader.ready.connect(self.photo_model.path_changed)
         # A rule change is shown, then synced; a dropped outside folder may
@@ -308,25 +322,41 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------- view changes
 
+    def _refilter(self, **change: object) -> None:
+        """Narrow or widen the grid (`PhotoModel.set_filter`), keeping the
+        selected photos that are still shown; the inspector follows what
+        stays selected, and shows nothing when none does."""
+        selected = self.selected_paths()
+        current = self.grid.currentIndex().data(PathRole)
+        self.photo_model.set_filter(**change)  # type: ignore[arg-type]
+        rows = (self.photo_model.row_of(p) for p in selected)
+        self.grid.select_rows(sorted(r for r in rows if r is not None))
+        kept = self.photo_model.row_of(str(current)) if current else None
+        if kept is not None:
+            self.grid.selectionModel().setCurrentIndex(
+                self.photo_model.index(kept), QItemSelectionModel.SelectionFlag.NoUpdate
+            )
+        self.inspector.follow()
+
     @Slot(int)
     def _on_filter(self, index: int) -> None:
-        self.photo_model.set_filter(kind=FILTERS[max(0, index)])
+        self._refilter(kind=FILTERS[max(0, index)])
 
     @Slot(str)
     def _on_search(self, text: str) -> None:
-        self.photo_model.set_filter(search=text)
+        self._refilter(search=text)
 
     @Slot()
     def show_all_photos(self) -> None:
         """Leave the folder the tree narrowed the grid to: every photo again."""
         self.tree.clearSelection()
         self.tree.setCurrentIndex(QModelIndex())
-        self.photo_model.set_filter(scope=None)
+        self._refilter(scope=None)
 
     @Slot(QModelIndex, QModelIndex)
     def _on_tree_current(self, current: QModelIndex, previous: QModelIndex) -> None:
         key = current.data(KeyRole) if current.isValid() else None
-        self.photo_model.set_filter(scope=key)
+        self._refilter(scope=key)
 
     @Slot()
     def _focus_search(self) -> None:
