@@ -303,3 +303,57 @@ def test_request_full_sync_and_stop_are_thread_safe(setup: tuple[Path, Path]) ->
         assert wait_for(lambda: (export / "Shared" / "s0.jpg").exists(), 2)
     assert [e.kind for e in run.events][-1] == "stopped"
     assert not (export / STAGING).exists()
+
+
+def test_each_sync_is_framed_by_busy_and_idle_with_progress_between(
+    setup: tuple[Path, Path],
+) -> None:
+    """A window learns from the events alone that copies are being written
+    (busy ... idle) and how far it got (progress: exporting done of total),
+    so it never says "in sync" while they are."""
+    library, export = setup
+    with Running() as run:
+        with run.lock:
+            run.events.clear()
+        for i in range(3):
+            write_photo(library / "Shared" / f"n{i}.jpg", "jpeg", seed=60 + i, width=16, height=16)
+        assert wait_for(lambda: {f"Shared/n{i}.jpg" for i in range(3)} <= exported(export), 5)
+        assert wait_for(lambda: bool(run.kinds("idle")) and run.kinds("synced"), 5)
+        with run.lock:
+            kinds = [e.kind for e in run.events if e.kind in ("busy", "idle", "export")]
+            progress = [e for e in run.events if e.kind == "progress"]
+        # Every export change happens between a busy and the idle after it.
+        depth = 0
+        for kind in kinds:
+            if kind == "busy":
+                assert depth == 0, kinds
+                depth = 1
+            elif kind == "idle":
+                assert depth == 1, kinds
+                depth = 0
+            else:
+                assert depth == 1, kinds
+        assert depth == 0
+        writes = [e for e in progress if e.message == "exporting"]
+        assert writes and all(0 < e.done <= e.total for e in writes)
+        assert writes[-1].done == writes[-1].total  # the last file is always told
+        assert writes[-1].as_dict()["done"] == writes[-1].total
+
+
+def test_the_daemon_prints_no_progress(
+    setup: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    from pellicle.core.watch.watcher import run_daemon
+
+    calls = [0]
+
+    def stop() -> bool:
+        calls[0] += 1
+        return calls[0] > 3
+
+    with Engine() as engine:
+        assert run_daemon(engine, should_stop=stop, json_lines=True, config=FAST) == 0
+    out = capsys.readouterr()
+    kinds = [line.split('"kind": "')[1].split('"')[0] for line in out.out.splitlines()]
+    assert "export" in kinds and "started" in kinds
+    assert not {"busy", "progress", "idle"} & set(kinds)

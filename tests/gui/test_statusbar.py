@@ -11,7 +11,7 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QMainWindow, QStatusBar
 
-from pellicle.gui.statusbar import StatusArea
+from pellicle.gui.statusbar import BAR_AFTER_MS, StatusArea
 
 
 def test_state_lines(qtbot: Any) -> None:
@@ -35,27 +35,49 @@ def test_state_lines(qtbot: Any) -> None:
 def test_progress_shows_only_while_syncing(qtbot: Any) -> None:
     bar = QStatusBar()
     qtbot.addWidget(bar)
+    bar.show()
     area = StatusArea(bar)
     area.sync_progress("scanning Pictures", 10, 0)
     assert area.sync_label.text() == "Starting…"  # not syncing: ignored
     area.sync_started()
-    assert area.sync_label.text() == "Syncing…" and not area.progress.isHidden()
+    assert area.sync_label.text() == "Syncing…"
+    assert area.progress.isHidden()  # not for the first BAR_AFTER_MS
+    qtbot.waitUntil(lambda: not area.progress.isHidden(), timeout=2 * BAR_AFTER_MS)
     area.sync_progress("scanning Pictures", 1234, 0)
     assert area.sync_label.text() == "Scanning Pictures: 1,234 files"
-    area.sync_progress("exporting", 3, 1200)
-    assert area.sync_label.text() == "Syncing 3 of 1,200" and area.progress.value() == 3
-    # A snapshot arriving mid-sync does not overwrite "Syncing".
+    area.sync_progress("exporting", 37, 1200)
+    assert area.sync_label.text() == "Exporting 37 of 1,200"
+    assert (area.progress.value(), area.progress.maximum()) == (37, 1200)
+    area.sync_progress("checking exported copies", 3, 1200)
+    assert area.sync_label.text() == "Checking exported copies: 3 of 1,200"
+    # A snapshot arriving mid-sync changes the counts, never the state line,
+    # even when it says the export is in sync: copies are still being written.
     states: list[str] = []
     area.state_changed.connect(states.append)
     status = {"photos": 5, "shareable": 1, "private": 4, "exported": 1, "in_sync": True}
-    area.show_status(status, watching=False)
-    assert area.sync_label.text() == "Syncing 3 of 1,200" and states == []
+    area.show_status(status, watching=True)
+    assert area.sync_label.text() == "Checking exported copies: 3 of 1,200" and states == []
     assert area.counts_label.text() == "5 photos · 1 shareable · 4 private · 1 exported"
     area.sync_finished()
+    assert area.progress.isHidden()
+    assert area.sync_label.text() == "Checking exported copies: 3 of 1,200"  # until read anew
     area.show_status(status, watching=False)
-    assert area.progress.isHidden() and states == ["In sync"]
+    assert states == ["In sync"]
     area.sync_failed("disk full")
     assert area.sync_label.text() == "Sync failed" and bar.currentMessage() == "disk full"
+
+
+def test_a_short_sync_does_not_flash_the_bar(qtbot: Any) -> None:
+    bar = QStatusBar()
+    qtbot.addWidget(bar)
+    bar.show()
+    area = StatusArea(bar)
+    area.sync_started()
+    area.sync_progress("exporting", 1, 1)
+    qtbot.wait(BAR_AFTER_MS // 3)
+    area.sync_finished()
+    qtbot.wait(BAR_AFTER_MS * 2)
+    assert area.progress.isHidden()
 
 
 def test_open_says_so_when_no_file_manager_can(

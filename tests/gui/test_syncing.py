@@ -7,13 +7,92 @@ a tag without the window syncing.
 
 from __future__ import annotations
 
+import re
+import threading
+import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtGui import QGuiApplication
 
 from gui_helpers import select_rows, wait_idle
+from pellicle.core import sync as core_sync
 from pellicle.core.policy import Decision
+
+EXPORTING = re.compile(r"Exporting (\d+) of (\d+)")
+
+
+class SlowExport:
+    """Makes every exported copy take `delay` seconds to publish (on
+    whichever thread exports: the window's or the watcher's), and can hold
+    the export after `hold_after` copies until `release()`."""
+
+    def __init__(self, delay: float = 0.06, hold_after: int | None = None) -> None:
+        self.delay = delay
+        self.hold_after = hold_after
+        self.published = 0
+        self.gate = threading.Event()
+        self.held = threading.Event()
+        self._original = core_sync._publish
+
+    def publish(self, *args: Any) -> None:
+        if self.hold_after is not None and self.published == self.hold_after:
+            # Held before the next copy: the progress of the last one is out.
+            self.held.set()
+            self.gate.wait(20)
+        time.sleep(self.delay)
+        self._original(*args)
+        self.published += 1
+
+    def release(self) -> None:
+        self.hold_after = None
+        self.gate.set()
+
+
+@pytest.fixture
+def slow_export(monkeypatch: pytest.MonkeyPatch) -> Iterator[SlowExport]:
+    slow = SlowExport()
+    monkeypatch.setattr(core_sync, "_publish", slow.publish)
+    yield slow
+    slow.release()  # never leave a worker waiting
+
+
+class LabelLog:
+    """Every text the status bar's sync line and bar take, in order."""
+
+    def __init__(self, window: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+        area = window.status_area
+        self.texts: list[str] = []
+        #: Texts shown while this window's sync or the watcher's was running.
+        self.while_working: list[str] = []
+        self.bar_seen: list[tuple[int, int]] = []
+        set_text = area.sync_label.setText
+
+        def record(text: str) -> None:
+            self.texts.append(text)
+            if window.syncing.working:
+                self.while_working.append(text)
+            if not area.progress.isHidden():
+                self.bar_seen.append((area.progress.value(), area.progress.maximum()))
+            set_text(text)
+
+        monkeypatch.setattr(area.sync_label, "setText", record)
+
+    def exporting(self) -> list[tuple[int, int]]:
+        found = (EXPORTING.fullmatch(t) for t in self.texts)
+        return [(int(m[1]), int(m[2])) for m in found if m]
+
+    def in_sync_while_working(self) -> list[str]:
+        """ "In sync" said while copies were being written (never allowed)."""
+        return [t for t in self.while_working if t.startswith("In sync")]
+
+
+def share_all(qtbot: Any, window: Any) -> None:
+    paths = select_rows(window, list(range(window.photo_model.rowCount())))
+    with qtbot.waitSignal(window.tagging.rules_applied, timeout=10_000):
+        window.tagging.tag(paths, Decision.SHAREABLE)
 
 
 def test_a_burst_of_refreshes_reads_twice_and_runs_every_then(qtbot: Any, ready: Any) -> None:
@@ -40,7 +119,6 @@ def test_a_burst_of_syncs_makes_at_most_one_more(qtbot: Any, ready: Any) -> None
     syncing.synced.connect(reports.append)
     syncing.sync_now()
     assert syncing.syncing and window.status_area.sync_label.text() == "Syncing…"
-    assert not window.status_area.progress.isHidden()
     for _ in range(5):
         syncing.sync_now()
     wait_idle(qtbot, window)
@@ -95,3 +173,92 @@ def test_live_watcher_exports_after_a_tag(
     )
     window.shutdown()
     assert not window.syncing.watching
+
+
+def test_a_long_sync_says_exporting_n_of_m_and_never_in_sync(
+    qtbot: Any, ready: Any, slow_export: SlowExport, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = ready
+    area = window.status_area
+    log = LabelLog(window, monkeypatch)
+    slow_export.hold_after = 3
+    share_all(qtbot, window)  # the watcher is off: the window syncs
+    assert slow_export.held.wait(15)
+    qtbot.waitUntil(lambda: area.sync_label.text().startswith("Exporting 3 of "), timeout=5_000)
+    total = int(area.sync_label.text().split()[-1])
+    assert total >= 8
+    qtbot.waitUntil(lambda: not area.progress.isHidden(), timeout=2_000)
+    assert (area.progress.value(), area.progress.maximum()) == (3, total)
+    # A snapshot read now (the rules thread answers while the sync thread
+    # writes) may change the counts, never the state line.
+    with qtbot.waitSignal(window.syncing.refreshed, timeout=10_000):
+        window.syncing.refresh()
+    assert area.sync_label.text() == f"Exporting 3 of {total}"
+    slow_export.release()
+    wait_idle(qtbot, window)
+    assert area.sync_label.text() == "In sync" and area.progress.isHidden()
+    assert log.exporting()[-1] == (total, total)
+    assert log.in_sync_while_working() == []
+    assert log.bar_seen and log.bar_seen[-1] == (total, total)
+
+
+@pytest.mark.parametrize("live", [False, True], ids=["window-syncs", "watcher-live"])
+def test_switching_export_names_shows_the_re_export(
+    qtbot: Any, engine: Any, sample_library: Path, export: Path, make_window: Any,
+    slow_export: SlowExport, monkeypatch: pytest.MonkeyPatch, live: bool,
+) -> None:  # fmt: skip
+    engine.share([str(sample_library)])
+    engine.sync()
+    window = make_window(live=live)
+    in_sync = "In sync · watching" if live else "In sync"
+    area = window.status_area
+    qtbot.waitUntil(lambda: area.sync_label.text() == in_sync, timeout=20_000)
+    wait_idle(qtbot, window)
+    exported = window.snapshot.status["exported"]
+    assert exported >= 8
+    log = LabelLog(window, monkeypatch)
+    window.settings_flow.setup([str(sample_library)], str(export), opaque_names=True)
+    qtbot.waitUntil(lambda: bool(log.exporting()), timeout=15_000)
+    qtbot.waitUntil(lambda: bool(log.bar_seen), timeout=5_000)
+    qtbot.waitUntil(lambda: area.sync_label.text() == in_sync, timeout=20_000)
+    wait_idle(qtbot, window)
+    assert log.exporting()[-1] == (exported, exported)
+    assert log.in_sync_while_working() == []
+    assert window.snapshot.settings["opaque_names"]
+    window.shutdown()
+
+
+def test_the_watchers_sync_shows_progress_in_the_window(
+    qtbot: Any, engine: Any, sample_library: Path, make_window: Any,
+    slow_export: SlowExport, monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    engine.sync()
+    window = make_window(live=True)
+    qtbot.waitUntil(lambda: window.syncing.watching, timeout=10_000)
+    wait_idle(qtbot, window)
+    qtbot.waitUntil(
+        lambda: window.status_area.sync_label.text() == "In sync · watching", timeout=20_000
+    )
+    log = LabelLog(window, monkeypatch)
+    synced: list[Any] = []
+    window.syncing.synced.connect(synced.append)
+    slow_export.hold_after = 4
+    share_all(qtbot, window)
+    assert slow_export.held.wait(20)
+    area = window.status_area
+    # The watcher tells its progress at most ten times a second: the line
+    # may still name an earlier copy than the fourth.
+    qtbot.waitUntil(lambda: bool(log.exporting()), timeout=5_000)
+    assert 0 < log.exporting()[-1][0] <= 4
+    qtbot.waitUntil(lambda: not area.progress.isHidden(), timeout=2_000)
+    assert window.syncing.working and synced == []  # the watcher, not the window
+    with qtbot.waitSignal(window.syncing.refreshed, timeout=10_000):
+        window.syncing.refresh()
+    assert EXPORTING.fullmatch(area.sync_label.text())
+    slow_export.release()
+    qtbot.waitUntil(lambda: area.sync_label.text() == "In sync · watching", timeout=20_000)
+    assert area.progress.isHidden() and not window.syncing.working
+    total = log.exporting()[-1][1]
+    assert log.exporting()[-1] == (total, total) and total >= 8
+    assert log.in_sync_while_working() == []
+    window.shutdown()

@@ -5,13 +5,18 @@ the progress of a sync the window runs) into the few words at the bottom
 of the window, and gives the export folder its Open and Copy path buttons
 with the sentence that says what the folder is for. It only shows: it
 starts nothing, and `syncing` tells it when a sync starts, moves and ends.
+
+While a sync runs (this window's or the watcher's) the state line says so
+("Exporting 37 of 126") and never "In sync": a snapshot read meanwhile
+changes the counts only. The bar appears only once work has lasted
+`BAR_AFTER_MS`, so a one-photo sync does not flash it.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QLocale, QObject, Qt, Signal, Slot
+from PySide6.QtCore import QLocale, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -25,6 +30,9 @@ from PySide6.QtWidgets import (
 
 from pellicle.gui.opening import open_folder
 from pellicle.i18n import say
+
+#: How long work must last before the progress bar appears (ms).
+BAR_AFTER_MS = 300
 
 
 class StatusArea(QObject):
@@ -49,6 +57,10 @@ class StatusArea(QObject):
         self.progress.setMaximumWidth(160)
         self.progress.setTextVisible(False)
         self.progress.hide()
+        self._bar_timer = QTimer(self)
+        self._bar_timer.setSingleShot(True)
+        self._bar_timer.setInterval(BAR_AFTER_MS)
+        self._bar_timer.timeout.connect(self._show_bar)
         bar.addWidget(self.counts_label)
         bar.addWidget(self.sync_label)
         bar.addWidget(self.progress)
@@ -142,12 +154,24 @@ class StatusArea(QObject):
 
     # ---------------------------------------------------------------- sync
 
+    @property
+    def syncing(self) -> bool:
+        return self._syncing
+
     @Slot()
     def sync_started(self) -> None:
+        if self._syncing:
+            return
         self._syncing = True
         self.sync_label.setText(self.tr("Syncing…"))
+        self.state_changed.emit(self.sync_label.text())
         self.progress.setRange(0, 0)
-        self.progress.show()
+        self._bar_timer.start()
+
+    @Slot()
+    def _show_bar(self) -> None:
+        if self._syncing:
+            self.progress.show()
 
     @Slot(str, int, int)
     def sync_progress(self, what: str, done: int, total: int) -> None:
@@ -156,23 +180,30 @@ class StatusArea(QObject):
         if total:
             self.progress.setRange(0, total)
             self.progress.setValue(done)
-            self.sync_label.setText(
-                self.tr("Syncing {done} of {total}").format(
-                    done=QLocale().toString(done), total=QLocale().toString(total)
+            numbers = {"done": QLocale().toString(done), "total": QLocale().toString(total)}
+            # Writing copies is the one step whose total is known in advance
+            # (core's "exporting"); any other counted step says its own name.
+            if str(what) == "exporting":
+                text = self.tr("Exporting {done} of {total}").format(**numbers)
+            else:
+                text = self.tr("{what}: {done} of {total}").format(
+                    what=_raised(say(what)), **numbers
                 )
-            )
+            self.sync_label.setText(text)
         else:
             # `what` comes from the engine ("scanning Pictures"): only its
             # first letter is raised (str.capitalize would lower the label).
             self.progress.setRange(0, 0)
-            what = say(what)
-            what = what[:1].upper() + what[1:]
-            self.sync_label.setText(self.tr("{what}: %Ln file(s)", "", done).format(what=what))
+            self.sync_label.setText(
+                self.tr("{what}: %Ln file(s)", "", done).format(what=_raised(say(what)))
+            )
 
     @Slot()
     def sync_finished(self) -> None:
-        """The sync ended; the next snapshot says where things stand."""
+        """No sync runs any more; the next snapshot says where things stand
+        (until then the line keeps what the sync last said)."""
         self._syncing = False
+        self._bar_timer.stop()
         self.progress.hide()
 
     @Slot(str)
@@ -193,3 +224,9 @@ class StatusArea(QObject):
         if self._export:
             QGuiApplication.clipboard().setText(self._export)
             self.message(self.tr("Export folder path copied"), 3000)
+
+
+def _raised(text: str) -> str:
+    """`text` with its first letter raised: the engine's steps ("scanning
+    Pictures") begin a line here (str.capitalize would lower the rest)."""
+    return text[:1].upper() + text[1:]

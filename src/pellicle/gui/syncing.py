@@ -10,7 +10,12 @@ through two `Throttle`s, and hands each snapshot to the window
 (`snapshot_ready`). It owns the periodic timer and the watcher.
 
 It may not touch widgets or models: the window applies snapshots, and the
-status bar shows the sync's progress from the signals here.
+status bar shows the sync's progress from the signals here. Work on the
+export is whichever runs: a sync of this window's or one of the watcher's
+(reported by its "busy", "progress" and "idle" events). `sync_started`
+says work began, `sync_progress` how far it got, `work_finished` that none
+is running any more (a snapshot read follows, so the status bar says "In
+sync" only from a state read after the copies were written).
 """
 
 from __future__ import annotations
@@ -44,9 +49,11 @@ class Syncing(QObject):
     snapshot_ready = Signal(object)
     #: Emitted after a snapshot was applied (tests and benchmarks wait on it).
     refreshed = Signal()
-    #: A sync this window runs started / moved on (what, done, total).
+    #: Work on the export (this window's sync or the watcher's) started /
+    #: moved on (what, done, total) / ended, none running any more.
     sync_started = Signal()
     sync_progress = Signal(str, int, int)
+    work_finished = Signal()
     #: A sync this window ran has finished (its SyncReport), or failed.
     synced = Signal(object)
     sync_failed = Signal(str)
@@ -81,6 +88,9 @@ class Syncing(QObject):
         self._periodic = QTimer(self)
         self._periodic.setInterval(sync_interval_ms)
         self._periodic.timeout.connect(self.sync_now)
+        #: This window's sync is running / the watcher said "busy", not "idle".
+        self._own_sync = False
+        self._watch_busy = False
         self._bridge = _WatchBridge(self)
         self._bridge.received.connect(self._on_watch_event)
         syncer.progress.connect(self._on_progress)
@@ -97,6 +107,12 @@ class Syncing(QObject):
     @property
     def syncing(self) -> bool:
         return self._sync.busy
+
+    @property
+    def working(self) -> bool:
+        """Copies may be being written now: this window's sync or the
+        watcher's is running."""
+        return self._own_sync or self._watch_busy
 
     @property
     def watching(self) -> bool:
@@ -136,6 +152,7 @@ class Syncing(QObject):
         self._refresh.cancel()
         self._sync.cancel()
         self.stop_watcher()
+        self._watch_busy = False
 
     # ------------------------------------------------------------- refresh
 
@@ -207,21 +224,35 @@ class Syncing(QObject):
 
         if self.syncer.submit(job, self._sync_done, self._sync_error) < 0:
             return False  # shutting down
-        self.sync_started.emit()
+        self._set_working(own=True)
         return True
 
     def _sync_done(self, report: object) -> None:
         self.synced.emit(report)
+        self._set_working(own=False)
         self.refresh()
         self._sync.finished()
 
     def _sync_error(self, error: str) -> None:
         self.sync_failed.emit(error)
+        self._set_working(own=False)
         self._sync.finished()
+
+    def _set_working(self, *, own: bool | None = None, watcher: bool | None = None) -> None:
+        """Note which work runs; say when work begins and when none is left."""
+        before = self.working
+        if own is not None:
+            self._own_sync = own
+        if watcher is not None:
+            self._watch_busy = watcher
+        if self.working and not before:
+            self.sync_started.emit()
+        elif before and not self.working:
+            self.work_finished.emit()
 
     @Slot(str, int, int)
     def _on_progress(self, what: str, done: int, total: int) -> None:
-        if self._sync.running:
+        if self._own_sync:
             self.sync_progress.emit(what, done, total)
 
     # ------------------------------------------------------------- watcher
@@ -238,10 +269,24 @@ class Syncing(QObject):
         if self.watcher is not None:
             self.watcher.stop()
             self.watcher = None
+            # Its last events may still be queued: it is not writing now.
+            self._set_working(watcher=False)
 
     @Slot(object)
     def _on_watch_event(self, event: WatchEvent) -> None:
         kind = event.kind
+        if self.watcher is None:
+            return  # queued before it stopped: about a watcher that is gone
+        if kind == "busy":
+            self._set_working(watcher=True)
+        elif kind == "progress":
+            if self._watch_busy:
+                self.sync_progress.emit(str(event.message), event.done, event.total)
+        elif kind == "idle":
+            if self._watch_busy:
+                self._set_working(watcher=False)
+                if not self.working:
+                    self.refresh()  # what is true now that the copies are written
         if kind in ("synced", "started", "foreign", "state"):
             self.refresh()
         if kind == "error":

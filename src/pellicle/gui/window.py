@@ -231,7 +231,7 @@ class MainWindow(QMainWindow):
         syncing.needs_setup.connect(flow.first_run)
         syncing.sync_started.connect(status.sync_started)
         syncing.sync_progress.connect(status.sync_progress)
-        syncing.synced.connect(status.sync_finished)
+        syncing.work_finished.connect(status.sync_finished)
         syncing.sync_failed.connect(status.sync_failed)
         status.state_changed.connect(self.tray.set_state)
         flow.declined.connect(status.not_set_up)

@@ -47,11 +47,12 @@ plain-Python callbacks, never Qt); `run_daemon` is `pellicle watch`.
 """
 
 from pellicle.core.watch.config import WatchConfig
-from pellicle.core.watch.events import EventKind, Mode, WatchEvent
+from pellicle.core.watch.events import PROGRESS_KINDS, EventKind, Mode, WatchEvent
 from pellicle.core.watch.observers import WATCH_SETTING
 from pellicle.core.watch.watcher import Watcher, run_daemon
 
 __all__ = [
+    "PROGRESS_KINDS",
     "WATCH_SETTING",
     "EventKind",
     "Mode",

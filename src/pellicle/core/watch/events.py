@@ -28,7 +28,22 @@ from pellicle.core.engine import SyncReport
 Mode = Literal["events", "polling", "offline"]
 
 #: Event kinds handed to `on_event`.
-EventKind = Literal["started", "export", "synced", "state", "foreign", "error", "stopped"]
+EventKind = Literal[
+    "started",
+    "export",
+    "synced",
+    "state",
+    "foreign",
+    "error",
+    "stopped",
+    "busy",
+    "progress",
+    "idle",
+]
+
+#: Kinds that say how far the watcher's work has got, for a progress bar:
+#: not news for a person reading a log (`pellicle watch` leaves them out).
+PROGRESS_KINDS = frozenset({"busy", "progress", "idle"})
 
 
 @dataclass(frozen=True)
@@ -43,6 +58,11 @@ class WatchEvent:
       "foreign"  a file Pellicle did not write appeared in the export folder
       "error"    something failed; message is one line; the watcher goes on
       "stopped"  the watcher thread ended
+      "busy"     a sync began (the export may be written until "idle")
+      "progress" how far that sync has got: message is the engine's step
+                 ("exporting", "scanning Pictures"), done of total (total
+                 0: not known yet); at most ten a second
+      "idle"     that sync ended, whether or not it changed anything
     """
 
     kind: EventKind
@@ -50,6 +70,8 @@ class WatchEvent:
     root: str | None = None
     mode: Mode | None = None
     report: SyncReport | None = None
+    done: int = 0
+    total: int = 0
     time: float = field(default_factory=time.time)
 
     def as_dict(self) -> dict[str, Any]:
@@ -60,6 +82,8 @@ class WatchEvent:
             data["mode"] = self.mode
         if self.report is not None:
             data["report"] = self.report.as_dict()
+        if self.kind == "progress":
+            data["done"], data["total"] = self.done, self.total
         return data
 
 

@@ -32,10 +32,13 @@ from pellicle.core.errors import UserError
 from pellicle.core.paths import Locations
 from pellicle.core.roots import Root, locate
 from pellicle.core.watch.config import WatchConfig
-from pellicle.core.watch.events import Raw, WatchEvent
+from pellicle.core.watch.events import PROGRESS_KINDS, Raw, WatchEvent
 from pellicle.core.watch.intake import Intake
 from pellicle.core.watch.observers import Observers
 from pellicle.core.words import Message, msg
+
+#: Seconds between two "progress" events of one sync.
+PROGRESS_EVERY = 0.1
 
 
 class Watcher:
@@ -341,13 +344,23 @@ class Watcher:
     def _sync(
         self, *, full: bool = False, changed: list[str] | None = None, check_export: bool = False
     ) -> bool:
-        """One engine sync; failures become one-line events and a retry."""
-        report = self._run(
-            lambda: self.engine.sync(
-                changed=None if full else (changed or []),
-                check_export=True if full else check_export,
+        """One engine sync; failures become one-line events and a retry.
+
+        It is framed by "busy" and "idle" events with throttled "progress"
+        between them, so a window can show how far long work has got and
+        never say "in sync" while copies are still being written.
+        """
+        self._emit(WatchEvent("busy", msg("core.watch", "syncing")))
+        try:
+            report = self._run(
+                lambda: self.engine.sync(
+                    self._progress(),
+                    changed=None if full else (changed or []),
+                    check_export=True if full else check_export,
+                )
             )
-        )
+        finally:
+            self._emit(WatchEvent("idle", msg("core.watch", "sync finished")))
         if report is None:
             self._retry_at = time.monotonic() + self._backoff
             self._backoff = min(self._backoff * 2, 30.0)
@@ -390,6 +403,20 @@ class Watcher:
                 )
             )
         return True
+
+    def _progress(self) -> Callable[[str, int, int], None]:
+        """The engine's progress callback for one sync, as "progress"
+        events: at most one every `PROGRESS_EVERY` seconds (the engine
+        calls it per file), and always the last file of a known total."""
+        last = [0.0]
+
+        def report(what: str, done: int, total: int) -> None:
+            now = time.monotonic()
+            if now - last[0] >= PROGRESS_EVERY or (total and done >= total):
+                last[0] = now
+                self._emit(WatchEvent("progress", what, done=done, total=total))
+
+        return report
 
     def _run(self, action: Callable[[], Any]) -> Any:
         try:
@@ -460,8 +487,8 @@ def run_daemon(
 
     def show(event: WatchEvent) -> None:
         nonlocal reader_gone
-        if event.kind == "synced" or reader_gone:
-            return  # the per-file lines already said it
+        if event.kind == "synced" or event.kind in PROGRESS_KINDS or reader_gone:
+            return  # the per-file lines already said it; progress is for windows
         try:
             if json_lines:
                 print(json.dumps(event.as_dict()), flush=True)
