@@ -818,6 +818,35 @@ Continuer et écraser cette modification&#xa0;?</translation>
     </message>
 </context>
 <context>
+    <name>Opening</name>
+    <message>
+        <source>Cannot open the folder</source>
+        <translation>Impossible d’ouvrir le dossier</translation>
+    </message>
+    <message>
+        <source>No file manager is set up to open folders here.</source>
+        <translation>Aucun gestionnaire de fichiers n’est configuré pour ouvrir les dossiers sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>The folder is:
+{path}
+
+Copy its path and open it in the application you use.</source>
+        <translation>Le dossier est&#xa0;:
+{path}
+
+Copiez son chemin et ouvrez-le dans l’application que vous utilisez.</translation>
+    </message>
+    <message>
+        <source>Copy path</source>
+        <translation>Copier le chemin</translation>
+    </message>
+    <message>
+        <source>Copy the folder&apos;s path</source>
+        <translation>Copier le chemin du dossier</translation>
+    </message>
+</context>
+<context>
     <name>PhotoDelegate</name>
     <message>
         <source>no preview</source>
@@ -1068,8 +1097,12 @@ Continuer et écraser cette modification&#xa0;?</translation>
         <translation>Synchronisation…</translation>
     </message>
     <message>
-        <source>Syncing {done} of {total}</source>
-        <translation>Synchronisation&#xa0;: {done} sur {total}</translation>
+        <source>Exporting {done} of {total}</source>
+        <translation>Export&#xa0;: {done} sur {total}</translation>
+    </message>
+    <message>
+        <source>{what}: {done} of {total}</source>
+        <translation>{what}&#xa0;: {done} sur {total}</translation>
     </message>
     <message numerus="yes">
         <source>{what}: %Ln file(s)</source>
@@ -3545,6 +3578,14 @@ Continuer et écraser cette modification&#xa0;?</translation>
     <message>
         <source>not written by Pellicle (left alone): {path}</source>
         <translation>pas écrit par Pellicle (laissé tel quel)&#xa0;: {path}</translation>
+    </message>
+    <message>
+        <source>syncing</source>
+        <translation>synchronisation en cours</translation>
+    </message>
+    <message>
+        <source>sync finished</source>
+        <translation>synchronisation terminée</translation>
     </message>
     <message>
         <source>added {added}, updated {updated}, removed {removed}, {failed} not exported</source>

@@ -28,7 +28,7 @@ from PySide6.QtCore import (
     QSettings,
     Qt,
 )
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -266,6 +266,8 @@ def everything(window: Any, qtbot: Any, library: Path, monkeypatch: pytest.Monke
     _add(texts, "progress0", area.sync_label.text())
     area.sync_progress("exporting", 3, 9)
     _add(texts, "progress1", area.sync_label.text())
+    area.sync_progress("checking exported copies", 3, 9)
+    _add(texts, "progress2", area.sync_label.text())
     area.sync_failed("the state database /x is busy: another Pellicle process holds it")
     _add(texts, "failed", area.sync_label.text())
     _add(texts, "failed.message", window.statusBar().currentMessage())
@@ -282,6 +284,12 @@ def everything(window: Any, qtbot: Any, library: Path, monkeypatch: pytest.Monke
     monkeypatch.setattr(QMessageBox, "exec", lambda box: asked.append(box) or 0)
     window.tagging.ask_decision(paths * 2)
     texts.update({f"drop-question/{k}": v for k, v in collect(asked[0]).items()})
+    # Open, where no file manager can open the export folder.
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: False)
+    area.open_export()
+    assert area.cannot_open is not None
+    texts.update({f"cannot-open/{k}": v for k, v in collect(area.cannot_open).items()})
+    area.cannot_open.done(0)
     # Dialogs: first run, Settings, the Apps view (on a report that lists
     # no app, and while it looks).
     first = FirstRunDialog(window.where, window)
