@@ -35,6 +35,7 @@ def test_state_lines(qtbot: Any) -> None:
 def test_progress_shows_only_while_syncing(qtbot: Any) -> None:
     bar = QStatusBar()
     qtbot.addWidget(bar)
+    bar.resize(1600, 30)
     bar.show()
     area = StatusArea(bar)
     area.sync_progress("scanning Pictures", 10, 0)
@@ -121,3 +122,52 @@ def test_open_opens_quietly_when_it_can(qtbot: Any, monkeypatch: pytest.MonkeyPa
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: True)
     area.open_button.click()
     assert area.cannot_open is None
+
+
+@pytest.mark.parametrize("width", [1024, 1600])
+def test_the_sync_state_shows_in_full_at_any_width(qtbot: Any, width: int) -> None:
+    """At 1024 pixels the export folder's row used to push "Exporting 37 of
+    126" out of the bar: the path is elided and the sentence about the
+    folder gives way first."""
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    window.resize(width, 700)
+    window.show()
+    qtbot.waitExposed(window)
+    area = StatusArea(window.statusBar())
+    export = "/home/someone/a rather long folder name/Pellicle export for apps"
+    status = {"photos": 350, "shareable": 126, "private": 224, "exported": 37,
+              "export_dir": export}  # fmt: skip
+    area.show_status(status, watching=True)
+    area.sync_started()
+    area.sync_progress("exporting", 37, 126)
+    qtbot.waitUntil(lambda: not area.progress.isHidden(), timeout=2 * BAR_AFTER_MS)
+    qtbot.wait(50)  # the bar's layout
+    label = area.sync_label
+    assert label.text() == "Exporting 37 of 126"
+    assert label.isVisible() and label.width() >= label.sizeHint().width()
+    right = label.mapTo(window, label.rect().topRight()).x()
+    assert right <= area.progress.mapTo(window, area.progress.rect().topLeft()).x()
+    assert area.progress.width() > 50
+    path = area.export_label.text()
+    assert path == export or "…" in path
+    assert area.export_label.toolTip().startswith(export)
+    assert area.grant_label.isVisible() == (width >= 1600)
+
+
+def test_a_passing_note_is_not_painted_over_by_the_bar(qtbot: Any) -> None:
+    bar = QStatusBar()
+    qtbot.addWidget(bar)
+    bar.resize(1200, 30)
+    bar.show()
+    area = StatusArea(bar)
+    area.sync_started()
+    area.message("Pictures: polling", 400)
+    qtbot.wait(BAR_AFTER_MS + 50)
+    assert area.progress.isHidden() and bar.currentMessage() == "Pictures: polling"
+    qtbot.waitUntil(lambda: not area.progress.isHidden(), timeout=2_000)
+    assert bar.currentMessage() == "" and area.sync_label.isVisible()
+    area.message("Pictures: polling", 5_000)
+    area.sync_finished()
+    bar.clearMessage()
+    assert area.progress.isHidden()

@@ -239,6 +239,8 @@ def test_the_watchers_sync_shows_progress_in_the_window(
     qtbot.waitUntil(
         lambda: window.status_area.sync_label.text() == "In sync · watching", timeout=20_000
     )
+    # Following by events is the normal case: no note covers the state line.
+    assert ": events" not in window.statusBar().currentMessage()
     log = LabelLog(window, monkeypatch)
     synced: list[Any] = []
     window.syncing.synced.connect(synced.append)

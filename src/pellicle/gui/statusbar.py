@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QLocale, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QLocale, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -33,6 +33,10 @@ from pellicle.i18n import say
 
 #: How long work must last before the progress bar appears (ms).
 BAR_AFTER_MS = 300
+#: The export folder's path is elided to between these widths (pixels).
+PATH_MIN, PATH_MAX = 120, 320
+#: The sentence about the export folder shows only if the path keeps this much.
+PATH_WITH_SENTENCE = 160
 
 
 class StatusArea(QObject):
@@ -48,7 +52,8 @@ class StatusArea(QObject):
         self._export = ""
         #: The "cannot open the folder" box while it is shown (tests read it).
         self.cannot_open: QMessageBox | None = None
-        self.counts_label = QLabel(self.tr("Loading the library…"))
+        self._counts = self.tr("Loading the library…")
+        self.counts_label = QLabel(self._counts)
         self.counts_label.setAccessibleName(self.tr("Photo counts"))
         self.sync_label = QLabel(self.tr("Starting…"))
         self.sync_label.setAccessibleName(self.tr("Sync state"))
@@ -61,6 +66,8 @@ class StatusArea(QObject):
         self._bar_timer.setSingleShot(True)
         self._bar_timer.setInterval(BAR_AFTER_MS)
         self._bar_timer.timeout.connect(self._show_bar)
+        self._bar_due = False
+        bar.messageChanged.connect(self._message_changed)
         bar.addWidget(self.counts_label)
         bar.addWidget(self.sync_label)
         bar.addWidget(self.progress)
@@ -84,6 +91,63 @@ class StatusArea(QObject):
         row.addWidget(self.copy_button)
         row.addWidget(self.grant_label)
         bar.addPermanentWidget(export)
+        self._export_row = export
+        bar.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.bar and event.type() == QEvent.Type.Resize:
+            self._fit()
+        return False
+
+    def _fit(self) -> None:
+        """Share the bar's width so the sync state always shows in full.
+
+        The state line and the bar come first; the export folder's path is
+        elided to what is left (between `PATH_MIN` and `PATH_MAX` pixels);
+        the sentence about the folder shows only when it fits whole beside
+        at least `PATH_WITH_SENTENCE` pixels of path (it is also in the
+        path's tooltip); the counts are elided last. At 1024
+        pixels, or at 150 % scale, "Exporting 37 of 126" used to be pushed
+        out of the bar by the export folder's row.
+        """
+        metrics = self.sync_label.fontMetrics()
+        widest = self.tr("Exporting {done} of {total}").format(
+            done=QLocale().toString(99_999), total=QLocale().toString(99_999)
+        )
+        state = max(metrics.horizontalAdvance(widest), self.sync_label.sizeHint().width())
+        row = self._export_row.layout()
+        spacing = row.spacing() if row is not None else 6
+        others = sum(
+            w.sizeHint().width() + spacing
+            for w in self._export_row.findChildren(QWidget)
+            if w.isVisibleTo(self._export_row) and w not in (self.export_label, self.grant_label)
+        )
+        room = self.bar.width() - 40 - state - self.progress.maximumWidth() - others
+        counts = self.counts_label.fontMetrics().horizontalAdvance(self._counts)
+        path_room = room - counts
+        grant = self.grant_label.sizeHint().width() + spacing
+        with_grant = path_room - grant >= PATH_WITH_SENTENCE
+        if with_grant:
+            path = min(PATH_MAX, path_room - grant)
+        else:
+            path = max(PATH_MIN, min(PATH_MAX, path_room))
+        self.export_label.setText(
+            self.export_label.fontMetrics().elidedText(
+                self._export, Qt.TextElideMode.ElideMiddle, path
+            )
+            if self._export
+            else "—"
+        )
+        self.grant_label.setVisible(with_grant)
+        fitted = max(80, room - path - (grant if with_grant else 0))
+        self.counts_label.setText(
+            self.counts_label.fontMetrics().elidedText(
+                self._counts, Qt.TextElideMode.ElideRight, fitted
+            )
+        )
+        self.counts_label.setToolTip(
+            self._counts if self.counts_label.text() != self._counts else ""
+        )
 
     def grant_sentence(self) -> str:
         return self.tr("This is the one folder to grant to AI and creative apps.")
@@ -109,24 +173,19 @@ class StatusArea(QObject):
     def show_status(self, status: dict[str, Any], *, watching: bool) -> None:
         """Counts, export folder and sync state from `Engine.status()`."""
         if not status:
-            self.counts_label.setText(self.tr("No library yet"))
-            self.export_label.setText("—")
+            self._counts, self._export = self.tr("No library yet"), ""
+            self._fit()
             return
-        self.counts_label.setText(
-            " · ".join(
-                (
-                    self.tr("%Ln photo(s)", "", int(status["photos"])),
-                    self.tr("%Ln shareable", "", int(status["shareable"])),
-                    self.tr("%Ln private", "", int(status["private"])),
-                    self.tr("%Ln exported", "", int(status["exported"])),
-                )
+        self._counts = " · ".join(
+            (
+                self.tr("%Ln photo(s)", "", int(status["photos"])),
+                self.tr("%Ln shareable", "", int(status["shareable"])),
+                self.tr("%Ln private", "", int(status["private"])),
+                self.tr("%Ln exported", "", int(status["exported"])),
             )
         )
         self._export = str(status.get("export_dir") or "")
-        metrics = self.export_label.fontMetrics()
-        self.export_label.setText(
-            metrics.elidedText(self._export, Qt.TextElideMode.ElideMiddle, 320)
-        )
+        self._fit()
         self.export_label.setToolTip(f"{self._export}\n{self.grant_sentence()}")
         if self._syncing:
             return  # "Syncing…" stays until the sync ends
@@ -170,7 +229,16 @@ class StatusArea(QObject):
 
     @Slot()
     def _show_bar(self) -> None:
-        if self._syncing:
+        self._bar_due = True
+        # A passing note covers the state line and the bar for its few
+        # seconds (QStatusBar hides them); showing the bar then would paint
+        # it over the note. It comes back with the note's end.
+        if self._syncing and not self.bar.currentMessage():
+            self.progress.show()
+
+    @Slot(str)
+    def _message_changed(self, text: str) -> None:
+        if not text and self._syncing and self._bar_due:
             self.progress.show()
 
     @Slot(str, int, int)
@@ -203,6 +271,7 @@ class StatusArea(QObject):
         """No sync runs any more; the next snapshot says where things stand
         (until then the line keeps what the sync last said)."""
         self._syncing = False
+        self._bar_due = False
         self._bar_timer.stop()
         self.progress.hide()
 

@@ -291,5 +291,8 @@ class Syncing(QObject):
             self.refresh()
         if kind == "error":
             self.failed.emit(str(event.message))
-        elif kind in ("state", "foreign"):
+        elif kind == "foreign" or (kind == "state" and event.mode != "events"):
+            # A folder followed by events is the normal case, not news (the
+            # note "Pictures: events" covered the state line for 8 s at
+            # every start); polling and offline are worth saying.
             self.message.emit(str(event.message), 8000)
