@@ -114,7 +114,10 @@ class StatusArea(QObject):
         widest = self.tr("Exporting {done} of {total}").format(
             done=QLocale().toString(99_999), total=QLocale().toString(99_999)
         )
-        state = max(metrics.horizontalAdvance(widest), self.sync_label.sizeHint().width())
+        # While work runs, room for its longest line, so the counts and the
+        # path do not move with every number.
+        longest = metrics.horizontalAdvance(widest) if self._syncing else 0
+        state = max(longest, self.sync_label.sizeHint().width())
         row = self._export_row.layout()
         spacing = row.spacing() if row is not None else 6
         others = sum(
@@ -122,7 +125,8 @@ class StatusArea(QObject):
             for w in self._export_row.findChildren(QWidget)
             if w.isVisibleTo(self._export_row) and w not in (self.export_label, self.grant_label)
         )
-        room = self.bar.width() - 40 - state - self.progress.maximumWidth() - others
+        bar = self.progress.maximumWidth() if self._syncing else 0
+        room = self.bar.width() - 40 - state - bar - others
         counts = self.counts_label.fontMetrics().horizontalAdvance(self._counts)
         path_room = room - counts
         grant = self.grant_label.sizeHint().width() + spacing
@@ -185,12 +189,11 @@ class StatusArea(QObject):
             )
         )
         self._export = str(status.get("export_dir") or "")
-        self._fit()
         self.export_label.setToolTip(f"{self._export}\n{self.grant_sentence()}")
-        if self._syncing:
-            return  # "Syncing…" stays until the sync ends
-        self.sync_label.setText(self.state_text(status, watching=watching))
-        self.state_changed.emit(self.sync_label.text())
+        if not self._syncing:  # otherwise "Syncing…" stays until the sync ends
+            self.sync_label.setText(self.state_text(status, watching=watching))
+            self.state_changed.emit(self.sync_label.text())
+        self._fit()
 
     def state_text(self, status: dict[str, Any], *, watching: bool) -> str:
         """One line: paused, unknown files, problems, in sync, or waiting."""
@@ -226,6 +229,7 @@ class StatusArea(QObject):
         self.state_changed.emit(self.sync_label.text())
         self.progress.setRange(0, 0)
         self._bar_timer.start()
+        self._fit()
 
     @Slot()
     def _show_bar(self) -> None:
