@@ -149,3 +149,18 @@ def test_show_in_file_manager_says_so_when_none_can(
     boxes = [b for b in window.findChildren(QMessageBox) if b.isVisible()]
     assert len(boxes) == 1 and os.path.dirname(paths[0]) in boxes[0].informativeText()
     boxes[0].reject()
+
+
+def test_alt_mnemonics_of_the_window_are_distinct(ready: Any) -> None:
+    """Menu titles, tabs and labels' buddies: Alt+letter shortcuts too are
+    "ambiguous" (and dead) when two of them share a letter."""
+    from PySide6.QtWidgets import QLabel
+
+    window = ready
+    texts = [a.text() for a in window.menuBar().actions()]
+    texts += [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    texts += [w.text() for w in window.findChildren(QLabel) if w.buddy() is not None]
+    keys = [QKeySequence.mnemonic(t).toString() for t in texts]
+    keys = [k for k in keys if k]
+    assert len(keys) >= 6, texts
+    assert [k for k, n in Counter(keys).items() if n > 1] == [], texts
