@@ -264,3 +264,43 @@ def test_the_watchers_sync_shows_progress_in_the_window(
     assert log.exporting()[-1] == (total, total) and total >= 8
     assert log.in_sync_while_working() == []
     window.shutdown()
+
+
+class _QuietWatcher:
+    """Stands for a running watcher whose events the test sends itself."""
+
+    def stop(self) -> None:
+        pass
+
+
+def test_the_watchers_work_outlives_a_failed_sync_of_the_window(
+    qtbot: Any, ready: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pellicle.core.engine import Engine
+    from pellicle.core.errors import UserError
+    from pellicle.core.watch import WatchEvent
+
+    window = ready
+    syncing, area = window.syncing, window.status_area
+    syncing.watcher = _QuietWatcher()
+    syncing._on_watch_event(WatchEvent("busy", "syncing"))
+    syncing._on_watch_event(WatchEvent("progress", "exporting", done=2, total=10))
+    assert area.sync_label.text() == "Exporting 2 of 10"
+
+    def broken(self: Engine, *args: Any, **kwargs: Any) -> Any:
+        raise UserError("disk full")
+
+    monkeypatch.setattr(Engine, "sync", broken)
+    with qtbot.waitSignal(syncing.sync_failed, timeout=10_000):
+        syncing.sync_now()
+    wait_idle(qtbot, window)
+    assert window.statusBar().currentMessage() == "disk full"
+    assert syncing.working and area.syncing
+    syncing._on_watch_event(WatchEvent("progress", "exporting", done=5, total=10))
+    assert area.sync_label.text() == "Exporting 5 of 10"
+    with qtbot.waitSignal(syncing.refreshed, timeout=10_000):
+        syncing.refresh()  # a state read while the watcher writes
+    assert area.sync_label.text() == "Exporting 5 of 10"
+    with qtbot.waitSignal(syncing.refreshed, timeout=10_000):
+        syncing._on_watch_event(WatchEvent("idle", "sync finished"))
+    assert not syncing.working and area.sync_label.text() == "In sync · watching"

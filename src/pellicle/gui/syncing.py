@@ -236,6 +236,10 @@ class Syncing(QObject):
     def _sync_error(self, error: str) -> None:
         self.sync_failed.emit(error)
         self._set_working(own=False)
+        if self.working:
+            # The watcher is still writing: its progress goes on being shown
+            # (the error stays in the status bar's message meanwhile).
+            self.sync_started.emit()
         self._sync.finished()
 
     def _set_working(self, *, own: bool | None = None, watcher: bool | None = None) -> None:
