@@ -75,7 +75,6 @@ def test_a_short_sync_does_not_flash_the_bar(qtbot: Any) -> None:
     area = StatusArea(bar)
     area.sync_started()
     area.sync_progress("exporting", 1, 1)
-    qtbot.wait(BAR_AFTER_MS // 3)
     area.sync_finished()
     qtbot.wait(BAR_AFTER_MS * 2)
     assert area.progress.isHidden()
@@ -162,10 +161,10 @@ def test_a_passing_note_is_not_painted_over_by_the_bar(qtbot: Any) -> None:
     bar.show()
     area = StatusArea(bar)
     area.sync_started()
-    area.message("Pictures: polling", 400)
-    qtbot.wait(BAR_AFTER_MS + 50)
+    area.message("Pictures: polling", 3 * BAR_AFTER_MS)
+    qtbot.waitUntil(lambda: not area._bar_timer.isActive(), timeout=2_000)  # bar due
     assert area.progress.isHidden() and bar.currentMessage() == "Pictures: polling"
-    qtbot.waitUntil(lambda: not area.progress.isHidden(), timeout=2_000)
+    qtbot.waitUntil(lambda: not area.progress.isHidden(), timeout=5_000)
     assert bar.currentMessage() == "" and area.sync_label.isVisible()
     area.message("Pictures: polling", 5_000)
     area.sync_finished()
