@@ -489,8 +489,8 @@ Continuer et écraser cette modification&#xa0;?</translation>
     <message numerus="yes">
         <source>%Ln private inside</source>
         <translation>
-            <numerusform>dont %Ln privée</numerusform>
-            <numerusform>dont %Ln privées</numerusform>
+            <numerusform>contient %Ln privée</numerusform>
+            <numerusform>contient %Ln privées</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -503,8 +503,8 @@ Continuer et écraser cette modification&#xa0;?</translation>
     <message numerus="yes">
         <source>%Ln shareable inside</source>
         <translation>
-            <numerusform>dont %Ln partageable</numerusform>
-            <numerusform>dont %Ln partageables</numerusform>
+            <numerusform>contient %Ln partageable</numerusform>
+            <numerusform>contient %Ln partageables</numerusform>
         </translation>
     </message>
 </context>

@@ -239,7 +239,7 @@ class Inspector(QScrollArea):
             )
         kept = [say(k) for k in inspection.kept] + [self.tr("nothing else")]
         kept_line = self.tr("<b>Kept:</b> {items}").format(items=html.escape("; ".join(kept)))
-        return f"{removed_line}<br>{kept_line}"
+        return f"<p style='margin-bottom:4px'>{removed_line}</p><p>{kept_line}</p>"
 
     def _carries_html(self, inspection: Inspection) -> str:
         groups = inspection.by_category()
