@@ -46,12 +46,81 @@
     </message>
 </context>
 <context>
+    <name>FolderDelegate</name>
+    <message numerus="yes">
+        <source>+%Ln private</source>
+        <translation>
+            <numerusform>+%Ln private</numerusform>
+            <numerusform>+%Ln private</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln private inside</source>
+        <translation>
+            <numerusform>%Ln private inside</numerusform>
+            <numerusform>%Ln private inside</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>+%Ln shareable</source>
+        <translation>
+            <numerusform>+%Ln shareable</numerusform>
+            <numerusform>+%Ln shareable</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln shareable inside</source>
+        <translation>
+            <numerusform>%Ln shareable inside</numerusform>
+            <numerusform>%Ln shareable inside</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>FolderModel</name>
     <message numerus="yes">
         <source>Shareable below: {shareable} of %Ln photo(s)</source>
         <translation>
             <numerusform>Shareable below: {shareable} of %Ln photo</numerusform>
             <numerusform>Shareable below: {shareable} of %Ln photos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln private photo(s) inside</source>
+        <translation>
+            <numerusform>%Ln private photo inside</numerusform>
+            <numerusform>%Ln private photos inside</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln shareable photo(s) inside</source>
+        <translation>
+            <numerusform>%Ln shareable photo inside</numerusform>
+            <numerusform>%Ln shareable photos inside</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>GridHeader</name>
+    <message numerus="yes">
+        <source>%Ln photo(s)</source>
+        <translation>
+            <numerusform>%Ln photo</numerusform>
+            <numerusform>%Ln photos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln shareable</source>
+        <translation>
+            <numerusform>%Ln shareable</numerusform>
+            <numerusform>%Ln shareable</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln shown</source>
+        <translation>
+            <numerusform>%Ln shown</numerusform>
+            <numerusform>%Ln shown</numerusform>
         </translation>
     </message>
 </context>

@@ -319,16 +319,20 @@ Continuer et écraser cette modification&#xa0;?</translation>
         <translation>hérité</translation>
     </message>
     <message>
-        <source>mixed</source>
-        <translation>mixte</translation>
-    </message>
-    <message>
         <source>shareable (inherited)</source>
         <translation>partageable (hérité)</translation>
     </message>
     <message>
         <source>private (inherited)</source>
         <translation>privé (hérité)</translation>
+    </message>
+    <message>
+        <source>shareable</source>
+        <translation>partageable</translation>
+    </message>
+    <message>
+        <source>private</source>
+        <translation>privé</translation>
     </message>
 </context>
 <context>
@@ -474,6 +478,37 @@ Continuer et écraser cette modification&#xa0;?</translation>
     </message>
 </context>
 <context>
+    <name>FolderDelegate</name>
+    <message numerus="yes">
+        <source>+%Ln private</source>
+        <translation>
+            <numerusform>+%Ln privée</numerusform>
+            <numerusform>+%Ln privées</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln private inside</source>
+        <translation>
+            <numerusform>contient %Ln privée</numerusform>
+            <numerusform>contient %Ln privées</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>+%Ln shareable</source>
+        <translation>
+            <numerusform>+%Ln partageable</numerusform>
+            <numerusform>+%Ln partageables</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln shareable inside</source>
+        <translation>
+            <numerusform>contient %Ln partageable</numerusform>
+            <numerusform>contient %Ln partageables</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>FolderField</name>
     <message>
         <source>Choose…</source>
@@ -520,6 +555,20 @@ Continuer et écraser cette modification&#xa0;?</translation>
             <numerusform>Partageables à l’intérieur&#xa0;: {shareable} sur %Ln photos</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln private photo(s) inside</source>
+        <translation>
+            <numerusform>%Ln photo privée à l’intérieur</numerusform>
+            <numerusform>%Ln photos privées à l’intérieur</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln shareable photo(s) inside</source>
+        <translation>
+            <numerusform>%Ln photo partageable à l’intérieur</numerusform>
+            <numerusform>%Ln photos partageables à l’intérieur</numerusform>
+        </translation>
+    </message>
     <message>
         <source>inherits shareable</source>
         <translation>hérite de partageable</translation>
@@ -527,10 +576,6 @@ Continuer et écraser cette modification&#xa0;?</translation>
     <message>
         <source>inherits private</source>
         <translation>hérite de privé</translation>
-    </message>
-    <message>
-        <source>mixed: some photos shareable, some private</source>
-        <translation>mixte&#xa0;: certaines photos partageables, d’autres privées</translation>
     </message>
     <message>
         <source>marked shareable</source>
@@ -608,6 +653,38 @@ Continuer et écraser cette modification&#xa0;?</translation>
     </message>
 </context>
 <context>
+    <name>GridHeader</name>
+    <message>
+        <source>All photos</source>
+        <translation>Toutes les photos</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln photo(s)</source>
+        <translation>
+            <numerusform>%Ln photo</numerusform>
+            <numerusform>%Ln photos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln shareable</source>
+        <translation>
+            <numerusform>%Ln partageable</numerusform>
+            <numerusform>%Ln partageables</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln shown</source>
+        <translation>
+            <numerusform>%Ln affichée</numerusform>
+            <numerusform>%Ln affichées</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Showing {name}</source>
+        <translation>Affiché&#xa0;: {name}</translation>
+    </message>
+</context>
+<context>
     <name>HistoryModel</name>
     <message>
         <source>When</source>
@@ -677,10 +754,6 @@ Continuer et écraser cette modification&#xa0;?</translation>
         <translation>Aperçu de la copie exportée</translation>
     </message>
     <message>
-        <source>What the export keeps</source>
-        <translation>Ce que l’export conserve</translation>
-    </message>
-    <message>
         <source>What this photo carries</source>
         <translation>Ce que cette photo contient</translation>
     </message>
@@ -730,6 +803,10 @@ Continuer et écraser cette modification&#xa0;?</translation>
         <translation>&lt;b&gt;La copie exportée&lt;/b&gt; (ce que voient les applications)</translation>
     </message>
     <message>
+        <source>What the copy removes and keeps</source>
+        <translation>Ce que la copie retire et conserve</translation>
+    </message>
+    <message>
         <source>not exported yet; it appears after the next sync</source>
         <translation>pas encore exportée&#xa0;; elle apparaîtra après la prochaine synchronisation</translation>
     </message>
@@ -744,6 +821,18 @@ Continuer et écraser cette modification&#xa0;?</translation>
     <message>
         <source>Could not read this photo: {error}</source>
         <translation>Impossible de lire cette photo&#xa0;: {error}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Removed from the copy:&lt;/b&gt; {items}</source>
+        <translation>&lt;b&gt;Retiré de la copie&#xa0;:&lt;/b&gt; {items}</translation>
+    </message>
+    <message>
+        <source>Nothing identifying to remove besides the picture itself.</source>
+        <translation>Rien d’identifiant à retirer en dehors de l’image elle-même.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Kept:&lt;/b&gt; {items}</source>
+        <translation>&lt;b&gt;Conservé&#xa0;:&lt;/b&gt; {items}</translation>
     </message>
     <message>
         <source>Nothing identifying found besides the picture itself.</source>
@@ -862,6 +951,17 @@ Copiez son chemin et ouvrez-le dans l’application que vous utilisez.</translat
     <message>
         <source>Photos in the library. S marks shareable, P private, U clears the mark.</source>
         <translation>Les photos de la photothèque. S les marque partageables, P privées, U retire la marque.</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoModel</name>
+    <message>
+        <source>Own rule — {sentence}</source>
+        <translation>Sa propre règle — {sentence}</translation>
+    </message>
+    <message>
+        <source>Inherited — {sentence}</source>
+        <translation>Héritée — {sentence}</translation>
     </message>
 </context>
 <context>

@@ -477,8 +477,14 @@ def test_rules_at_and_folder_summaries_answer_what_views_show(
     summaries = {s.rel: s for s in engine.folder_summaries()}
     trips = summaries[b"Trips"]
     assert trips.own is Decision.SHAREABLE and (trips.shareable, trips.private) == (1, 1)
+    assert trips.exceptions == 1  # "Shareable · 1 private inside", not "mixed"
     assert summaries[b"Trips/2025"].own is None
     assert summaries[b"Trips/2025"].verdict.decision is Decision.SHAREABLE
+    assert summaries[b"Trips/2025"].exceptions == 1
     top = summaries[b""]
     assert (top.shareable, top.private) == (1, 2)
     assert top.verdict.decision is Decision.PRIVATE
+    assert top.exceptions == 1  # the one shareable photo below a private root
+    # Own rules are told from inherited ones, photo by photo.
+    own = {facts.rel: verdict.photo_own_rule for _root, facts, verdict in engine.photos()}
+    assert own == {b"Trips/2025/a.jpg": False, b"Trips/2025/b.jpg": True, b"loose.jpg": False}

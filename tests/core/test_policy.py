@@ -170,3 +170,24 @@ def test_shareable_file_rule_loses_to_a_private_copy() -> None:
     ]
     policy = Policy(rules, {1: "Pictures"})
     assert policy.decide(1, b"b.jpg", fp(b"same!"), size=5).decision is Decision.PRIVATE
+
+
+def test_photo_own_rule_is_only_the_photos_own_file_rule() -> None:
+    secret = fp(b"alpha")
+    policy = Policy(
+        [
+            Rule(1, b"a", Target.FOLDER, Decision.SHAREABLE),
+            Rule(1, b"a/1.jpg", Target.FILE, Decision.PRIVATE, size=5, fingerprint=secret),
+            Rule(1, b"a/2.jpg", Target.FILE, Decision.SHAREABLE),
+        ],
+        {1: "lib"},
+    )
+    own = policy.decide(1, b"a/1.jpg", secret, size=5)
+    assert own.photo_own_rule and own.decision is Decision.PRIVATE
+    assert policy.decide(1, b"a/2.jpg", None, size=None).photo_own_rule
+    inherited = policy.decide(1, b"a/3.jpg", None, size=None)
+    assert inherited.shareable and not inherited.photo_own_rule
+    assert not policy.decide(1, b"d/1.jpg", None, size=None).photo_own_rule  # the default
+    # An exact copy is private by the other photo's rule, not its own.
+    copy = policy.decide(1, b"a/4.jpg", secret, size=5)
+    assert copy.copy_of == (1, b"a/1.jpg") and not copy.photo_own_rule

@@ -64,6 +64,7 @@ def test_snapshot_of_a_real_library(engine: Any, library: Path) -> None:
         s = summary[(folder.root_id, folder.rel)]
         assert (folder.shareable, folder.private, folder.own) == (s.shareable, s.private, s.own)
         assert folder.decision is s.verdict.decision and folder.reason == s.verdict.reason
+        assert folder.exceptions == s.exceptions
     shared = next(f for f in second.folders if f.path == str(holidays))
     assert shared.own is Decision.SHAREABLE and shared.badge == "shareable"
     assert shared.name == "Holidays" and shared.shareable > 0
@@ -71,3 +72,12 @@ def test_snapshot_of_a_real_library(engine: Any, library: Path) -> None:
     changed = {second.photos.item(i).path for i in range(lo, hi + 1)}
     assert all(p.startswith(str(holidays) + "/") for p in changed if "Holidays" in p)
     assert second.photos.rels is first.photos.rels  # one list of names, not two
+    # A photo's own rule is kept apart from the one it inherits.
+    one = next(p for p in changed if "Holidays" in p)
+    engine.private([one])
+    third = build_snapshot(engine, previous=second)
+    items = [third.photos.item(i) for i in range(len(third.photos))]
+    assert {i.path for i in items if i.own} == {one}
+    assert next(i for i in items if i.path == one).badge == "private"
+    held = next(f for f in third.folders if f.path == str(holidays))
+    assert held.badge == "shareable" and held.exceptions == 1  # not "mixed"

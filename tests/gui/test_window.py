@@ -67,7 +67,12 @@ def test_inspector_shows_what_a_photo_carries(qtbot: Any, ready: Any) -> None:
     select_rows(window, [row])
     qtbot.waitUntil(lambda: "GPS position" in window.inspector.carries.text(), timeout=10_000)
     assert "Jane Planted-Person" in window.inspector.carries.text()
-    assert "nothing else" in window.inspector.keeps.text()
+    keeps = window.inspector.keeps.text()
+    # What THIS photo's copy drops, by name, against what it keeps.
+    assert "Removed from the copy:" in keeps and "GPS position" in keeps
+    assert "Body serial number" in keeps and "Kept:" in keeps
+    assert "pixels" in keeps and "nothing else" in keeps
+    assert "colour profile" not in keeps  # the sample photos carry none
     assert "Not exported" in window.inspector.preview_caption.text()
     wait_idle(qtbot, window)
 
@@ -118,6 +123,35 @@ def test_all_photos_leaves_the_folder_the_tree_narrowed_to(
     assert 0 < narrowed < everything
     shown = [window.photo_model.item(r).path for r in range(narrowed)]
     assert all(p.startswith(holidays + os.sep) for p in shown)
+    # The header says which folder the grid shows, with its counts.
+    folder = next(f for f in window.snapshot.folders if f.path == holidays)
+    total = folder.shareable + folder.private
+    assert window.grid_header.text() == f"Holidays — {total} photos, {folder.shareable} shareable"
+    assert window.grid_header.toolTip() == holidays
+    window.search.setText(os.path.basename(shown[0]))  # narrowed further: how many show
+    assert window.grid_header.text().endswith(f"shareable · {window.photo_model.rowCount()} shown")
+    assert window.photo_model.rowCount() < total
+    window.search.setText("")
     window.acts.all_photos.trigger()
     assert window.photo_model.rowCount() == everything
     assert not window.tree.selectionModel().hasSelection()
+    assert window.grid_header.text().startswith(f"All photos — {everything} photos, ")
+    assert window.grid_header.toolTip() == str(sample_library)
+
+
+def test_grid_header_elides_a_long_name_in_the_middle(qtbot: Any) -> None:
+    from pellicle.gui.views import GridHeader
+
+    header = GridHeader()
+    qtbot.addWidget(header)
+    header.resize(320, 30)
+    header.show()
+    name = "Summer holidays in Brittany with the whole family and the dog 2024"
+    header.show_scope(name, f"/photos/{name}", photos=1, shareable=1)
+    text = header.text()
+    assert "…" in text and text.endswith(" — 1 photo, 1 shareable")  # counts whole
+    assert text.startswith("Summer") and "2024 —" in text  # elided in the middle
+    assert header.full_text() == f"{name} — 1 photo, 1 shareable"
+    assert header.toolTip() == f"/photos/{name}"
+    header.resize(1200, 30)
+    assert header.text() == header.full_text()

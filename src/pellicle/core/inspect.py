@@ -128,6 +128,25 @@ class Inspection:
     duration: float | None = None
     #: A video's tracks: which the export keeps (video, audio) and which not.
     tracks: list[Track] = field(default_factory=list)
+    #: The photo embeds a colour profile (ICC), which the export keeps.
+    colour_profile: bool = False
+    #: The photo says to display it turned or mirrored (EXIF Orientation
+    #: 2-8), which the export keeps; 1 ("as stored") is nothing to keep.
+    orientation: bool = False
+
+    @property
+    def removed(self) -> list[str]:
+        """What the scrubbed copy drops, in plain words, each once, in the
+        inspector's category order ("GPS position", "Artist", "Body serial
+        number"...): every finding the export does not keep."""
+        seen: set[str] = set()
+        names: list[str] = []
+        for findings in self.by_category().values():
+            for finding in findings:
+                if not finding.kept and finding.label not in seen:
+                    seen.add(finding.label)
+                    names.append(finding.label)
+        return names
 
     def by_category(self) -> dict[str, list[Finding]]:
         grouped: dict[str, list[Finding]] = {}
@@ -136,8 +155,21 @@ class Inspection:
         return {c: grouped[c] for c in CATEGORIES if c in grouped}
 
 
-def kept_by_export(fmt: str | None, *, keep_capture_date: bool) -> list[str]:
-    """The allowlist (see DESIGN.md), in words, for one photo's format."""
+def kept_by_export(
+    fmt: str | None,
+    *,
+    keep_capture_date: bool,
+    colour_profile: bool = True,
+    orientation: bool = True,
+    capture_date: bool = True,
+) -> list[str]:
+    """The allowlist (see DESIGN.md), in words, for one photo's format.
+
+    For one photo, `colour_profile`, `orientation` and `capture_date` say
+    whether it carries them: what it does not carry is not named as kept.
+    (Videos, HEIF and RAW keep their colour and rotation in other ways and
+    always list them.)
+    """
     kept: list[str]
     if fmt in VIDEO:
         kept = [
@@ -166,9 +198,11 @@ def kept_by_export(fmt: str | None, *, keep_capture_date: bool) -> list[str]:
         kept.append(msg("core.inspect", "the colour profile"))
     else:
         kept.append(msg("core.inspect", "the picture's pixels, untouched"))
-        kept.append(msg("core.inspect", "the colour profile"))
-    kept.append(msg("core.inspect", "which way up it is displayed (orientation)"))
-    if keep_capture_date:
+        if colour_profile:
+            kept.append(msg("core.inspect", "the colour profile"))
+    if orientation or fmt in ("heif", "avif", "raw"):
+        kept.append(msg("core.inspect", "which way up it is displayed (orientation)"))
+    if keep_capture_date and capture_date:
         kept.append(msg("core.inspect", "the capture date (you opted in)"))
     return kept
 
@@ -200,7 +234,17 @@ def inspect(path: str | os.PathLike[str], *, keep_capture_date: bool = False) ->
                     _read(img, result, keep_capture_date)
     except Exception as exc:  # hostile files may raise anything
         result.error = describe(exc, sniff(head))
-    result.kept = kept_by_export(result.fmt, keep_capture_date=keep_capture_date)
+    if result.fmt is None or result.fmt in VIDEO or result.fmt == "raw":
+        # Unread, or kept whole as the format carries them: the general list.
+        result.kept = kept_by_export(result.fmt, keep_capture_date=keep_capture_date)
+    else:
+        result.kept = kept_by_export(
+            result.fmt,
+            keep_capture_date=keep_capture_date,
+            colour_profile=result.colour_profile,
+            orientation=result.orientation,
+            capture_date=any(f.kept for f in result.findings),
+        )
     return result
 
 
@@ -247,6 +291,9 @@ def _adder(result: Inspection) -> Any:
 
 def _read(img: Image.Image, result: Inspection, keep_date: bool) -> None:
     add = _adder(result)
+    result.colour_profile = bool(img.info.get("icc_profile"))
+    with contextlib.suppress(Exception):
+        result.orientation = img.getexif().get(0x0112) in range(2, 9)
     for step in (_read_exif, _read_xmp, _read_iptc, _read_comments):
         try:
             step(img, add, keep_date)

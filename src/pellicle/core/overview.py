@@ -57,6 +57,13 @@ class FolderSummary:
     shareable: int
     private: int
 
+    @property
+    def exceptions(self) -> int:
+        """Photos below whose decision differs from the folder's own ("1
+        private inside" a shareable folder): what a folder's badge adds to
+        its rule, so one exception does not hide the rule as "mixed"."""
+        return self.private if self.verdict.shareable else self.shareable
+
 
 def explain(store: Store, raw: str, place: Place, policy: Policy, roots: list[Root]) -> Explanation:
     """The decision for the path a person named, and the rule behind it."""

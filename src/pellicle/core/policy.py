@@ -57,6 +57,13 @@ class Verdict:
     def shareable(self) -> bool:
         return self.decision is Decision.SHAREABLE
 
+    @property
+    def photo_own_rule(self) -> bool:
+        """For a photo's verdict: its own rule decided (not a folder's rule,
+        not the default, not a private copy elsewhere). Views mark such
+        photos apart from those that only follow their folder."""
+        return self.rule is not None and self.rule.target is Target.FILE and self.copy_of is None
+
     def sentence(self, *, folder: bool = False) -> str:
         """ "private: <reason>"; about a folder when `folder` (the same English,
         but other languages agree the word with "folder", not "photo")."""

@@ -4,9 +4,19 @@ Badges are the only hard-coded colours in the app: each is a saturated fill
 with white text, chosen so the text passes contrast on the fill itself and
 the fill stands out on both light and dark window backgrounds. Everything
 else comes from the palette, so the window follows the system theme.
+
+Private is the quiet default, as photo pickers leave unchosen items plain:
+a photo private only because nothing above it is shared has no badge; a
+shareable photo has a clear one with a check mark; a photo's own private
+rule a small, quiet one; the problems (a private copy, not exportable) keep
+theirs. Which badge a photo gets is `photo_badge`, a pure function, so it
+is tested without painting. A small dot on a badge marks the photo's own
+rule (versus one it inherits from its folder).
 """
 
 from __future__ import annotations
+
+from typing import NamedTuple
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -18,15 +28,15 @@ from PySide6.QtCore import (
     QSize,
     Qt,
 )
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPalette, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from pellicle import i18n
-from pellicle.gui.models import BadgeRole, FolderRole, PhotoRole
+from pellicle.core.policy import Decision
+from pellicle.gui.models import FolderRole, PhotoRole
 from pellicle.gui.snapshot import (
     COPY,
     INHERITED,
-    MIXED,
     PRIVATE,
     PROBLEM,
     SHAREABLE,
@@ -42,8 +52,12 @@ BADGE_COLOURS = {
     COPY: QColor("#7a3e9d"),
     PROBLEM: QColor("#b3261e"),
     INHERITED: QColor("#5a5f66"),
-    MIXED: QColor("#a05a00"),
 }
+#: The quiet badge of a photo's own private rule: a dark veil, readable
+#: over any picture, in a smaller plain font.
+QUIET_FILL = QColor(0, 0, 0, 150)
+#: A photo marked private by its own rule (the grid's quiet badge).
+OWN_PRIVATE = "own-private"
 #: Badge words, in English; `badge_text` gives them in the app's language.
 BADGE_TEXT = {
     SHAREABLE: str(QT_TRANSLATE_NOOP("Badge", "Shareable")),
@@ -51,23 +65,56 @@ BADGE_TEXT = {
     COPY: str(QT_TRANSLATE_NOOP("Badge", "Private copy")),
     PROBLEM: str(QT_TRANSLATE_NOOP("Badge", "Not exportable")),
     INHERITED: str(QT_TRANSLATE_NOOP("Badge", "inherited")),
-    MIXED: str(QT_TRANSLATE_NOOP("Badge", "mixed")),
+    OWN_PRIVATE: str(QT_TRANSLATE_NOOP("Badge", "Private")),
 }
 #: What a folder inherits, on its badge.
 INHERITED_TEXT = {
     SHAREABLE: str(QT_TRANSLATE_NOOP("Badge", "shareable (inherited)")),
     PRIVATE: str(QT_TRANSLATE_NOOP("Badge", "private (inherited)")),
 }
-_translated: dict[tuple[str, str], str] = {}
+#: The same where the tree is narrow: the lighter colour says "inherited".
+INHERITED_SHORT = {
+    SHAREABLE: str(QT_TRANSLATE_NOOP("Badge", "shareable")),
+    PRIVATE: str(QT_TRANSLATE_NOOP("Badge", "private")),
+}
+_translated: dict[tuple[str, str, int], str] = {}
 
 
-def badge_text(text: str) -> str:
+def badge_text(text: str, count: int = -1) -> str:
     """A badge word in the app's language (painted per cell: kept once)."""
-    key = (i18n.language(), text)
+    key = (i18n.language(), text, count)
     found = _translated.get(key)
     if found is None:
-        found = _translated[key] = QCoreApplication.translate("Badge", text)
+        found = _translated[key] = QCoreApplication.translate("Badge", text, "", count)
     return found
+
+
+class Badge(NamedTuple):
+    """What a photo's cell shows: a badge kind, and whether the photo's own
+    rule set it (the small dot)."""
+
+    kind: str
+    own: bool
+
+
+def photo_badge(decision: Decision, own: bool, problem: str | None) -> Badge | None:
+    """The grid badge for a photo: `decision`, whether its `own` rule
+    decided, and its `problem` (COPY: private as a copy of a private photo;
+    PROBLEM: shareable but not exportable; None). None: no badge at all
+    (private by inheritance or default, the quiet case)."""
+    if problem == PROBLEM:
+        return Badge(PROBLEM, own)
+    if problem == COPY:
+        return Badge(COPY, False)  # private by another photo's rule
+    if decision is Decision.SHAREABLE:
+        return Badge(SHAREABLE, own)
+    return Badge(OWN_PRIVATE, True) if own else None
+
+
+def item_badge(item: PhotoItem) -> Badge | None:
+    """`photo_badge` for a grid row."""
+    problem = item.badge if item.badge in (COPY, PROBLEM) else None
+    return photo_badge(item.decision, item.own, problem)
 
 
 THUMB = 144  # logical pixels
@@ -85,10 +132,57 @@ def paint_badge(painter: QPainter, rect: QRect, text: str, colour: QColor) -> No
     painter.restore()
 
 
-def badge_font(base: QFont) -> QFont:
+def paint_photo_badge(painter: QPainter, corner: QRect, badge: Badge, base: QFont) -> QRect:
+    """Paint `badge` in the top-left of `corner` (the picture); the rect it took."""
+    quiet = badge.kind == OWN_PRIVATE
+    font = badge_font(base, quiet=quiet)
+    metrics = QFontMetrics(font)
+    text = badge_text(BADGE_TEXT[badge.kind])
+    check = metrics.height() * 0.55 if badge.kind == SHAREABLE else 0.0
+    dot = 6 if badge.own else 0
+    pad = 4 if quiet else 6
+    width = metrics.horizontalAdvance(text) + 2 * pad + int(check) + (4 if check else 0)
+    width += dot + (3 if dot else 0)
+    rect = QRect(corner.x() + 4, corner.y() + 4, width, metrics.height() + (2 if quiet else 4))
+    painter.save()
+    painter.setFont(font)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QUIET_FILL if quiet else BADGE_COLOURS[badge.kind])
+    painter.drawRoundedRect(QRectF(rect), 4, 4)
+    white = QColor("white")
+    x = rect.x() + pad
+    if check:
+        # A drawn check mark: every font has it, and pickers use it for "chosen".
+        mid = rect.center().y()
+        path = QPainterPath()
+        path.moveTo(x, mid)
+        path.lineTo(x + check * 0.38, mid + check * 0.38)
+        path.lineTo(x + check, mid - check * 0.45)
+        pen = QPen(white, max(1.5, check / 6))
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(path)
+        x += int(check) + 4
+    painter.setPen(white)
+    text_rect = QRect(x, rect.y(), metrics.horizontalAdvance(text), rect.height())
+    painter.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text)
+    if dot:
+        # The photo's own rule, not one it inherits.
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(white)
+        painter.drawEllipse(QRectF(text_rect.right() + 4, rect.center().y() - dot / 2 + 0.5,
+                                   dot, dot))  # fmt: skip
+    painter.restore()
+    return rect
+
+
+def badge_font(base: QFont, *, quiet: bool = False) -> QFont:
     font = QFont(base)
-    font.setPointSizeF(max(7.0, base.pointSizeF() * 0.85))
-    font.setBold(True)
+    font.setPointSizeF(max(7.0, base.pointSizeF() * (0.78 if quiet else 0.85)))
+    font.setBold(not quiet)
     return font
 
 
@@ -147,14 +241,10 @@ class PhotoDelegate(QStyledItemDelegate):
                 painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
                 painter.drawText(area, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
                                  self.tr("no preview"))  # fmt: skip
-        # Badge in the picture's top-left corner.
-        font = badge_font(painter.font())
-        painter.setFont(font)
-        metrics = QFontMetrics(font)
-        text = badge_text(BADGE_TEXT[item.badge])
-        badge = QRect(area.x() + 4, area.y() + 4, metrics.horizontalAdvance(text) + 12,
-                      metrics.height() + 4)  # fmt: skip
-        paint_badge(painter, badge, text, BADGE_COLOURS[item.badge])
+        # Badge in the picture's top-left corner (none: private by default).
+        badge = item_badge(item)
+        if badge is not None:
+            paint_photo_badge(painter, area, badge, painter.font())
         # Name under the picture, elided in the middle (IMG_…1234.jpg).
         painter.setFont(option.font)
         metrics = QFontMetrics(option.font)
@@ -170,7 +260,12 @@ class PhotoDelegate(QStyledItemDelegate):
 
 
 class FolderDelegate(QStyledItemDelegate):
-    """Tree rows: the folder name, then its badge on the right."""
+    """Tree rows: the folder name, then its rule's badge on the right and,
+    beside it, what differs inside ("Shareable | 1 private inside").
+
+    A folder private only by default has no badge (the quiet default); the
+    name is elided so it never runs under the badges.
+    """
 
     def paint(
         self,
@@ -178,26 +273,71 @@ class FolderDelegate(QStyledItemDelegate):
         option: QStyleOptionViewItem,
         index: QModelIndex | QPersistentModelIndex,
     ) -> None:
-        badge = index.data(BadgeRole)
-        super().paint(painter, option, index)
-        if not isinstance(badge, str) or badge not in BADGE_TEXT:
+        folder = index.data(FolderRole)
+        if not isinstance(folder, FolderItem):
+            super().paint(painter, option, index)
             return
         rect: QRect = option.rect
-        painter.save()
         font = badge_font(option.font)
-        painter.setFont(font)
         metrics = QFontMetrics(font)
-        text = badge_text(BADGE_TEXT[badge])
-        colour = BADGE_COLOURS[badge]
-        folder = index.data(FolderRole)
-        if badge == INHERITED and isinstance(folder, FolderItem):
-            # Say what it inherits, in that decision's colour, marked as such.
-            text = badge_text(INHERITED_TEXT[folder.decision.value])
-            colour = BADGE_COLOURS[folder.decision.value].lighter(125)
-        width = metrics.horizontalAdvance(text) + 10
-        box = QRect(rect.right() - width - 4, rect.y() + 2, width, rect.height() - 4)
-        paint_badge(painter, box, text, colour)
+        # Badges take at most about 60 % of the row: the name must stay
+        # readable, so narrow rows get the short words, then only what
+        # differs inside.
+        for short in (0, 1, 2):
+            parts = self.folder_badges(folder, short=short)
+            widths = [metrics.horizontalAdvance(text) + 10 for text, _colour in parts]
+            used = sum(widths) + 3 * len(parts) + (2 if parts else 0)
+            if used <= rect.width() * 0.6:
+                break
+        # The name and icon get what the badges leave (the style elides it).
+        narrowed = QStyleOptionViewItem(option)
+        narrowed.rect = QRect(rect.x(), rect.y(), max(0, rect.width() - used), rect.height())
+        super().paint(painter, narrowed, index)
+        painter.save()
+        painter.setFont(font)
+        x = rect.right() - used + 3
+        for (text, colour), width in zip(parts, widths, strict=True):
+            paint_badge(painter, QRect(x, rect.y() + 2, width, rect.height() - 4), text, colour)
+            x += width + 3
         painter.restore()
+
+    def folder_badges(self, folder: FolderItem, *, short: int = 0) -> list[tuple[str, QColor]]:
+        """A folder's badges, words and colours: its rule (own, or inherited
+        and lighter), then the photos inside that differ from it, in their
+        decision's colour ("Shareable", "1 private inside"). A folder private
+        by default (no rule above it) shows no rule, as the grid shows no
+        badge on such photos: only what is shareable inside, if anything.
+        `short`: 1, the words for a narrow tree ("+1 private", "shareable"
+        for an inherited rule, in its lighter colour); 2, no inherited rule,
+        only what differs inside."""
+        decision = folder.decision.value
+        other = PRIVATE if decision == SHAREABLE else SHAREABLE
+        parts: list[tuple[str, QColor]] = []
+        if folder.badge != INHERITED:
+            parts.append((badge_text(BADGE_TEXT[decision]), BADGE_COLOURS[decision]))
+        elif decision == SHAREABLE and (short < 2 or not folder.exceptions):
+            words = INHERITED_SHORT if short else INHERITED_TEXT
+            parts.append((badge_text(words[decision]),
+                          BADGE_COLOURS[decision].lighter(125)))  # fmt: skip
+        if folder.exceptions:
+            parts.append((self.exception_text(decision, folder.exceptions, short=bool(short)),
+                          BADGE_COLOURS[other]))  # fmt: skip
+        return parts
+
+    def exception_text(self, decision: str, count: int, *, short: bool = False) -> str:
+        """What differs inside a folder of `decision`, beside its rule ("1
+        private inside"); `short` where the tree is too narrow ("+1 private")."""
+        key = (i18n.language(), f"{decision}/{short}", count)
+        found = _translated.get(key)
+        if found is None:
+            if decision == SHAREABLE:
+                found = (self.tr("+%Ln private", "", count) if short
+                         else self.tr("%Ln private inside", "", count))  # fmt: skip
+            else:
+                found = (self.tr("+%Ln shareable", "", count) if short
+                         else self.tr("%Ln shareable inside", "", count))  # fmt: skip
+            _translated[key] = found
+        return found
 
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex

@@ -94,7 +94,7 @@ class Inspector(QScrollArea):
         self.preview.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.preview.setMinimumHeight(0)
         layout.addWidget(self.preview)
-        self.keeps = self._label(layout, self.tr("What the export keeps"))
+        self.keeps = self._label(layout, self.tr("What the copy removes and keeps"))
         self.carries = self._label(layout, self.tr("What this photo carries"))
         layout.addStretch(1)
         self.setWidget(body)
@@ -190,14 +190,7 @@ class Inspector(QScrollArea):
             )
         self.decision.setText(text)
         self.carries.setText(self._carries_html(details.inspection))
-        kept = "".join(f"<li>{html.escape(say(k))}</li>" for k in details.inspection.kept)
-        self.keeps.setText(
-            "<b>{}</b><ul style='margin-left:-20px'>{}<li>{}</li></ul>".format(
-                html.escape(self.tr("What the export keeps")),
-                kept,
-                html.escape(self.tr("nothing else")),
-            )
-        )
+        self.keeps.setText(self._removed_kept_html(details.inspection))
         if details.preview is not None and not details.preview.isNull():
             self.preview_caption.setText(self.tr("<b>The exported copy</b> (what apps see)"))
             pixmap = QPixmap.fromImage(details.preview)
@@ -232,6 +225,21 @@ class Inspector(QScrollArea):
             f"<span style='background:{colour}; color:white; font-weight:bold;'>"
             f"&nbsp;{html.escape(badge_text(BADGE_TEXT[item.badge]))}&nbsp;</span>&nbsp; "
         )
+
+    def _removed_kept_html(self, inspection: Inspection) -> str:
+        """What the copy drops from THIS photo, in plain words, against the
+        short list it keeps (both from core: `Inspection.removed`, `kept`)."""
+        removed = inspection.removed
+        if removed:
+            names = html.escape(", ".join(say(label) for label in removed))
+            removed_line = self.tr("<b>Removed from the copy:</b> {items}").format(items=names)
+        else:
+            removed_line = html.escape(
+                self.tr("Nothing identifying to remove besides the picture itself.")
+            )
+        kept = [say(k) for k in inspection.kept] + [self.tr("nothing else")]
+        kept_line = self.tr("<b>Kept:</b> {items}").format(items=html.escape("; ".join(kept)))
+        return f"<p style='margin-bottom:4px'>{removed_line}</p><p>{kept_line}</p>"
 
     def _carries_html(self, inspection: Inspection) -> str:
         groups = inspection.by_category()

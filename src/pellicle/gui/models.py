@@ -43,7 +43,7 @@ from pellicle.gui.snapshot import (
     BADGE_PROBLEM,
     BADGE_SHAREABLE,
     INHERITED,
-    MIXED,
+    KIND_MASK,
     FolderItem,
     PhotoItem,
     PhotoStore,
@@ -115,10 +115,10 @@ class PhotoModel(QAbstractListModel):
             return store.path(i)
         if role == Qt.ItemDataRole.ToolTipRole:
             item = store.item(i)
-            return f"{item.path}\n{say(item.sentence())}"
+            return f"{item.path}\n{self.rule_words(item)}"
         if role == Qt.ItemDataRole.AccessibleTextRole:
             item = store.item(i)
-            return f"{item.name}, {say(item.sentence())}"
+            return f"{item.name}, {self.rule_words(item)}"
         return None
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
@@ -138,6 +138,17 @@ class PhotoModel(QAbstractListModel):
         return Qt.DropAction.CopyAction
 
     # -- our API
+    def rule_words(self, item: PhotoItem) -> str:
+        """Whose rule decides, then the decision and why: "Own rule —
+        shareable: this photo is marked shareable", "Inherited — shareable:
+        folder Holidays is marked shareable" (the reason names the folder)."""
+        sentence = say(item.sentence())
+        if item.copy_of:
+            return sentence  # decided by the other photo, which the reason names
+        if item.own:
+            return self.tr("Own rule — {sentence}").format(sentence=sentence)
+        return self.tr("Inherited — {sentence}").format(sentence=sentence)
+
     def set_photos(
         self, store: PhotoStore, *, same_rows: bool = False,
         changed: tuple[int, int] | None = None,
@@ -199,9 +210,9 @@ class PhotoModel(QAbstractListModel):
                 rows = [i for i in rows if ids[i] == rid]
         badges = store.badges
         if self._filter == "shareable":
-            rows = [i for i in rows if badges[i] in (BADGE_SHAREABLE, BADGE_PROBLEM)]
+            rows = [i for i in rows if badges[i] & KIND_MASK in (BADGE_SHAREABLE, BADGE_PROBLEM)]
         elif self._filter == "private":
-            rows = [i for i in rows if badges[i] in (BADGE_PRIVATE, BADGE_COPY)]
+            rows = [i for i in rows if badges[i] & KIND_MASK in (BADGE_PRIVATE, BADGE_COPY)]
         elif self._filter == "problems":
             problems = store.problems
             rows = [i for i in rows if i in problems]
@@ -310,10 +321,14 @@ class FolderModel(QStandardItemModel):
             shareable=QLocale().toString(folder.shareable)
         )
         item.setToolTip(f"{folder.path}\n{why}\n{below}")
-        item.setData(
-            f"{folder.name}, {_badge_words(folder.badge, folder.decision)}",
-            Qt.ItemDataRole.AccessibleTextRole,
-        )
+        words = _badge_words(folder)
+        if folder.exceptions:
+            words += ", " + (
+                self.tr("%Ln private photo(s) inside", "", folder.exceptions)
+                if folder.decision is Decision.SHAREABLE
+                else self.tr("%Ln shareable photo(s) inside", "", folder.exceptions)
+            )
+        item.setData(f"{folder.name}, {words}", Qt.ItemDataRole.AccessibleTextRole)
 
     def index_of(self, key: tuple[int, bytes]) -> QModelIndex:
         item = self._items.get(key)
@@ -332,24 +347,24 @@ class FolderModel(QStandardItemModel):
         return Qt.DropAction.CopyAction
 
 
-def _badge_words(badge: str, decision: Decision) -> str:
-    """A folder's badge, for assistive technology."""
+def _badge_words(folder: FolderItem) -> str:
+    """A folder's rule, for assistive technology (`_fill` adds what
+    differs inside)."""
 
     def tr(text: str) -> str:
         return QCoreApplication.translate("FolderModel", text)
 
-    shareable = decision is Decision.SHAREABLE
-    if badge == INHERITED:
-        return tr(_BADGE_WORDS["inherits shareable" if shareable else "inherits private"])
-    if badge == MIXED:
-        return tr(_BADGE_WORDS["mixed"])
-    return tr(_BADGE_WORDS["marked shareable" if badge == "shareable" else "marked private"])
+    shareable = folder.decision is Decision.SHAREABLE
+    if folder.badge == INHERITED:
+        words = tr(_BADGE_WORDS["inherits shareable" if shareable else "inherits private"])
+    else:
+        words = tr(_BADGE_WORDS["marked shareable" if shareable else "marked private"])
+    return words
 
 
 _BADGE_WORDS = {
     "inherits shareable": str(QT_TRANSLATE_NOOP("FolderModel", "inherits shareable")),
     "inherits private": str(QT_TRANSLATE_NOOP("FolderModel", "inherits private")),
-    "mixed": str(QT_TRANSLATE_NOOP("FolderModel", "mixed: some photos shareable, some private")),
     "marked shareable": str(QT_TRANSLATE_NOOP("FolderModel", "marked shareable")),
     "marked private": str(QT_TRANSLATE_NOOP("FolderModel", "marked private")),
 }

@@ -35,13 +35,15 @@ PRIVATE = "private"
 COPY = "copy"  # private because an exact copy is marked private
 PROBLEM = "problem"  # shareable but cannot be exported
 
-#: A photo's badge as stored: one byte per photo, an index into this tuple.
+#: A photo's badge as stored: one byte per photo, an index into this tuple
+#: in the low bits, plus `OWN_RULE` when the photo's own rule decided.
 PHOTO_BADGES = (SHAREABLE, PRIVATE, COPY, PROBLEM)
 BADGE_SHAREABLE, BADGE_PRIVATE, BADGE_COPY, BADGE_PROBLEM = range(4)
+OWN_RULE = 0x10
+KIND_MASK = 0x0F
 
 # Badge kinds for folders.
 INHERITED = "inherited"
-MIXED = "mixed"
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +57,8 @@ class PhotoItem:
     badge: str
     reason: str
     problem: str | None
+    #: The photo's own rule decided (not its folder's, not the default).
+    own: bool = False
 
     @property
     def key(self) -> tuple[int, bytes]:
@@ -127,12 +131,16 @@ class PhotoStore:
         return decode_rel(self.rels[i].rpartition(b"/")[2])
 
     def badge(self, i: int) -> str:
-        return PHOTO_BADGES[self.badges[i]]
+        return PHOTO_BADGES[self.badges[i] & KIND_MASK]
+
+    def own(self, i: int) -> bool:
+        return bool(self.badges[i] & OWN_RULE)
 
     def item(self, i: int) -> PhotoItem:
+        code = self.badges[i]
         return PhotoItem(self.root_ids[i], self.rels[i], self.path(i), self.name(i),
-                         PHOTO_BADGES[self.badges[i]], self.reason_texts[self.reasons[i]],
-                         self.problems.get(i))  # fmt: skip
+                         PHOTO_BADGES[code & KIND_MASK], self.reason_texts[self.reasons[i]],
+                         self.problems.get(i), bool(code & OWN_RULE))  # fmt: skip
 
     def sort_key(self, i: int) -> tuple[int, bytes, bytes]:
         rel = self.rels[i]
@@ -210,7 +218,8 @@ def build_photo_store(
     previous: PhotoStore | None = None,
 ) -> PhotoStore:
     """A store from (root_id, rel, badge code, reason, problem) rows, in any
-    order (or already grouped by `group_by_folder`).
+    order (or already grouped by `group_by_folder`). A badge code is one of
+    the `BADGE_*` values, with `OWN_RULE` added for a photo's own rule.
 
     Reason sentences are kept once each (most photos share their folder's).
     When `previous` holds the same photos, its `rels` list is reused.
@@ -254,6 +263,8 @@ class FolderItem:
     reason: str
     shareable: int
     private: int
+    #: Photos below that differ from the folder's decision (core counts them).
+    exceptions: int = 0
 
     @classmethod
     def of(cls, summary: FolderSummary) -> FolderItem:
@@ -261,12 +272,14 @@ class FolderItem:
         name = decode_rel(rel).rsplit("/", 1)[-1] if rel else root.label
         verdict = summary.verdict
         return cls(root.id, rel, summary.path, name, summary.own, verdict.decision,
-                   verdict.reason, summary.shareable, summary.private)  # fmt: skip
+                   verdict.reason, summary.shareable, summary.private,
+                   summary.exceptions)  # fmt: skip
 
     @property
     def badge(self) -> str:
-        if self.shareable and self.private:
-            return MIXED
+        """The folder's rule: its own ("shareable", "private") or INHERITED.
+        Exceptions below are shown beside it (`exceptions`), never instead:
+        a shareable folder with one private photo is still shareable."""
         if self.own is None:
             return INHERITED
         return self.own.value
@@ -309,6 +322,8 @@ def build_snapshot(
             badge = BADGE_SHAREABLE if facts.exportable else BADGE_PROBLEM
         else:
             badge = BADGE_COPY if verdict.copy_of is not None else BADGE_PRIVATE
+        if verdict.photo_own_rule:
+            badge |= OWN_RULE
         rows.append((root.id, facts.rel, badge, verdict.reason, facts.problem))
     groups = group_by_folder(rows)
     del rows

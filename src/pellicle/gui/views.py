@@ -16,6 +16,7 @@ ever writes, moves or deletes a file. What each drop means:
 Views emit `dropped(paths, decision_or_None, external)`; `tagging` acts.
 The grid and the tree also keep their own selection and open folders
 across a new snapshot (`select_rows`, `expanded_keys`/`restore_expansion`).
+`GridHeader` is the line above the grid saying which folder it shows.
 """
 
 from __future__ import annotations
@@ -36,12 +37,14 @@ from PySide6.QtGui import (
     QDragMoveEvent,
     QDropEvent,
     QKeyEvent,
+    QResizeEvent,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
     QLabel,
     QListView,
+    QSizePolicy,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -142,6 +145,8 @@ class FolderTree(QTreeView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setHeaderHidden(True)
+        # Badges take the right of a row; a long name keeps its start and end.
+        self.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setDragEnabled(True)
         self.setAcceptDrops(True)
@@ -300,3 +305,60 @@ class DropTarget(QFrame):
 
     def mouseReleaseEvent(self, event: object) -> None:
         self.activated.emit(self.decision)
+
+
+class GridHeader(QLabel):
+    """Above the grid: which folder it shows and its counts ("Holidays 2024
+    — 126 photos, 80 shareable", or "All photos — ...").
+
+    A long folder name is elided in the middle (its start and its end are
+    what tell folders apart); the full path is the tooltip. The counts are
+    never elided.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._name = ""
+        self._counts = ""
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        # Ignored: a long name must never widen the window; it elides instead.
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.setContentsMargins(6, 4, 6, 2)
+        font = self.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.1)
+        self.setFont(font)
+        self.show_scope(None, "", photos=0, shareable=0)
+
+    def show_scope(
+        self, name: str | None, path: str, *, photos: int, shareable: int, shown: int | None = None
+    ) -> None:
+        """Show folder `name` at `path` (None: every photo of `path`, the
+        libraries), holding `photos`, `shareable` of them; `shown` is how
+        many the filter and search leave, when they leave fewer."""
+        self._name = name if name is not None else self.tr("All photos")
+        counts = (
+            self.tr("%Ln photo(s)", "", photos) + ", " + self.tr("%Ln shareable", "", shareable)
+        )
+        if shown is not None and shown != photos:
+            counts += " · " + self.tr("%Ln shown", "", shown)
+        self._counts = counts
+        self.setToolTip(path)
+        self.setAccessibleName(self.tr("Showing {name}").format(name=self._name))
+        self.setAccessibleDescription(f"{path}\n{counts}" if path else counts)
+        self._elide()
+
+    def full_text(self) -> str:
+        return f"{self._name} — {self._counts}"
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        metrics = self.fontMetrics()
+        tail = f" — {self._counts}"
+        room = self.contentsRect().width() - metrics.horizontalAdvance(tail) - 4
+        name = metrics.elidedText(self._name, Qt.TextElideMode.ElideMiddle, max(room, 40))
+        self.setText(name + tail)

@@ -50,15 +50,23 @@ from pellicle.gui.actions import Actions
 from pellicle.gui.apps import GrantsUi
 from pellicle.gui.delegate import FolderDelegate, PhotoDelegate
 from pellicle.gui.inspector import Inspector
-from pellicle.gui.models import FILTERS, FolderModel, HistoryModel, KeyRole, PathRole, PhotoModel
+from pellicle.gui.models import (
+    FILTERS,
+    FolderModel,
+    FolderRole,
+    HistoryModel,
+    KeyRole,
+    PathRole,
+    PhotoModel,
+)
 from pellicle.gui.settings import SettingsFlow
-from pellicle.gui.snapshot import PhotoItem, Snapshot
+from pellicle.gui.snapshot import FolderItem, PhotoItem, Snapshot
 from pellicle.gui.statusbar import StatusArea
 from pellicle.gui.syncing import Syncing
 from pellicle.gui.tagging import Tagging
 from pellicle.gui.tasks import EngineThread, ThumbLoader
 from pellicle.gui.tray import Tray, app_icon
-from pellicle.gui.views import DropTarget, FolderTree, PhotoGrid
+from pellicle.gui.views import DropTarget, FolderTree, GridHeader, PhotoGrid
 
 
 class MainWindow(QMainWindow):
@@ -167,6 +175,13 @@ class MainWindow(QMainWindow):
         self.grid = PhotoGrid()
         self.grid.setModel(self.photo_model)
         self.grid.setItemDelegate(PhotoDelegate(self.loader, self.grid))
+        self.grid_header = GridHeader()
+        self.photos_page = QWidget()
+        page = QVBoxLayout(self.photos_page)
+        page.setContentsMargins(0, 0, 0, 0)
+        page.setSpacing(0)
+        page.addWidget(self.grid_header)
+        page.addWidget(self.grid, 1)
         self.history = QTableView()
         self.history.setModel(self.history_model)
         self.history.setAccessibleName(self.tr("Share history"))
@@ -176,7 +191,7 @@ class MainWindow(QMainWindow):
         self.history.horizontalHeader().setStretchLastSection(True)
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(self.tr("Views"))
-        self.tabs.addTab(self.grid, self.tr("&Photos"))
+        self.tabs.addTab(self.photos_page, self.tr("&Photos"))
         self.tabs.addTab(self.history, self.tr("Share &history"))
 
         # Right: the inspector.
@@ -221,6 +236,8 @@ class MainWindow(QMainWindow):
         self.photo_model.rowsRemoved.connect(self.inspector.follow)
         self.grid.menu_requested.connect(self._grid_menu)
         self.loader.ready.connect(self.photo_model.path_changed)
+        # The header follows what the grid shows (folder, filter, search).
+        self.photo_model.modelReset.connect(self._update_header)
         # A rule change is shown, then synced; a dropped outside folder may
         # become a library.
         tagging.rules_applied.connect(syncing.rules_changed)
@@ -283,6 +300,7 @@ class MainWindow(QMainWindow):
             rows = (self.photo_model.row_of(p) for p in selected)
             self.grid.select_rows(sorted(r for r in rows if r is not None))
         self.status_area.show_status(snap.status, watching=self.syncing.watching)
+        self._update_header()
         self.inspector.follow()
 
     # ----------------------------------------------------------- selection
@@ -359,8 +377,24 @@ class MainWindow(QMainWindow):
         self._refilter(scope=key)
 
     @Slot()
+    def _update_header(self) -> None:
+        """Say above the grid which folder it shows, with its counts."""
+        folder = self.tree.currentIndex().data(FolderRole)
+        shown = self.photo_model.rowCount()
+        if isinstance(folder, FolderItem):
+            total = folder.shareable + folder.private
+            self.grid_header.show_scope(folder.name, folder.path, photos=total,
+                                        shareable=folder.shareable, shown=shown)  # fmt: skip
+            return
+        status = self.snapshot.status
+        roots = "\n".join(r.path for r in self.snapshot.roots)
+        self.grid_header.show_scope(None, roots, photos=int(status.get("photos", 0)),
+                                    shareable=int(status.get("shareable", 0)),
+                                    shown=shown)  # fmt: skip
+
+    @Slot()
     def _focus_search(self) -> None:
-        self.tabs.setCurrentWidget(self.grid)
+        self.tabs.setCurrentWidget(self.photos_page)
         self.search.setFocus()
         self.search.selectAll()
 
