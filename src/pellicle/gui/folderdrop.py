@@ -120,5 +120,6 @@ class FolderDrop(QObject):
         box.setStandardButtons(QMessageBox.StandardButton.Apply | QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(QMessageBox.StandardButton.Apply)
         box.setEscapeButton(QMessageBox.StandardButton.Cancel)
-        box.setCheckBox(QCheckBox(self.tr("&Don't ask again")))
+        # Parented to the box: PySide would otherwise delete it with its wrapper.
+        box.setCheckBox(QCheckBox(self.tr("&Don't ask again"), box))
         return box

@@ -230,4 +230,3 @@ class FolderTree(QTreeView):
         paths = [p for p in paths if p != folder.path]
         if paths:
             self.dropped.emit(paths, folder, external)  # `folderdrop` asks first
-
