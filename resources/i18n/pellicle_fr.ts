@@ -528,7 +528,7 @@ Continuer et écraser cette modification&#xa0;?</translation>
     </message>
     <message>
         <source>They stay where they are. Each gets a rule of its own, which it keeps even if the folder&apos;s rule changes later. Undo (Ctrl+Z) takes it back.</source>
-        <translation>Rien n’est déplacé. Chaque élément reçoit sa propre règle, qu’il garde même si celle du dossier change plus tard. Annuler (Ctrl+Z) la retire.</translation>
+        <translation>Rien n’est déplacé. Chaque élément reçoit sa propre règle, qu’il garde même si celle du dossier change plus tard. Vous pourrez revenir en arrière avec Ctrl+Z.</translation>
     </message>
     <message>
         <source>&amp;Don&apos;t ask again</source>

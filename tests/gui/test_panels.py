@@ -42,6 +42,10 @@ def test_the_grid_keeps_three_columns_and_the_inspector_gives_way(qtbot: Any, re
     assert splitter.sizes()[2] == 0
     assert photos_on_first_row(window) >= MIN_COLUMNS
     assert not window.acts.inspector.isChecked()
+    # 1024x700 at 150 % (683x467 logical): the tree narrows too.
+    settle(qtbot, window, 683, 467)
+    assert splitter.sizes()[2] == 0 and splitter.sizes()[0] < 200
+    assert photos_on_first_row(window) >= MIN_COLUMNS
     # Wider again: it comes back at the width it had.
     settle(qtbot, window, 1360, 860)
     assert splitter.sizes()[2] == wide

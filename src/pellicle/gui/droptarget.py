@@ -25,7 +25,7 @@ from PySide6.QtGui import (
     QPalette,
     QPen,
 )
-from PySide6.QtWidgets import QPushButton, QWidget
+from PySide6.QtWidgets import QPushButton, QSizePolicy, QWidget
 
 from pellicle.core.policy import Decision
 from pellicle.gui.delegate import BADGE_COLOURS
@@ -50,6 +50,8 @@ class DropTarget(QPushButton):
         self.setAcceptDrops(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAutoDefault(False)
+        # A push button will not shrink below its text; these elide their hint.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.setMinimumHeight(44)
         self.setAccessibleName(self.tr("Mark shareable") if shareable else self.tr("Mark private"))
         self.setAccessibleDescription(
@@ -68,7 +70,7 @@ class DropTarget(QPushButton):
         return QSize(width + 24, max(44, metrics.height() * 2 + 14))
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(60, 44)
+        return QSize(60, self.sizeHint().height())
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)

@@ -25,7 +25,7 @@ MIN_COLUMNS = 3
 #: Below this the inspector is no use: it collapses instead.
 MIN_INSPECTOR = 220
 #: The library tree never gets narrower than this.
-MIN_LEFT = 160
+MIN_LEFT = 140
 #: Widths on first run, in logical pixels.
 DEFAULT_LEFT = 240
 DEFAULT_INSPECTOR = 300
