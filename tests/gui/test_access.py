@@ -97,6 +97,11 @@ def test_focus_on_a_drop_target_is_drawn(qtbot: Any, ready: Any) -> None:
 
     assert count(after, focus) > 2 * target.width()  # an outline all around
     assert count(after, focus) > count(before, focus) + target.width()
+    # The inspector panel's one Tab stop shows too.
+    unfocused = window.inspector.grab().toImage()
+    window.inspector.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(window.inspector.hasFocus, timeout=2_000)
+    assert window.inspector.grab().toImage() != unfocused
     wait_idle(qtbot, window)
 
 

@@ -80,6 +80,11 @@ class Inspector(QScrollArea):
         self._follow = Throttle(self._show_selection, delay_ms=60, parent=self)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        # Tab stops once on the panel (arrows scroll it): show where it is.
+        self.setStyleSheet(
+            "Inspector { border: 2px solid transparent; }"
+            " Inspector:focus { border: 2px solid palette(highlight); }"
+        )
         self.setAccessibleName(self.tr("Inspector"))
         body = QWidget()
         layout = QVBoxLayout(body)
