@@ -77,6 +77,37 @@
     </message>
 </context>
 <context>
+    <name>FolderDrop</name>
+    <message numerus="yes">
+        <source>Pellicle never moves photos. Give %n photo(s) the rule of “{folder}” (shareable)?</source>
+        <translation>
+            <numerusform>Pellicle never moves photos. Give %n photo the rule of “{folder}” (shareable)?</numerusform>
+            <numerusform>Pellicle never moves photos. Give these %n photos the rule of “{folder}” (shareable)?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Pellicle never moves photos. Give %n photo(s) the rule of “{folder}” (private)?</source>
+        <translation>
+            <numerusform>Pellicle never moves photos. Give %n photo the rule of “{folder}” (private)?</numerusform>
+            <numerusform>Pellicle never moves photos. Give these %n photos the rule of “{folder}” (private)?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Pellicle never moves photos. Give %n item(s) the rule of “{folder}” (shareable)?</source>
+        <translation>
+            <numerusform>Pellicle never moves photos. Give %n item the rule of “{folder}” (shareable)?</numerusform>
+            <numerusform>Pellicle never moves photos. Give these %n items the rule of “{folder}” (shareable)?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Pellicle never moves photos. Give %n item(s) the rule of “{folder}” (private)?</source>
+        <translation>
+            <numerusform>Pellicle never moves photos. Give %n item the rule of “{folder}” (private)?</numerusform>
+            <numerusform>Pellicle never moves photos. Give these %n items the rule of “{folder}” (private)?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>FolderModel</name>
     <message numerus="yes">
         <source>Shareable below: {shareable} of %Ln photo(s)</source>

@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="en">
 <context>
+    <name>Access</name>
+    <message>
+        <source>More tools</source>
+        <translation>Plus d’outils</translation>
+    </message>
+    <message>
+        <source>Clear the search</source>
+        <translation>Effacer la recherche</translation>
+    </message>
+</context>
+<context>
     <name>Actions</name>
     <message>
         <source>Mark &amp;shareable</source>
@@ -82,6 +93,14 @@
     <message>
         <source>What was shared when, and whether it still is</source>
         <translation>Ce qui a été partagé, quand, et si ça l’est encore</translation>
+    </message>
+    <message>
+        <source>Show &amp;inspector</source>
+        <translation>Afficher l’&amp;inspecteur</translation>
+    </message>
+    <message>
+        <source>Show or hide the inspector; it makes room for the photos on small screens</source>
+        <translation>Afficher ou masquer l’inspecteur&#xa0;; il laisse la place aux photos sur les petits écrans</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -506,6 +525,49 @@ Continuer et écraser cette modification&#xa0;?</translation>
             <numerusform>contient %Ln partageable</numerusform>
             <numerusform>contient %Ln partageables</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>FolderDrop</name>
+    <message numerus="yes">
+        <source>Pellicle never moves photos. Give %n photo(s) the rule of “{folder}” (shareable)?</source>
+        <translation>
+            <numerusform>Pellicle ne déplace jamais les photos. Donner à %n photo la règle de «&#xa0;{folder}&#xa0;» (partageable)&#xa0;?</numerusform>
+            <numerusform>Pellicle ne déplace jamais les photos. Donner à ces %n photos la règle de «&#xa0;{folder}&#xa0;» (partageable)&#xa0;?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Pellicle never moves photos. Give %n photo(s) the rule of “{folder}” (private)?</source>
+        <translation>
+            <numerusform>Pellicle ne déplace jamais les photos. Donner à %n photo la règle de «&#xa0;{folder}&#xa0;» (privé)&#xa0;?</numerusform>
+            <numerusform>Pellicle ne déplace jamais les photos. Donner à ces %n photos la règle de «&#xa0;{folder}&#xa0;» (privé)&#xa0;?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Pellicle never moves photos. Give %n item(s) the rule of “{folder}” (shareable)?</source>
+        <translation>
+            <numerusform>Pellicle ne déplace jamais les photos. Donner à %n élément la règle de «&#xa0;{folder}&#xa0;» (partageable)&#xa0;?</numerusform>
+            <numerusform>Pellicle ne déplace jamais les photos. Donner à ces %n éléments la règle de «&#xa0;{folder}&#xa0;» (partageable)&#xa0;?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Pellicle never moves photos. Give %n item(s) the rule of “{folder}” (private)?</source>
+        <translation>
+            <numerusform>Pellicle ne déplace jamais les photos. Donner à %n élément la règle de «&#xa0;{folder}&#xa0;» (privé)&#xa0;?</numerusform>
+            <numerusform>Pellicle ne déplace jamais les photos. Donner à ces %n éléments la règle de «&#xa0;{folder}&#xa0;» (privé)&#xa0;?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Drop onto a folder</source>
+        <translation>Déposer sur un dossier</translation>
+    </message>
+    <message>
+        <source>They stay where they are. Each gets a rule of its own, which it keeps even if the folder&apos;s rule changes later. Undo (Ctrl+Z) takes it back.</source>
+        <translation>Rien n’est déplacé. Chaque élément reçoit sa propre règle, qu’il garde même si celle du dossier change plus tard. Vous pourrez revenir en arrière avec Ctrl+Z.</translation>
+    </message>
+    <message>
+        <source>&amp;Don&apos;t ask again</source>
+        <translation>Ne plus &amp;demander</translation>
     </message>
 </context>
 <context>

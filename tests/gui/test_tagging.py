@@ -169,8 +169,11 @@ def test_internal_drops_on_targets_and_tree(qtbot: Any, ready: Any, sample_libra
     window.tree.scrollTo(index)
     pos = window.tree.visualRect(index).center()
     event = drop_event(mime_for_paths(paths), pos)
+    asked: list[str] = []  # the explanation itself: tests/gui/test_folderdrop.py
+    window.folder_drop.ask = lambda paths, folder: asked.append(folder.name) or True
     with qtbot.waitSignal(applied, timeout=10_000):
         window.tree.dropEvent(event)
+    assert asked == ["Family"]
     assert event.dropAction() == Qt.DropAction.CopyAction
     assert [rule_of(p) for p in paths] == [Decision.SHAREABLE] * 2
     wait_idle(qtbot, window)

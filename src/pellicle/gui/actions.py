@@ -103,6 +103,13 @@ class Actions(QObject):
             self.tr("What was shared when, and whether it still is"),
         )
 
+        self.inspector = self._make(
+            self.tr("Show &inspector"),
+            ["Ctrl+I"],
+            self.tr("Show or hide the inspector; it makes room for the photos on small screens"),
+        )
+        self.inspector.setCheckable(True)
+
     def _make(self, text: str, keys: list[Keys], tip: str) -> QAction:
         act = QAction(text, self._window)
         act.setShortcuts(key_list(keys))
@@ -128,6 +135,8 @@ class Actions(QObject):
         edit_menu.addAction(self.find)
         view_menu = bar.addMenu(self.tr("&View"))
         view_menu.addActions([self.all_photos, self.history])
+        view_menu.addSeparator()
+        view_menu.addAction(self.inspector)
 
     def tag_menu(
         self,

@@ -17,11 +17,12 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QImage, QPixmap
-from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from pellicle.core.engine import Engine, Explanation
 from pellicle.core.inspect import Inspection, inspect
 from pellicle.core.thumbs import ThumbError, make_thumbnail
+from pellicle.gui.access import InfoLabel
 from pellicle.gui.delegate import BADGE_COLOURS, BADGE_TEXT, badge_text
 from pellicle.gui.snapshot import PhotoItem
 from pellicle.gui.tasks import EngineThread, pil_to_qimage
@@ -79,6 +80,11 @@ class Inspector(QScrollArea):
         self._follow = Throttle(self._show_selection, delay_ms=60, parent=self)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        # Tab stops once on the panel (arrows scroll it): show where it is.
+        self.setStyleSheet(
+            "Inspector { border: 2px solid transparent; }"
+            " Inspector:focus { border: 2px solid palette(highlight); }"
+        )
         self.setAccessibleName(self.tr("Inspector"))
         body = QWidget()
         layout = QVBoxLayout(body)
@@ -134,16 +140,7 @@ class Inspector(QScrollArea):
         return self._rules.submit(inspect_job(item.path), done, failed) >= 0
 
     def _label(self, layout: QVBoxLayout, name: str) -> QLabel:
-        label = QLabel()
-        label.setWordWrap(True)
-        label.setTextFormat(Qt.TextFormat.RichText)
-        label.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse
-            | Qt.TextInteractionFlag.TextSelectableByKeyboard
-        )
-        label.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
-        label.setAccessibleName(name)
+        label = InfoLabel(name)  # read by its content; Tab passes it by
         layout.addWidget(label)
         return label
 

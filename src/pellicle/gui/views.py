@@ -9,7 +9,8 @@ ever writes, moves or deletes a file. What each drop means:
   folders so;
 - onto a folder in the tree: give the dropped items that folder's decision,
   as their own rule (a user dragging photos "into" a shareable folder
-  expects them to be shared like it; Pellicle never moves them there);
+  expects them to be shared like it; Pellicle never moves them there, and
+  says so first: `folderdrop`);
 - from the file manager onto the rest of the window: inside a library,
   ask shareable or private; outside, offer to add the folder as a library.
 
@@ -24,7 +25,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import (
-    QEvent,
     QItemSelection,
     QItemSelectionModel,
     QModelIndex,
@@ -36,22 +36,19 @@ from PySide6.QtGui import (
     QDragEnterEvent,
     QDragMoveEvent,
     QDropEvent,
-    QKeyEvent,
     QResizeEvent,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFrame,
     QLabel,
     QListView,
     QSizePolicy,
     QTreeView,
-    QVBoxLayout,
     QWidget,
 )
 
-from pellicle.core.policy import Decision
-from pellicle.gui.delegate import BADGE_COLOURS, CELL
+from pellicle.gui.delegate import CELL
+from pellicle.gui.dragimage import make_drag
 from pellicle.gui.models import MIME_PATHS, FolderModel, FolderRole, KeyRole, paths_from_mime
 from pellicle.gui.snapshot import FolderItem
 
@@ -110,8 +107,10 @@ class PhotoGrid(QListView):
 
     def startDrag(self, supportedActions: Qt.DropAction) -> None:
         # A drag out of Pellicle is only ever a copy: a move could delete
-        # the person's file.
-        super().startDrag(Qt.DropAction.CopyAction)
+        # the person's file. The drag image is a small tile (`dragimage`).
+        drag = make_drag(self)
+        if drag is not None:
+            drag.exec(Qt.DropAction.CopyAction, Qt.DropAction.CopyAction)
 
     def selected_rows(self) -> list[int]:
         return sorted({i.row() for i in self.selectionModel().selectedIndexes()})
@@ -139,7 +138,7 @@ class PhotoGrid(QListView):
 class FolderTree(QTreeView):
     """Roots and folders with badges; accepts drops onto a folder."""
 
-    dropped = Signal(list, object, bool)  # paths, Decision | None, external
+    dropped = Signal(list, object, bool)  # paths, FolderItem, external
     menu_requested = Signal(QPoint)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -167,7 +166,9 @@ class FolderTree(QTreeView):
         self.menu_requested.emit(menu_position(self, pos))
 
     def startDrag(self, supportedActions: Qt.DropAction) -> None:
-        super().startDrag(Qt.DropAction.CopyAction)  # copy only, as the grid
+        drag = make_drag(self)  # copy only, with a small tile, as the grid
+        if drag is not None:
+            drag.exec(Qt.DropAction.CopyAction, Qt.DropAction.CopyAction)
 
     def expanded_keys(self) -> set[object]:
         """The keys (`KeyRole`) of every expanded folder."""
@@ -234,77 +235,7 @@ class FolderTree(QTreeView):
         accept_as_copy(event)
         paths = [p for p in paths if p != folder.path]
         if paths:
-            self.dropped.emit(paths, folder.decision, external)
-
-
-class DropTarget(QFrame):
-    """A sidebar target: drop photos or folders here to mark them."""
-
-    dropped = Signal(list, object, bool)  # paths, Decision, external
-    activated = Signal(object)  # Decision (keyboard / click: tag the selection)
-
-    def __init__(self, decision: Decision, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.decision = decision
-        self.setAcceptDrops(True)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setMinimumHeight(44)
-        shareable = decision is Decision.SHAREABLE
-        title = self.tr("Shareable") if shareable else self.tr("Private")
-        hint = self.tr("drop photos or folders here")
-        self._label = QLabel(f"<b>{title}</b><br><small>{hint}</small>", self)
-        self._label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 4, 6, 4)
-        layout.addWidget(self._label)
-        self.setAccessibleName(self.tr("Mark shareable") if shareable else self.tr("Mark private"))
-        self.setAccessibleDescription(
-            self.tr("Drop photos or folders here, or press Enter, to mark the selection shareable.")
-            if shareable
-            else self.tr(
-                "Drop photos or folders here, or press Enter, to mark the selection private."
-            )
-        )
-        self.setToolTip(self.accessibleDescription())
-        colour = BADGE_COLOURS["shareable" if decision is Decision.SHAREABLE else "private"]
-        self._base = f"DropTarget {{ border: 2px dashed {colour.name()}; border-radius: 6px; }}"
-        self._hot = f"DropTarget {{ border: 2px solid {colour.name()}; border-radius: 6px; }}"
-        self.setStyleSheet(self._base)
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if acceptable(event):
-            accept_as_copy(event)
-            self.setStyleSheet(self._hot)
-        else:
-            event.ignore()
-
-    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        if acceptable(event):
-            accept_as_copy(event)
-        else:
-            event.ignore()
-
-    def dragLeaveEvent(self, event: QEvent) -> None:
-        self.setStyleSheet(self._base)
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        self.setStyleSheet(self._base)
-        paths, external = paths_from_mime(event.mimeData())
-        if not paths:
-            event.ignore()
-            return
-        accept_as_copy(event)
-        self.dropped.emit(paths, self.decision, external)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
-            self.activated.emit(self.decision)
-            return
-        super().keyPressEvent(event)
-
-    def mouseReleaseEvent(self, event: object) -> None:
-        self.activated.emit(self.decision)
+            self.dropped.emit(paths, folder, external)  # `folderdrop` asks first
 
 
 class GridHeader(QLabel):

@@ -36,7 +36,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
-    QSplitter,
     QTableView,
     QTabWidget,
     QToolBar,
@@ -46,9 +45,12 @@ from PySide6.QtWidgets import (
 
 from pellicle.core.paths import Locations
 from pellicle.core.policy import Decision
+from pellicle.gui.access import name_toolbar_extras
 from pellicle.gui.actions import Actions
 from pellicle.gui.apps import GrantsUi
 from pellicle.gui.delegate import FolderDelegate, PhotoDelegate
+from pellicle.gui.droptarget import DropTarget
+from pellicle.gui.folderdrop import FolderDrop
 from pellicle.gui.inspector import Inspector
 from pellicle.gui.models import (
     FILTERS,
@@ -59,6 +61,7 @@ from pellicle.gui.models import (
     PathRole,
     PhotoModel,
 )
+from pellicle.gui.panels import PanelSplitter, default_size
 from pellicle.gui.settings import SettingsFlow
 from pellicle.gui.snapshot import FolderItem, PhotoItem, Snapshot
 from pellicle.gui.statusbar import StatusArea
@@ -66,7 +69,7 @@ from pellicle.gui.syncing import Syncing
 from pellicle.gui.tagging import Tagging
 from pellicle.gui.tasks import EngineThread, ThumbLoader
 from pellicle.gui.tray import Tray, app_icon
-from pellicle.gui.views import DropTarget, FolderTree, GridHeader, PhotoGrid
+from pellicle.gui.views import FolderTree, GridHeader, PhotoGrid
 
 
 class MainWindow(QMainWindow):
@@ -105,6 +108,8 @@ class MainWindow(QMainWindow):
         self.tagging = Tagging(self.rules, targets=self.target_paths,
                                roots=lambda: self.snapshot.roots, window=self)  # fmt: skip
         self.acts = Actions(self, self.tagging.undo_stack)
+        self.folder_drop = FolderDrop(settings, inside=lambda p: self.tagging.split_by_roots(p)[0],
+                                      apply=self.tagging.handle_drop, window=self)  # fmt: skip
         self._build_toolbar()
         self.acts.fill_menu_bar(self.menuBar())
         self._build_centre()
@@ -156,6 +161,7 @@ class MainWindow(QMainWindow):
         bar.addSeparator()
         bar.addActions([self.acts.sync, self.acts.settings])
         self.addToolBar(bar)
+        name_toolbar_extras(bar, self.search)
 
     def _build_centre(self) -> None:
         # Left: the tree and the two drop targets.
@@ -197,13 +203,9 @@ class MainWindow(QMainWindow):
         # Right: the inspector.
         self.inspector = Inspector(self.rules, self.selected_items)
 
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.setObjectName("main-splitter")
-        self.splitter.addWidget(left)
-        self.splitter.addWidget(self.tabs)
-        self.splitter.addWidget(self.inspector)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([260, 760, 340])
+        # The grid keeps its columns; the inspector gives way (see panels).
+        self.splitter = PanelSplitter(left, self.tabs, self.inspector, grid=self.grid,
+                                      toggle=self.acts.inspector)  # fmt: skip
         self.setCentralWidget(self.splitter)
 
     def _wire(self) -> None:
@@ -223,7 +225,7 @@ class MainWindow(QMainWindow):
         self.filter_box.currentIndexChanged.connect(self._on_filter)
         self.search.textChanged.connect(self._on_search)
         self.tree.selectionModel().currentChanged.connect(self._on_tree_current)
-        self.tree.dropped.connect(tagging.handle_drop)
+        self.tree.dropped.connect(self.folder_drop.dropped)
         self.tree.menu_requested.connect(self._tree_menu)
         for target in (self.share_target, self.private_target):
             target.dropped.connect(tagging.handle_drop)
@@ -262,20 +264,18 @@ class MainWindow(QMainWindow):
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
         else:
-            self.resize(1360, 860)
+            self.resize(default_size(self))
         state = self.qsettings.value("window/state")
         if isinstance(state, QByteArray):
             self.restoreState(state)
-        split = self.qsettings.value("window/splitter")
-        if isinstance(split, QByteArray):
-            self.splitter.restoreState(split)
+        self.splitter.restore(self.qsettings)
         index = self.qsettings.value("view/filter", 0, type=int)
         self.filter_box.setCurrentIndex(index if isinstance(index, int) else 0)
 
     def save_state(self) -> None:
         self.qsettings.setValue("window/geometry", self.saveGeometry())
         self.qsettings.setValue("window/state", self.saveState())
-        self.qsettings.setValue("window/splitter", self.splitter.saveState())
+        self.splitter.save(self.qsettings)
         self.qsettings.setValue("view/filter", self.filter_box.currentIndex())
         self.qsettings.sync()
 
