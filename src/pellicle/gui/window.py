@@ -42,6 +42,7 @@ from pellicle.gui.apps import GrantsUi
 from pellicle.gui.delegate import FolderDelegate, PhotoDelegate
 from pellicle.gui.inspector import Inspector
 from pellicle.gui.models import FILTERS, FolderModel, HistoryModel, KeyRole, PathRole, PhotoModel
+from pellicle.gui.preview import Preview
 from pellicle.gui.settings import SettingsFlow
 from pellicle.gui.snapshot import PhotoItem, Snapshot
 from pellicle.gui.statusbar import StatusArea
@@ -91,6 +92,8 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self.acts.fill_menu_bar(self.menuBar())
         self._build_centre()
+        self.preview = Preview(self.grid, self.rules, self)  # a page over the views
+        self.preview.attach(self)
         self.status_area = StatusArea(self.statusBar())
         self.tray = Tray(self, settings, [self.acts.sync, None, self.acts.quit])
         self.grants = GrantsUi(self, where)  # the Apps menu and the banner
@@ -207,6 +210,10 @@ class MainWindow(QMainWindow):
         self.grid.selectionModel().selectionChanged.connect(self.inspector.follow)
         self.grid.menu_requested.connect(self._grid_menu)
         self.loader.ready.connect(self.photo_model.path_changed)
+        # The large preview: Space / Enter / double-click; another tab closes it.
+        self.grid.open_requested.connect(self.preview.open_row)
+        self.tabs.currentChanged.connect(self.preview.close_preview)
+        self.refreshed.connect(self.preview.refresh)
         # A rule change is shown, then synced; a dropped outside folder may
         # become a library.
         tagging.rules_applied.connect(syncing.rules_changed)
@@ -378,6 +385,7 @@ class MainWindow(QMainWindow):
         self._closing = True
         self.syncing.shutdown()
         self.inspector.stop()
+        self.preview.stop()
         self.loader.stop()
         self.rules.stop()
         self.syncer.stop()
