@@ -94,6 +94,8 @@ class ImageView(QWidget):
         self.setMinimumSize(120, 90)
         self._pixmap: QPixmap | None = None
         self._text = ""
+        #: The file the image shown was read from ("" when none).
+        self.source = ""
 
     @property
     def text(self) -> str:
@@ -106,14 +108,16 @@ class ImageView(QWidget):
     def image_size(self) -> QSize:
         return self._pixmap.size() if self._pixmap is not None else QSize()
 
-    def set_image(self, image: QImage) -> None:
+    def set_image(self, image: QImage, source: str) -> None:
         self._pixmap = QPixmap.fromImage(image)
+        self.source = source
         self._text = ""
         self.setAccessibleDescription("")
         self.update()
 
     def set_text(self, text: str) -> None:
         self._pixmap = None
+        self.source = ""
         self._text = text
         self.setAccessibleDescription(text)
         self.update()
@@ -356,7 +360,7 @@ class Preview(QWidget):
         kept = self._kept.get(item.path)
         if kept is not None:
             self._kept.move_to_end(item.path)
-            self.original.view.set_image(kept[0])
+            self.original.view.set_image(kept[0], item.path)
             self._note_kind(kept[1])
         else:
             self.original.view.set_text(self.tr("Loading…"))
@@ -410,7 +414,7 @@ class Preview(QWidget):
             )
             view.set_text(text.format(reason=reason))
             return
-        view.set_image(image)
+        view.set_image(image, path)
         if side == ORIGINAL:
             self._kept[path] = (image, kind)
             while len(self._kept) > KEPT:
