@@ -31,7 +31,7 @@ import os
 from collections import OrderedDict
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, QRectF, QSize, Qt, Signal, Slot
+from PySide6.QtCore import QLocale, QModelIndex, QRectF, QSize, Qt, Signal, Slot
 from PySide6.QtGui import (
     QColor,
     QGuiApplication,
@@ -439,7 +439,9 @@ class Preview(QWidget):
         )
         count = self._grid.model().rowCount()
         where = (
-            self.tr("{position} of {count}").format(position=row + 1, count=count)
+            self.tr("{position} of {count}").format(
+                position=QLocale().toString(row + 1), count=QLocale().toString(count)
+            )
             if row is not None
             else self.tr("no longer in the grid")
         )
