@@ -93,6 +93,9 @@ class ImageView(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(120, 90)
         self._pixmap: QPixmap | None = None
+        #: The pixmap scaled to the size it is painted at: smooth scaling a
+        #: screen-sized photo takes ~10 ms, paid once per size, not per paint.
+        self._scaled: QPixmap | None = None
         self._text = ""
         #: The file the image shown was read from ("" when none).
         self.source = ""
@@ -110,13 +113,14 @@ class ImageView(QWidget):
 
     def set_image(self, image: QImage, source: str) -> None:
         self._pixmap = QPixmap.fromImage(image)
+        self._scaled = None
         self.source = source
         self._text = ""
         self.setAccessibleDescription("")
         self.update()
 
     def set_text(self, text: str) -> None:
-        self._pixmap = None
+        self._pixmap = self._scaled = None
         self.source = ""
         self._text = text
         self.setAccessibleDescription(text)
@@ -140,8 +144,17 @@ class ImageView(QWidget):
         # colour, much darker, is near-black on light and dark themes alike.
         painter.fillRect(self.rect(), palette.color(QPalette.ColorRole.Window).darker(400))
         if self._pixmap is not None:
-            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-            painter.drawPixmap(self.image_rect(), self._pixmap, QRectF(self._pixmap.rect()))
+            target = self.image_rect()
+            ratio = self.devicePixelRatioF()
+            size = QSize(round(target.width() * ratio), round(target.height() * ratio))
+            if self._scaled is None or self._scaled.size() != size:
+                self._scaled = self._pixmap.scaled(
+                    size,
+                    Qt.AspectRatioMode.IgnoreAspectRatio,
+                    Qt.TransformationMode.SmoothTransformation,
+                )
+                self._scaled.setDevicePixelRatio(ratio)
+            painter.drawPixmap(target.topLeft(), self._scaled)
         elif self._text:
             painter.setPen(QColor(Qt.GlobalColor.white))
             painter.drawText(
