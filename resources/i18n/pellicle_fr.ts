@@ -84,6 +84,14 @@
         <translation>Ce qui a été partagé, quand, et si ça l’est encore</translation>
     </message>
     <message>
+        <source>&amp;Large preview</source>
+        <translation>&amp;Aperçu en grand</translation>
+    </message>
+    <message>
+        <source>See the current photo large (Space)</source>
+        <translation>Voir la photo courante en grand (Espace)</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
@@ -843,7 +851,7 @@ Continuer et écraser cette modification&#xa0;?</translation>
     </message>
     <message>
         <source>Left and Right: previous and next photo. C: compare with the exported copy. Esc: back to the photos.</source>
-        <translation>Gauche et Droite : photo précédente et suivante. C : comparer avec la copie exportée. Échap : retour aux photos.</translation>
+        <translation>Gauche et Droite&#xa0;: photo précédente et suivante. C&#xa0;: comparer avec la copie exportée. Échap&#xa0;: retour aux photos.</translation>
     </message>
     <message>
         <source>◀ P&amp;revious</source>
@@ -903,7 +911,7 @@ Continuer et écraser cette modification&#xa0;?</translation>
     </message>
     <message>
         <source>Not in the export: this photo is private.</source>
-        <translation>Absente de l’export : cette photo est privée.</translation>
+        <translation>Absente de l’export&#xa0;: cette photo est privée.</translation>
     </message>
     <message>
         <source>it cannot be exported</source>
@@ -911,15 +919,15 @@ Continuer et écraser cette modification&#xa0;?</translation>
     </message>
     <message>
         <source>Not in the export: {reason}</source>
-        <translation>Absente de l’export : {reason}</translation>
+        <translation>Absente de l’export&#xa0;: {reason}</translation>
     </message>
     <message>
         <source>Not exported yet: it appears after the next sync.</source>
-        <translation>Pas encore exportée : elle apparaîtra après la prochaine synchronisation.</translation>
+        <translation>Pas encore exportée&#xa0;: elle apparaîtra après la prochaine synchronisation.</translation>
     </message>
     <message>
         <source>Cannot find the exported copy: {reason}</source>
-        <translation>Impossible de trouver la copie exportée : {reason}</translation>
+        <translation>Impossible de trouver la copie exportée&#xa0;: {reason}</translation>
     </message>
     <message>
         <source>unknown error</source>
@@ -927,19 +935,19 @@ Continuer et écraser cette modification&#xa0;?</translation>
     </message>
     <message>
         <source>Cannot show this photo: {reason}</source>
-        <translation>Impossible d’afficher cette photo : {reason}</translation>
+        <translation>Impossible d’afficher cette photo&#xa0;: {reason}</translation>
     </message>
     <message>
         <source>Cannot show the exported copy: {reason}</source>
-        <translation>Impossible d’afficher la copie exportée : {reason}</translation>
+        <translation>Impossible d’afficher la copie exportée&#xa0;: {reason}</translation>
     </message>
     <message>
         <source>A video: its first frame is shown.</source>
-        <translation>Une vidéo : sa première image est affichée.</translation>
+        <translation>Une vidéo&#xa0;: sa première image est affichée.</translation>
     </message>
     <message>
         <source>A RAW file: the preview its camera embedded is shown.</source>
-        <translation>Un fichier RAW : l’aperçu intégré par l’appareil photo est affiché.</translation>
+        <translation>Un fichier RAW&#xa0;: l’aperçu intégré par l’appareil photo est affiché.</translation>
     </message>
     <message>
         <source>{position} of {count}</source>

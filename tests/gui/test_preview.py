@@ -247,7 +247,7 @@ def test_results_for_a_photo_already_left_are_dropped(qtbot: Any, window: Any) -
     preview.close_preview()
 
 
-def test_enter_on_a_drop_target_still_marks_the_selection(qtbot: Any, window: Any) -> None:
+def test_enter_and_space_on_a_drop_target_still_mark_the_selection(qtbot: Any, window: Any) -> None:
     paths = select_rows(window, [0])
     window.share_target.setFocus()
     with qtbot.waitSignal(window.tagging.rules_applied, timeout=10_000):
@@ -255,6 +255,24 @@ def test_enter_on_a_drop_target_still_marks_the_selection(qtbot: Any, window: An
     assert rule_of(paths[0]) is Decision.SHAREABLE
     assert not window.preview.is_open
     wait_idle(qtbot, window)
+    window.private_target.setFocus()
+    with qtbot.waitSignal(window.tagging.rules_applied, timeout=10_000):
+        qtbot.keyClick(window.private_target, Qt.Key.Key_Space)
+    assert rule_of(paths[0]) is Decision.PRIVATE
+    assert not window.preview.is_open
+    wait_idle(qtbot, window)
+
+
+def test_the_view_menu_opens_and_closes_the_preview(qtbot: Any, window: Any) -> None:
+    view = next(a.menu() for a in window.menuBar().actions() if a.text() == "&View")
+    assert window.acts.preview in view.actions()
+    assert window.acts.preview.shortcut().toString() == "Space"
+    select_rows(window, [4])
+    window.acts.preview.trigger()
+    assert window.preview.is_open
+    assert window.preview.item.path == window.photo_model.item(4).path
+    window.acts.preview.trigger()
+    assert not window.preview.is_open
 
 
 def test_another_tab_closes_the_preview(qtbot: Any, window: Any) -> None:

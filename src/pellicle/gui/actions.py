@@ -74,6 +74,12 @@ class Actions(QObject):
             ["Ctrl+H"],
             self.tr("What was shared when, and whether it still is"),
         )
+        self.preview = self._make(
+            self.tr("&Large preview"), ["Space"], self.tr("See the current photo large (Space)")
+        )
+        # Space is the grid's key only (the window wires the action to it):
+        # elsewhere it presses buttons, the drop targets included.
+        self.preview.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
 
     def _make(self, text: str, keys: list[Keys], tip: str) -> QAction:
         act = QAction(text, self._window)
@@ -100,6 +106,8 @@ class Actions(QObject):
         edit_menu.addAction(self.find)
         view_menu = bar.addMenu(self.tr("&View"))
         view_menu.addActions([self.all_photos, self.history])
+        view_menu.addSeparator()
+        view_menu.addAction(self.preview)
 
     def tag_menu(
         self,

@@ -304,6 +304,14 @@ class Preview(QWidget):
         self.setFocus(Qt.FocusReason.OtherFocusReason)
 
     @Slot()
+    def toggle(self) -> None:
+        """View > Large preview: open the grid's current photo, or close."""
+        if self.is_open:
+            self.close_preview()
+        elif self._grid.currentIndex().isValid():
+            self.open_row(self._grid.currentIndex().row())
+
+    @Slot()
     def close_preview(self) -> None:
         """Back to the grid, the last photo shown selected and in view."""
         if not self.is_open:

@@ -212,6 +212,8 @@ class MainWindow(QMainWindow):
         self.loader.ready.connect(self.photo_model.path_changed)
         # The large preview: Space / Enter / double-click; another tab closes it.
         self.grid.open_requested.connect(self.preview.open_row)
+        self.grid.addAction(acts.preview)  # its Space works in the grid only
+        acts.preview.triggered.connect(self.preview.toggle)
         self.tabs.currentChanged.connect(self.preview.close_preview)
         self.refreshed.connect(self.preview.refresh)
         # A rule change is shown, then synced; a dropped outside folder may
