@@ -17,7 +17,7 @@ from gui_helpers import rule_of, select_rows, wait_idle
 from pellicle.core.demo import write_photo
 from pellicle.core.engine import Engine
 from pellicle.core.policy import Decision
-from pellicle.gui.preview import ORIGINAL
+from pellicle.gui.preview import EXPORTED, ORIGINAL
 from tiff_builder import make_dng
 
 BROKEN = "0-broken.jpg"
@@ -231,7 +231,7 @@ def test_results_for_a_photo_already_left_are_dropped(qtbot: Any, window: Any) -
     preview = window.preview
     open_by_key(qtbot, window, 0)
     first = preview.item.path
-    stale = (preview._token, ORIGINAL, first)
+    stale = (ORIGINAL, first)
     qtbot.keyClick(preview, Qt.Key.Key_Right)
     second = preview.item.path
     wait_image(qtbot, preview.original.view)
@@ -244,7 +244,31 @@ def test_results_for_a_photo_already_left_are_dropped(qtbot: Any, window: Any) -
     assert preview.original.view.image_size().width() != 7
     preview._on_decoded(stale, QImage(), "broken", "jpeg")
     assert preview.original.view.has_image
+    # The same for the exported copy's side, in comparison.
+    preview.compare.setChecked(True)
+    old = preview._token
+    qtbot.keyClick(preview, Qt.Key.Key_Right)
+    preview._on_decoded((EXPORTED, old, "/elsewhere/copy.jpg"), odd, "", "jpeg")
+    assert preview.exported.view.source != "/elsewhere/copy.jpg"
+    assert not preview.exported.view.has_image  # a private photo: no copy to show
     preview.close_preview()
+    wait_idle(qtbot, window)
+
+
+def test_the_next_photo_is_read_ahead_and_shown_at_once(qtbot: Any, window: Any) -> None:
+    preview, model = window.preview, window.photo_model
+    open_by_key(qtbot, window, 4)
+    nxt, prev = model.item(5).path, model.item(3).path
+    qtbot.waitUntil(lambda: nxt in preview._kept, timeout=10_000)
+    qtbot.keyClick(preview, Qt.Key.Key_Right)
+    assert preview.original.view.source == nxt  # no "Loading…" in between
+    # Walking back reads ahead backwards.
+    qtbot.keyClick(preview, Qt.Key.Key_Left)
+    qtbot.keyClick(preview, Qt.Key.Key_Left)
+    qtbot.waitUntil(lambda: model.item(2).path in preview._kept, timeout=10_000)
+    assert preview.item.path == prev
+    preview.close_preview()
+    assert not preview._kept  # nothing decoded stays once the grid is back
 
 
 def test_enter_and_space_on_a_drop_target_still_mark_the_selection(qtbot: Any, window: Any) -> None:

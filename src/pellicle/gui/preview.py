@@ -18,8 +18,9 @@ the preview their camera embedded (the thumbnails' code, larger), with a
 note saying so.
 
 Decoding happens on an `ImageDecoder` pool (`tasks`): a placeholder shows
-meanwhile, and a result for a photo the person already moved away from is
-dropped (each photo shown gets a new token). Where the exported copy lives
+meanwhile, a result for a photo the person already moved away from is
+never shown in its place, and the next photo the way the person walks is
+read ahead, so stepping through at a normal pace never waits. Where the exported copy lives
 is asked of the engine on the rules thread, as the inspector does.
 """
 
@@ -66,9 +67,11 @@ from pellicle.i18n import say
 #: The largest side decoded (device pixels): a 4K screen's width. Bigger
 #: would only cost memory; two images this size are about 70 MB.
 MAX_SIDE = 3840
-#: Originals kept decoded, so going back a photo or turning comparison on
-#: and off is instant.
-KEPT = 6
+#: Pixel memory for originals kept decoded while the preview is open (the
+#: one shown, the next one read ahead, those just left), so going back a
+#: photo or turning comparison on and off is instant: about a dozen photos
+#: at 1600 px, two at 3840 px.
+KEPT_BYTES = 64 << 20
 
 ORIGINAL, EXPORTED = "original", "exported"
 
@@ -200,6 +203,10 @@ class Preview(QWidget):
         self._item: PhotoItem | None = None
         self._token = 0
         self._kept: OrderedDict[str, tuple[QImage, str]] = OrderedDict()
+        #: Originals asked of the decoder and not delivered nor dropped yet.
+        self._requested: set[str] = set()
+        #: Which way the person walks (+1, -1): the photo read ahead.
+        self._direction = 1
         self._export_pending = False
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAccessibleName(self.tr("Large preview"))
@@ -300,6 +307,7 @@ class Preview(QWidget):
             return
         if self._stack is not None:
             self._stack.setCurrentWidget(self)
+        self._direction = 1
         self._show(item, row)
         self.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -317,7 +325,7 @@ class Preview(QWidget):
         if not self.is_open:
             return
         self._token += 1  # anything still decoding is for a page now gone
-        self._decoder.drop_queued()
+        self._forget(self._decoder.drop_queued())
         self._kept.clear()
         assert self._stack is not None
         self._stack.setCurrentIndex(0)
@@ -338,7 +346,7 @@ class Preview(QWidget):
             start = 0 if delta > 0 else count - 1
         else:
             start = row + delta
-        direction = 1 if delta > 0 else -1
+        direction = self._direction = 1 if delta > 0 else -1
         for target in range(start, count if direction > 0 else -1, direction):
             item = self._photo_at(target)
             if item is not None:
@@ -348,6 +356,7 @@ class Preview(QWidget):
     def go_to_end(self, last: bool) -> None:
         count = self._grid.model().rowCount()
         rows = range(count - 1, -1, -1) if last else range(count)
+        self._direction = -1 if last else 1
         for row in rows:
             item = self._photo_at(row)
             if item is not None:
@@ -373,7 +382,7 @@ class Preview(QWidget):
 
     def _show(self, item: PhotoItem, row: int) -> None:
         self._token += 1
-        self._decoder.drop_queued()
+        self._forget(self._decoder.drop_queued())
         self._item = item
         self._select(row)
         self._update_header(item, row)
@@ -383,9 +392,11 @@ class Preview(QWidget):
             self._kept.move_to_end(item.path)
             self.original.view.set_image(kept[0], item.path)
             self._note_kind(kept[1])
+            self._look_ahead()
         else:
             self.original.view.set_text(self.tr("Loading…"))
-            self._decoder.decode((self._token, ORIGINAL, item.path), item.path, self._side())
+            if item.path not in self._requested:  # else already decoding: it will show
+                self._request(item.path)
         if self.compare.isChecked():
             self._load_export(item)
         self.shown.emit(item.path)
@@ -407,7 +418,7 @@ class Preview(QWidget):
             if token != self._token:
                 return  # the person moved on
             if isinstance(result, str):
-                self._decoder.decode((token, EXPORTED, result), result, self._side())
+                self._decoder.decode((EXPORTED, token, result), result, self._side())
             else:
                 self._export_pending = True  # a later snapshot may bring it
                 view.set_text(self.tr("Not exported yet: it appears after the next sync."))
@@ -420,27 +431,72 @@ class Preview(QWidget):
 
         self._rules.submit(export_path_job(item.path), found, failed)
 
+    def _request(self, path: str) -> None:
+        self._requested.add(path)
+        self._decoder.decode((ORIGINAL, path), path, self._side())
+
+    def _forget(self, dropped: list[object]) -> None:
+        """Decodes dropped before they started will never deliver."""
+        for key in dropped:
+            if isinstance(key, tuple) and key[0] == ORIGINAL:
+                self._requested.discard(key[1])
+
+    def _look_ahead(self) -> None:
+        """Decode the next photo the way the person walks, once the one on
+        screen is done: holding an arrow key then shows each photo at once."""
+        row = self._row_of(self._item)
+        if not self.is_open or row is None:
+            return
+        count = self._grid.model().rowCount()
+        target = row + self._direction
+        while 0 <= target < count:
+            item = self._photo_at(target)
+            if item is not None:
+                if item.path not in self._kept and item.path not in self._requested:
+                    self._request(item.path)
+                return
+            target += self._direction
+
+    def _keep(self, path: str, image: QImage, kind: str) -> None:
+        self._kept[path] = (image, kind)
+        self._kept.move_to_end(path)
+        held = sum(kept.sizeInBytes() for kept, _ in self._kept.values())
+        while held > KEPT_BYTES and len(self._kept) > 1:
+            _, (dropped, _) = self._kept.popitem(last=False)
+            held -= dropped.sizeInBytes()
+
     @Slot(object, QImage, object, str)
     def _on_decoded(self, key: object, image: QImage, error: object, kind: str) -> None:
-        if not isinstance(key, tuple) or key[0] != self._token:
-            return  # a photo the person already moved away from
-        _, side, path = key
-        view = self.original.view if side == ORIGINAL else self.exported.view
-        if image.isNull():
-            reason = say(error) if isinstance(error, str) and error else self.tr("unknown error")
-            text = (
-                self.tr("Cannot show this photo: {reason}")
-                if side == ORIGINAL
-                else self.tr("Cannot show the exported copy: {reason}")
-            )
-            view.set_text(text.format(reason=reason))
+        if not isinstance(key, tuple):
             return
-        view.set_image(image, path)
-        if side == ORIGINAL:
-            self._kept[path] = (image, kind)
-            while len(self._kept) > KEPT:
-                self._kept.popitem(last=False)
+        reason = say(error) if isinstance(error, str) and error else self.tr("unknown error")
+        if key[0] == EXPORTED:
+            _, token, path = key
+            if token != self._token:
+                return  # a photo the person already moved away from
+            if image.isNull():
+                text = self.tr("Cannot show the exported copy: {reason}")
+                self.exported.view.set_text(text.format(reason=reason))
+            else:
+                self.exported.view.set_image(image, path)
+            return
+        # An original: the photo on screen, one read ahead, or one already
+        # left (kept for going back, never shown in another photo's place).
+        _, path = key
+        self._requested.discard(path)
+        current = self.is_open and self._item is not None and self._item.path == path
+        if image.isNull():
+            if current:
+                text = self.tr("Cannot show this photo: {reason}")
+                self.original.view.set_text(text.format(reason=reason))
+                self._look_ahead()
+            return
+        if self.is_open:
+            self._keep(path, image, kind)
+        if current and self.original.view.source != path:
+            self.original.view.set_image(image, path)
             self._note_kind(kind)
+            self._look_ahead()
 
     def _note_kind(self, kind: str) -> None:
         if kind in VIDEO:
@@ -551,3 +607,4 @@ class Preview(QWidget):
         """Drop queued decodes and wait for running ones (the window closes)."""
         self._token += 1
         self._decoder.stop()
+        self._kept.clear()

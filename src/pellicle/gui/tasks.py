@@ -313,12 +313,13 @@ class ImageDecoder(QObject):
     """Large images (the preview) decoded on a small pool of their own.
 
     A preview wants one photo at screen size now, not a backlog: `decode`
-    starts a decode, `drop_queued` forgets the ones not started yet (a
-    person pressing an arrow key faster than photos decode), and the caller
-    drops results for keys it no longer wants. Nothing is cached on disk: a
-    screen-sized copy of every photo looked at would crowd out the grid's
-    thumbnails. The thumbnail code makes these images too (EXIF orientation
-    applied; a RAW's embedded preview; a video's first frame), only larger.
+    queues a decode (served in the order asked), `drop_queued` forgets the
+    ones not started yet and says which (a person pressing an arrow key
+    faster than photos decode), and the caller ignores results for keys it
+    no longer wants. Nothing is cached on disk: a screen-sized copy of every
+    photo looked at would crowd out the grid's thumbnails. The thumbnail
+    code makes these images too (EXIF orientation applied; a RAW's embedded
+    preview; a video's first frame), only larger.
     """
 
     #: (key, image, reason, kind): the image is null and `reason` a one-line
@@ -336,21 +337,33 @@ class ImageDecoder(QObject):
         LIVE_POOLS.add(self._pool)
         self._signals = _DecodeSignals()
         self._signals.result.connect(self._on_result)
+        self._lock = threading.Lock()
+        self._pending: deque[tuple[object, str, int]] = deque()
         self._stopped = False
 
     def decode(self, key: object, path: str, size: int) -> None:
         """Decode `path` to fit `size` square; `decoded(key, ...)` follows."""
-        if not self._stopped:
-            self._pool.start(lambda: self._work(key, path, size))
-
-    def drop_queued(self) -> None:
-        """Forget every decode that has not started yet."""
-        self._pool.clear()
-
-    def _work(self, key: object, path: str, size: int) -> None:
-        # On a pool thread: Pillow and QImage only, never a QPixmap.
         if self._stopped:
             return
+        with self._lock:
+            self._pending.append((key, path, size))
+        self._pool.start(self._work)
+
+    def drop_queued(self) -> list[object]:
+        """Forget every decode that has not started yet; their keys."""
+        with self._lock:
+            dropped = [key for key, _, _ in self._pending]
+            self._pending.clear()
+        return dropped
+
+    def _work(self) -> None:
+        # On a pool thread: Pillow and QImage only, never a QPixmap. One
+        # runnable per request; a request dropped meanwhile leaves one that
+        # finds nothing to do.
+        with self._lock:
+            if not self._pending or self._stopped:
+                return
+            key, path, size = self._pending.popleft()
         error: str = ""
         kind = _kind(path)
         try:
@@ -370,5 +383,6 @@ class ImageDecoder(QObject):
     def stop(self) -> None:
         """Drop queued decodes and wait for running ones (blocks briefly)."""
         self._stopped = True
+        self.drop_queued()
         self._pool.clear()
         self._pool.waitForDone()
