@@ -95,6 +95,14 @@
         <translation>Ce qui a été partagé, quand, et si ça l’est encore</translation>
     </message>
     <message>
+        <source>&amp;Large preview</source>
+        <translation>&amp;Aperçu en grand</translation>
+    </message>
+    <message>
+        <source>See the current photo large (Space)</source>
+        <translation>Voir la photo courante en grand (Espace)</translation>
+    </message>
+    <message>
         <source>Show &amp;inspector</source>
         <translation>Afficher l’&amp;inspecteur</translation>
     </message>
@@ -1024,6 +1032,121 @@ Copiez son chemin et ouvrez-le dans l’application que vous utilisez.</translat
     <message>
         <source>Inherited — {sentence}</source>
         <translation>Héritée — {sentence}</translation>
+    </message>
+</context>
+<context>
+    <name>Preview</name>
+    <message>
+        <source>Large preview</source>
+        <translation>Aperçu en grand</translation>
+    </message>
+    <message>
+        <source>Left and Right: previous and next photo. C: compare with the exported copy. Esc: back to the photos.</source>
+        <translation>Gauche et Droite&#xa0;: photo précédente et suivante. C&#xa0;: comparer avec la copie exportée. Échap&#xa0;: retour aux photos.</translation>
+    </message>
+    <message>
+        <source>◀ P&amp;revious</source>
+        <translation>◀ P&amp;récédente</translation>
+    </message>
+    <message>
+        <source>Previous photo (Left)</source>
+        <translation>Photo précédente (Gauche)</translation>
+    </message>
+    <message>
+        <source>&amp;Next ▶</source>
+        <translation>&amp;Suivante ▶</translation>
+    </message>
+    <message>
+        <source>Next photo (Right)</source>
+        <translation>Photo suivante (Droite)</translation>
+    </message>
+    <message>
+        <source>Photo and decision</source>
+        <translation>Photo et décision</translation>
+    </message>
+    <message>
+        <source>&amp;Compare with the exported copy</source>
+        <translation>&amp;Comparer avec la copie exportée</translation>
+    </message>
+    <message>
+        <source>Show the copy apps get beside the original (C)</source>
+        <translation>Afficher la copie que reçoivent les applications à côté de l’original (C)</translation>
+    </message>
+    <message>
+        <source>&amp;Back to photos</source>
+        <translation>Re&amp;tour aux photos</translation>
+    </message>
+    <message>
+        <source>Back to the photos (Esc)</source>
+        <translation>Retour aux photos (Échap)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The original&lt;/b&gt; (stays on this computer)</source>
+        <translation>&lt;b&gt;L’original&lt;/b&gt; (reste sur cet ordinateur)</translation>
+    </message>
+    <message>
+        <source>The original</source>
+        <translation>L’original</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The exported copy&lt;/b&gt; (what apps see)</source>
+        <translation>&lt;b&gt;La copie exportée&lt;/b&gt; (ce que voient les applications)</translation>
+    </message>
+    <message>
+        <source>The exported copy</source>
+        <translation>La copie exportée</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Chargement…</translation>
+    </message>
+    <message>
+        <source>Not in the export: this photo is private.</source>
+        <translation>Absente de l’export&#xa0;: cette photo est privée.</translation>
+    </message>
+    <message>
+        <source>it cannot be exported</source>
+        <translation>elle ne peut pas être exportée</translation>
+    </message>
+    <message>
+        <source>Not in the export: {reason}</source>
+        <translation>Absente de l’export&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>Not exported yet: it appears after the next sync.</source>
+        <translation>Pas encore exportée&#xa0;: elle apparaîtra après la prochaine synchronisation.</translation>
+    </message>
+    <message>
+        <source>Cannot find the exported copy: {reason}</source>
+        <translation>Impossible de trouver la copie exportée&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>unknown error</source>
+        <translation>erreur inconnue</translation>
+    </message>
+    <message>
+        <source>Cannot show the exported copy: {reason}</source>
+        <translation>Impossible d’afficher la copie exportée&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>Cannot show this photo: {reason}</source>
+        <translation>Impossible d’afficher cette photo&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>A video: its first frame is shown.</source>
+        <translation>Une vidéo&#xa0;: sa première image est affichée.</translation>
+    </message>
+    <message>
+        <source>A RAW file: the preview its camera embedded is shown.</source>
+        <translation>Un fichier RAW&#xa0;: l’aperçu intégré par l’appareil photo est affiché.</translation>
+    </message>
+    <message>
+        <source>{position} of {count}</source>
+        <translation>{position} sur {count}</translation>
+    </message>
+    <message>
+        <source>no longer in the grid</source>
+        <translation>n’est plus dans la grille</translation>
     </message>
 </context>
 <context>

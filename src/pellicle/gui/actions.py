@@ -102,6 +102,12 @@ class Actions(QObject):
             ["Ctrl+H"],
             self.tr("What was shared when, and whether it still is"),
         )
+        self.preview = self._make(
+            self.tr("&Large preview"), ["Space"], self.tr("See the current photo large (Space)")
+        )
+        # Space is the grid's key only (the window wires the action to it):
+        # elsewhere it presses buttons, the drop targets included.
+        self.preview.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
 
         self.inspector = self._make(
             self.tr("Show &inspector"),
@@ -137,6 +143,7 @@ class Actions(QObject):
         view_menu.addActions([self.all_photos, self.history])
         view_menu.addSeparator()
         view_menu.addAction(self.inspector)
+        view_menu.addAction(self.preview)
 
     def tag_menu(
         self,

@@ -17,6 +17,7 @@ are dropped, so fast scrolling does not queue thousands of stale decodes.
 from __future__ import annotations
 
 import contextlib
+import os
 import threading
 import time
 import weakref
@@ -30,8 +31,9 @@ from PySide6.QtGui import QImage, QPixmap
 
 from pellicle.core.engine import Engine
 from pellicle.core.errors import UserError
+from pellicle.core.formats import HEAD_SIZE, classify_tiff, sniff
 from pellicle.core.paths import Locations
-from pellicle.core.thumbs import ThumbCache, ThumbError
+from pellicle.core.thumbs import ThumbCache, ThumbError, make_thumbnail
 
 Job = Callable[[Engine], object]
 Done = Callable[[object], None]
@@ -287,5 +289,100 @@ class ThumbLoader(QObject):
         with self._lock:
             self._pending.clear()
             self._requested.clear()
+        self._pool.clear()
+        self._pool.waitForDone()
+
+
+def _kind(path: str) -> str:
+    """What `path` holds, by its first bytes (on a worker: it reads the file)."""
+    try:
+        with open(path, "rb") as handle:
+            kind = sniff(handle.read(HEAD_SIZE))
+            if kind == "tiff":
+                kind = classify_tiff(lambda off, n: os.pread(handle.fileno(), n, off))
+    except Exception:  # unreadable: the decode that follows says why
+        return ""
+    return kind or ""
+
+
+class _DecodeSignals(QObject):
+    result = Signal(object, QImage, object, str)  # key, image (null on failure), reason, kind
+
+
+class ImageDecoder(QObject):
+    """Large images (the preview) decoded on a small pool of their own.
+
+    A preview wants one photo at screen size now, not a backlog: `decode`
+    queues a decode (served in the order asked), `drop_queued` forgets the
+    ones not started yet and says which (a person pressing an arrow key
+    faster than photos decode), and the caller ignores results for keys it
+    no longer wants. Nothing is cached on disk: a screen-sized copy of every
+    photo looked at would crowd out the grid's thumbnails. The thumbnail
+    code makes these images too (EXIF orientation applied; a RAW's embedded
+    preview; a video's first frame), only larger.
+    """
+
+    #: (key, image, reason, kind): the image is null and `reason` a one-line
+    #: sentence (a core Message, shown through `i18n.say`) when it cannot
+    #: be shown, else ""; `kind` is what the file holds by its content
+    #: ("jpeg", "raw", "mp4", ...; "" when unknown), so the caller can say
+    #: that a video shows its first frame and a RAW its embedded preview.
+    decoded = Signal(object, QImage, object, str)
+
+    def __init__(self, *, threads: int = 2, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._pool = QThreadPool()
+        # Two: in comparison, the original and the exported copy at once.
+        self._pool.setMaxThreadCount(threads)
+        LIVE_POOLS.add(self._pool)
+        self._signals = _DecodeSignals()
+        self._signals.result.connect(self._on_result)
+        self._lock = threading.Lock()
+        self._pending: deque[tuple[object, str, int]] = deque()
+        self._stopped = False
+
+    def decode(self, key: object, path: str, size: int) -> None:
+        """Decode `path` to fit `size` square; `decoded(key, ...)` follows."""
+        if self._stopped:
+            return
+        with self._lock:
+            self._pending.append((key, path, size))
+        self._pool.start(self._work)
+
+    def drop_queued(self) -> list[object]:
+        """Forget every decode that has not started yet; their keys."""
+        with self._lock:
+            dropped = [key for key, _, _ in self._pending]
+            self._pending.clear()
+        return dropped
+
+    def _work(self) -> None:
+        # On a pool thread: Pillow and QImage only, never a QPixmap. One
+        # runnable per request; a request dropped meanwhile leaves one that
+        # finds nothing to do.
+        with self._lock:
+            if not self._pending or self._stopped:
+                return
+            key, path, size = self._pending.popleft()
+        error: str = ""
+        kind = _kind(path)
+        try:
+            image = pil_to_qimage(make_thumbnail(path, size))
+        except ThumbError as exc:
+            # The Message itself (not str(exc)), so it can be translated.
+            image, error = QImage(), exc.args[0] if exc.args else str(exc)
+        except Exception as exc:  # a hostile file may raise anything: a reason, not a crash
+            image, error = QImage(), f"{type(exc).__name__}: {exc}"
+        self._signals.result.emit(key, image, error, kind)
+
+    @Slot(object, QImage, object, str)
+    def _on_result(self, key: object, image: QImage, error: object, kind: str) -> None:
+        if not self._stopped:
+            self.decoded.emit(key, image, error, kind)
+
+    def stop(self) -> None:
+        """Drop queued decodes and wait for running ones (blocks briefly)."""
+        self._stopped = True
+        self.drop_queued()
         self._pool.clear()
         self._pool.waitForDone()

@@ -36,6 +36,8 @@ from PySide6.QtGui import (
     QDragEnterEvent,
     QDragMoveEvent,
     QDropEvent,
+    QKeyEvent,
+    QMouseEvent,
     QResizeEvent,
 )
 from PySide6.QtWidgets import (
@@ -78,6 +80,8 @@ class PhotoGrid(QListView):
 
     #: The context menu was asked for at this global position.
     menu_requested = Signal(QPoint)
+    #: Space, Enter or a double-click asked to see this row large.
+    open_requested = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -111,6 +115,23 @@ class PhotoGrid(QListView):
         drag = make_drag(self)
         if drag is not None:
             drag.exec(Qt.DropAction.CopyAction, Qt.DropAction.CopyAction)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Space, Enter: the large preview, as in photo apps (Ctrl+Space
+        # still toggles the selection, as in every list).
+        keys = (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        plain = not (event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier)
+        if event.key() in keys and plain and self.currentIndex().isValid():
+            self.open_requested.emit(self.currentIndex().row())
+            return
+        super().keyPressEvent(event)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        index = self.indexAt(event.position().toPoint())
+        if index.isValid() and event.button() == Qt.MouseButton.LeftButton:
+            self.open_requested.emit(index.row())
+            return
+        super().mouseDoubleClickEvent(event)
 
     def selected_rows(self) -> list[int]:
         return sorted({i.row() for i in self.selectionModel().selectedIndexes()})

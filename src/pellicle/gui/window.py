@@ -62,6 +62,7 @@ from pellicle.gui.models import (
     PhotoModel,
 )
 from pellicle.gui.panels import PanelSplitter, default_size
+from pellicle.gui.preview import Preview
 from pellicle.gui.settings import SettingsFlow
 from pellicle.gui.snapshot import FolderItem, PhotoItem, Snapshot
 from pellicle.gui.statusbar import StatusArea
@@ -113,6 +114,8 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self.acts.fill_menu_bar(self.menuBar())
         self._build_centre()
+        self.preview = Preview(self.grid, self.rules, self)  # a page over the views
+        self.preview.attach(self)
         self.status_area = StatusArea(self.statusBar())
         self.tray = Tray(self, settings, [self.acts.sync, None, self.acts.quit])
         self.grants = GrantsUi(self, where)  # the Apps menu and the banner
@@ -240,6 +243,12 @@ class MainWindow(QMainWindow):
         self.loader.ready.connect(self.photo_model.path_changed)
         # The header follows what the grid shows (folder, filter, search).
         self.photo_model.modelReset.connect(self._update_header)
+        # The large preview: Space / Enter / double-click; another tab closes it.
+        self.grid.open_requested.connect(self.preview.open_row)
+        self.grid.addAction(acts.preview)  # its Space works in the grid only
+        acts.preview.triggered.connect(self.preview.toggle)
+        self.tabs.currentChanged.connect(self.preview.close_preview)
+        self.refreshed.connect(self.preview.refresh)
         # A rule change is shown, then synced; a dropped outside folder may
         # become a library.
         tagging.rules_applied.connect(syncing.rules_changed)
@@ -442,6 +451,7 @@ class MainWindow(QMainWindow):
         self._closing = True
         self.syncing.shutdown()
         self.inspector.stop()
+        self.preview.stop()
         self.loader.stop()
         self.rules.stop()
         self.syncer.stop()
