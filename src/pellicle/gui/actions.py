@@ -19,7 +19,7 @@ from collections.abc import Callable
 from functools import partial
 
 from PySide6.QtCore import QObject, Qt, QUrl
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QActionGroup, QDesktopServices, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
 
 from pellicle.core.policy import Decision
@@ -74,6 +74,30 @@ class Actions(QObject):
             ["Ctrl+H"],
             self.tr("What was shared when, and whether it still is"),
         )
+        # Thumbnail size and order (carried out by `arrange`).
+        self.larger = self._make(
+            self.tr("&Larger thumbnails"),
+            _distinct(QKeySequence.StandardKey.ZoomIn, "Ctrl++", "Ctrl+="),
+            self.tr("Make the thumbnails larger (Ctrl++)"),
+        )
+        self.smaller = self._make(
+            self.tr("S&maller thumbnails"),
+            _distinct(QKeySequence.StandardKey.ZoomOut, "Ctrl+-"),
+            self.tr("Make the thumbnails smaller (Ctrl+-)"),
+        )
+        self.sort_name = self._make(
+            self.tr("Sort by &name"), [], self.tr("Photos folder by folder, by file name")
+        )
+        self.sort_date = self._make(
+            self.tr("Sort by &date taken"),
+            [],
+            self.tr("Newest photos first, under a header for each month"),
+        )
+        self._order = QActionGroup(self)
+        for act in (self.sort_name, self.sort_date):
+            act.setCheckable(True)
+            self._order.addAction(act)
+        self.sort_name.setChecked(True)
 
     def _make(self, text: str, keys: list[Keys], tip: str) -> QAction:
         act = QAction(text, self._window)
@@ -82,6 +106,10 @@ class Actions(QObject):
         act.setStatusTip(tip)
         self._window.addAction(act)
         return act
+
+    def show_order(self, order: str) -> None:
+        """Check the View menu's order ("name" or "date")."""
+        (self.sort_date if order == "date" else self.sort_name).setChecked(True)
 
     def tagging(self) -> list[QAction]:
         """The three tagging commands, in toolbar and menu order."""
@@ -100,6 +128,10 @@ class Actions(QObject):
         edit_menu.addAction(self.find)
         view_menu = bar.addMenu(self.tr("&View"))
         view_menu.addActions([self.all_photos, self.history])
+        view_menu.addSeparator()
+        view_menu.addActions([self.larger, self.smaller])
+        view_menu.addSeparator()
+        view_menu.addActions([self.sort_name, self.sort_date])
 
     def tag_menu(
         self,
@@ -124,3 +156,20 @@ class Actions(QObject):
             url = QUrl.fromLocalFile(target)
             menu.addAction(self.tr("Show in file manager"), partial(QDesktopServices.openUrl, url))
         return menu
+
+
+def _distinct(*keys: Keys) -> list[Keys]:
+    """Shortcuts without repeats: the platform's Zoom In may already be
+    Ctrl++ or Ctrl+=, and a key bound twice is "ambiguous" and does nothing."""
+    seen: list[QKeySequence] = []
+    out: list[Keys] = []
+    for key in keys:
+        for sequence in (
+            QKeySequence.keyBindings(key)
+            if isinstance(key, QKeySequence.StandardKey)
+            else [QKeySequence(key)]
+        ):
+            if not sequence.isEmpty() and sequence not in seen:
+                seen.append(sequence)
+                out.append(sequence)
+    return out

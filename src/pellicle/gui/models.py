@@ -14,6 +14,8 @@ Models only show a snapshot (`snapshot`); they never call the engine.
 from __future__ import annotations
 
 import bisect
+import calendar
+import time
 from array import array
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -24,6 +26,7 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QByteArray,
     QCoreApplication,
+    QDate,
     QDateTime,
     QLocale,
     QMimeData,
@@ -58,8 +61,12 @@ PathRole = Qt.ItemDataRole.UserRole + 2
 BadgeRole = Qt.ItemDataRole.UserRole + 3
 KeyRole = Qt.ItemDataRole.UserRole + 4
 FolderRole = Qt.ItemDataRole.UserRole + 5
+#: A month header's text (date order only); None for a photo.
+HeaderRole = Qt.ItemDataRole.UserRole + 6
 
 FILTERS = ("all", "shareable", "private", "problems")
+#: The grid's orders: by name (folder by folder), or newest taken first.
+BY_NAME, BY_DATE = "name", "date"
 
 
 def mime_for_paths(paths: list[str]) -> QMimeData:
@@ -86,6 +93,13 @@ class PhotoModel(QAbstractListModel):
     Rows are indices into a `PhotoStore`: `range(len(store))` when nothing
     is filtered out (no memory at all), else an `array('I')` of the store
     rows shown, ascending.
+
+    In date order (`set_order(BY_DATE)`, once `set_dates` gave every
+    photo's date taken) rows are an `array('q')`, newest first, and a
+    month starts with a header row: a negative entry, `-1 - year * 12 -
+    (month - 1)` (`-1`: photos without a date, last). Headers are enabled
+    but not selectable or draggable, hold no photo (`PhotoRole` is None,
+    `is_header`), and the grid lays each out across a whole line.
     """
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -95,6 +109,11 @@ class PhotoModel(QAbstractListModel):
         self._filter = "all"
         self._search = ""
         self._scope: tuple[int, bytes] | None = None
+        self._order = BY_NAME
+        #: Date taken of each store row (wall-clock seconds, 0: not known).
+        self._dates: array[int] | None = None
+        #: Store row -> visible row, made when first needed in date order.
+        self._rows: array[int] | None = None
 
     # -- Qt API
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
@@ -104,6 +123,8 @@ class PhotoModel(QAbstractListModel):
         if not index.isValid() or not 0 <= index.row() < len(self._visible):
             return None
         i = self._visible[index.row()]
+        if i < 0:
+            return self._header_data(i, role)
         store = self._store
         if role == Qt.ItemDataRole.DisplayRole:
             return store.name(i)
@@ -121,9 +142,16 @@ class PhotoModel(QAbstractListModel):
             return f"{item.name}, {say(item.sentence())}"
         return None
 
+    def _header_data(self, code: int, role: int) -> Any:
+        if role in (HeaderRole, Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return month_title(-1 - code)
+        return None
+
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
         base = super().flags(index)
         if index.isValid():
+            if self.is_header(index.row()):
+                return Qt.ItemFlag.ItemIsEnabled  # a title: never selected, dragged or tagged
             return base | Qt.ItemFlag.ItemIsDragEnabled
         return base
 
@@ -131,7 +159,8 @@ class PhotoModel(QAbstractListModel):
         return [MIME_PATHS]
 
     def mimeData(self, indexes: Sequence[QModelIndex], /) -> QMimeData:
-        return mime_for_paths([self.item(i.row()).path for i in indexes if i.isValid()])
+        rows = [i.row() for i in indexes if i.isValid() and not self.is_header(i.row())]
+        return mime_for_paths([self.item(r).path for r in rows])
 
     def supportedDragActions(self) -> Qt.DropAction:
         # Copy only: nothing dragged from Pellicle may ever be moved away.
@@ -145,8 +174,10 @@ class PhotoModel(QAbstractListModel):
         """Show `store`. `same_rows`/`changed` come from the worker that built
         it (see `build_snapshot`): with the same rows, the view keeps its
         selection and scroll position and only the changed rows repaint."""
-        old_visible = self._visible
+        old_visible, old_store = self._visible, self._store
         self._store = store
+        if self._dates is not None and not same_rows:
+            self._dates = _carry_dates(old_store, self._dates, store)
         if same_rows:
             if self._filter in ("all", "problems"):
                 # Rows shown depend only on names, places and problems.
@@ -169,6 +200,8 @@ class PhotoModel(QAbstractListModel):
         visible = self._visible
         if isinstance(visible, range):
             return max(lo, 0), min(hi, len(visible) - 1)
+        if self.dated():
+            return 0, len(visible) - 1  # not in store order: repaint them all
         return bisect.bisect_left(visible, lo), bisect.bisect_right(visible, hi) - 1
 
     def set_filter(self, kind: str | None = None, search: str | None = None,
@@ -186,8 +219,9 @@ class PhotoModel(QAbstractListModel):
     def _select(self) -> Sequence[int]:
         store = self._store
         n = len(store)
+        self._rows = None
         if self._filter == "all" and not self._search and self._scope is None:
-            return range(n)
+            return by_month(range(n), self._dates) if self.dated() and self._dates else range(n)
         rows: Sequence[int] = range(n)
         if self._scope is not None:
             rid, rel = self._scope
@@ -209,7 +243,81 @@ class PhotoModel(QAbstractListModel):
             rels = store.rels
             matches = _name_matcher(self._search)
             rows = [i for i in rows if matches(rels[i].rpartition(b"/")[2])]
+        if self.dated() and self._dates is not None:
+            return by_month(rows, self._dates)
         return rows if isinstance(rows, range) else array("I", rows)
+
+    # -- order: by name, or by date taken under month headers
+    def order(self) -> str:
+        return self._order
+
+    def dated(self) -> bool:
+        """Date order is shown (chosen, and the dates are known)."""
+        return self._order == BY_DATE and self._dates is not None
+
+    def set_order(self, order: str) -> None:
+        """BY_NAME or BY_DATE; date order shows once `set_dates` gave the dates."""
+        if order == self._order:
+            return
+        self._order = order
+        self._rearrange()
+
+    def undated(self) -> list[int]:
+        """Store rows whose date taken is not known (all, before any)."""
+        dates = self._dates
+        if dates is None:
+            return list(range(len(self._store)))
+        return [i for i, taken in enumerate(dates) if not taken]
+
+    def set_dates(self, store: PhotoStore, rows: Sequence[int], taken: Sequence[int]) -> bool:
+        """The dates taken of `store`'s `rows`; False (and nothing done) if
+        the grid shows other photos by now (ask again for those)."""
+        if store is not self._store and not store.same_rows(self._store):
+            return False
+        if self._dates is None:
+            self._dates = array("q", bytes(8 * len(self._store)))
+        dates = self._dates
+        for row, value in zip(rows, taken, strict=True):
+            dates[row] = value
+        if self._order == BY_DATE:
+            self._rearrange()
+        return True
+
+    def _rearrange(self) -> None:
+        """Show the same photos in the current order, keeping selection and
+        current item (a layout change, not a reset)."""
+        self.layoutAboutToBeChanged.emit()
+        old = self._visible
+        persistent = self.persistentIndexList()
+        keep = [old[i.row()] if 0 <= i.row() < len(old) else -1 for i in persistent]
+        self._visible = self._select()
+        new_rows = [self._visible_row(i) if i >= 0 else None for i in keep]
+        self.changePersistentIndexList(
+            persistent,
+            [self.index(r) if r is not None else QModelIndex() for r in new_rows],
+        )
+        self.layoutChanged.emit()
+
+    def _visible_row(self, i: int) -> int | None:
+        """The visible row of store row `i`, or None."""
+        visible = self._visible
+        if isinstance(visible, range):
+            return i if i < len(visible) else None
+        if not self.dated():
+            row = bisect.bisect_left(visible, i)
+            return row if row < len(visible) and visible[row] == i else None
+        if self._rows is None:
+            rows = array("i", [-1]) * len(self._store)
+            for r, j in enumerate(visible):
+                if j >= 0:
+                    rows[j] = r
+            self._rows = rows
+        row = self._rows[i] if i < len(self._rows) else -1
+        return row if row >= 0 else None
+
+    def is_header(self, row: int) -> bool:
+        """Row `row` is a month header, not a photo."""
+        return 0 <= row < len(self._visible) and self._visible[row] < 0
 
     def row_of(self, path: str) -> int | None:
         """The visible row showing `path`, or None (binary search, no index)."""
@@ -219,11 +327,7 @@ class PhotoModel(QAbstractListModel):
         i = self._store.find(*found)
         if i is None:
             return None
-        visible = self._visible
-        if isinstance(visible, range):
-            return i if i < len(visible) else None
-        row = bisect.bisect_left(visible, i)
-        return row if row < len(visible) and visible[row] == i else None
+        return self._visible_row(i)
 
     def item(self, row: int) -> PhotoItem:
         return self._store.item(self._visible[row])
@@ -240,6 +344,49 @@ class PhotoModel(QAbstractListModel):
         if row is not None:
             index = self.index(row)
             self.dataChanged.emit(index, index, [PhotoRole])
+
+
+def by_month(rows: Sequence[int], dates: Sequence[int]) -> array[int]:
+    """Store `rows` newest taken first, each month after its header (see
+    `PhotoModel`); photos taken at the same second keep their name order,
+    reversed, as a burst's numbers run. Photos without a date come last, in
+    name order, under their own header."""
+    ordered = sorted(rows, key=dates.__getitem__)
+    values = [dates[i] for i in ordered]
+    undated = bisect.bisect_right(values, 0)
+    out = array("q")
+    end = len(values)
+    while end > undated:
+        year, month = time.gmtime(values[end - 1])[:2]
+        start = calendar.timegm((year, month, 1, 0, 0, 0, 0, 0, 0))
+        begin = bisect.bisect_left(values, start, undated, end)
+        out.append(-1 - (year * 12 + month - 1))
+        out.extend(reversed(ordered[begin:end]))
+        end = begin
+    if undated:
+        out.append(-1)
+        out.extend(ordered[:undated])
+    return out
+
+
+def month_title(key: int) -> str:
+    """A month header: "March 2024" in the app's language (key: year * 12 +
+    month - 1); key 0 is the header of photos without a date."""
+    if key <= 0:
+        return QCoreApplication.translate("PhotoModel", "No date")
+    year, month = divmod(key, 12)
+    text = QLocale().toString(QDate(year, month + 1, 1), "MMMM yyyy")
+    return text[:1].upper() + text[1:]
+
+
+def _carry_dates(old: PhotoStore, dates: array[int], new: PhotoStore) -> array[int] | None:
+    """Dates taken of `new`'s rows known for `old` (0 for new photos), so a
+    photo added or removed does not send the grid back to name order;
+    None when none is known (another library)."""
+    known = dict(zip(zip(old.root_ids, old.rels, strict=True), dates, strict=True))
+    get = known.get
+    carried = array("q", [get(key, 0) for key in zip(new.root_ids, new.rels, strict=True)])
+    return carried if any(carried) else None
 
 
 def _name_matcher(needle: str) -> Callable[[bytes], bool]:
