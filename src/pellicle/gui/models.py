@@ -330,10 +330,14 @@ class PhotoModel(QAbstractListModel):
         return self._visible_row(i)
 
     def item(self, row: int) -> PhotoItem:
-        return self._store.item(self._visible[row])
+        """The photo on `row`; a month header holds none (`is_header`)."""
+        i = self._visible[row]
+        if i < 0:
+            raise ValueError(f"row {row} is a month header, not a photo")
+        return self._store.item(i)
 
     def items(self, rows: Sequence[int]) -> list[PhotoItem]:
-        return [self._store.item(self._visible[r]) for r in rows]
+        return [self.item(r) for r in rows if not self.is_header(r)]
 
     def store(self) -> PhotoStore:
         return self._store
