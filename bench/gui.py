@@ -177,7 +177,8 @@ def main() -> int:
     meter.start("zoom")
     for step in [window.arrange.larger] * 3 + [window.arrange.smaller] * 3:
         step()
-        spin(lambda: True, 0.3)
+        pause = time.perf_counter() + 0.3
+        spin(lambda: time.perf_counter() >= pause)  # noqa: B023 (used at once)
 
     # A full sync (rescan of the whole library) while the window is up.
     meter.start("sync")

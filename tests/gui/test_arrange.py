@@ -73,8 +73,10 @@ def test_photo_model_date_order_and_headers(qtbot: Any, model_tester: Any) -> No
     assert [model.index(r).data(HeaderRole) for r in range(2)] == ["March 2024", None]
     model.set_filter(search="")
     # A new snapshot with another photo keeps the known dates (the new one
-    # waits under "No date" until read).
-    bigger = build_photo_store([*_rows(), (1, b"new.jpg", 1, "private by default", None)], ROOTS)
+    # waits under "No date" until read)
+    # (the worker building the next store carries them over).
+    new_row = (1, b"new.jpg", 1, "private by default", None)
+    bigger = build_photo_store([*_rows(), new_row], ROOTS, previous=store)
     model.set_photos(bigger)
     assert model.dated() and len(model.undated()) == 2
     assert model.index(0).data(HeaderRole) == "March 2024"

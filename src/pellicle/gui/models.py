@@ -14,12 +14,11 @@ Models only show a snapshot (`snapshot`); they never call the engine.
 from __future__ import annotations
 
 import bisect
-import calendar
-import time
 from array import array
 from collections.abc import Callable, Sequence
 from typing import Any
 
+import numpy as np
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractListModel,
@@ -47,6 +46,7 @@ from pellicle.gui.snapshot import (
     BADGE_SHAREABLE,
     INHERITED,
     MIXED,
+    Dates,
     FolderItem,
     PhotoItem,
     PhotoStore,
@@ -94,7 +94,9 @@ class PhotoModel(QAbstractListModel):
     is filtered out (no memory at all), else an `array('I')` of the store
     rows shown, ascending.
 
-    In date order (`set_order(BY_DATE)`, once `set_dates` gave every
+    In date order (`set_order(BY_DATE)`, once the store's dates taken are
+    known: `PhotoStore.taken`, filled by `set_dates` and carried from one
+    snapshot to the next by the worker that builds it; until every
     photo's date taken) rows are an `array('q')`, newest first, and a
     month starts with a header row: a negative entry, `-1 - year * 12 -
     (month - 1)` (`-1`: photos without a date, last). Headers are enabled
@@ -110,10 +112,8 @@ class PhotoModel(QAbstractListModel):
         self._search = ""
         self._scope: tuple[int, bytes] | None = None
         self._order = BY_NAME
-        #: Date taken of each store row (wall-clock seconds, 0: not known).
-        self._dates: array[int] | None = None
         #: Store row -> visible row, made when first needed in date order.
-        self._rows: array[int] | None = None
+        self._rows: Dates | None = None
 
     # -- Qt API
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
@@ -176,8 +176,8 @@ class PhotoModel(QAbstractListModel):
         selection and scroll position and only the changed rows repaint."""
         old_visible, old_store = self._visible, self._store
         self._store = store
-        if self._dates is not None and not same_rows:
-            self._dates = _carry_dates(old_store, self._dates, store)
+        if store.taken is None and same_rows:
+            store.taken = old_store.taken  # read since the worker built `store`
         if same_rows:
             if self._filter in ("all", "problems"):
                 # Rows shown depend only on names, places and problems.
@@ -221,7 +221,9 @@ class PhotoModel(QAbstractListModel):
         n = len(store)
         self._rows = None
         if self._filter == "all" and not self._search and self._scope is None:
-            return by_month(range(n), self._dates) if self.dated() and self._dates else range(n)
+            if store.taken is not None and self._order == BY_DATE:
+                return by_month(range(n), store.taken)
+            return range(n)
         rows: Sequence[int] = range(n)
         if self._scope is not None:
             rid, rel = self._scope
@@ -243,8 +245,8 @@ class PhotoModel(QAbstractListModel):
             rels = store.rels
             matches = _name_matcher(self._search)
             rows = [i for i in rows if matches(rels[i].rpartition(b"/")[2])]
-        if self.dated() and self._dates is not None:
-            return by_month(rows, self._dates)
+        if self._order == BY_DATE and store.taken is not None:
+            return by_month(rows, store.taken)
         return rows if isinstance(rows, range) else array("I", rows)
 
     # -- order: by name, or by date taken under month headers
@@ -253,7 +255,7 @@ class PhotoModel(QAbstractListModel):
 
     def dated(self) -> bool:
         """Date order is shown (chosen, and the dates are known)."""
-        return self._order == BY_DATE and self._dates is not None
+        return self._order == BY_DATE and self._store.taken is not None
 
     def set_order(self, order: str) -> None:
         """BY_NAME or BY_DATE; date order shows once `set_dates` gave the dates."""
@@ -264,21 +266,21 @@ class PhotoModel(QAbstractListModel):
 
     def undated(self) -> list[int]:
         """Store rows whose date taken is not known (all, before any)."""
-        dates = self._dates
-        if dates is None:
+        taken = self._store.taken
+        if taken is None:
             return list(range(len(self._store)))
-        return [i for i, taken in enumerate(dates) if not taken]
+        return [int(i) for i in np.flatnonzero(taken == 0)]
 
     def set_dates(self, store: PhotoStore, rows: Sequence[int], taken: Sequence[int]) -> bool:
         """The dates taken of `store`'s `rows`; False (and nothing done) if
         the grid shows other photos by now (ask again for those)."""
         if store is not self._store and not store.same_rows(self._store):
             return False
-        if self._dates is None:
-            self._dates = array("q", bytes(8 * len(self._store)))
-        dates = self._dates
-        for row, value in zip(rows, taken, strict=True):
-            dates[row] = value
+        store = self._store
+        if store.taken is None:
+            store.taken = np.zeros(len(store), dtype=np.int64)
+        if len(rows):
+            store.taken[np.asarray(rows, dtype=np.int64)] = np.asarray(taken, dtype=np.int64)
         if self._order == BY_DATE:
             self._rearrange()
         return True
@@ -307,12 +309,13 @@ class PhotoModel(QAbstractListModel):
             row = bisect.bisect_left(visible, i)
             return row if row < len(visible) and visible[row] == i else None
         if self._rows is None:
-            rows = array("i", [-1]) * len(self._store)
-            for r, j in enumerate(visible):
-                if j >= 0:
-                    rows[j] = r
+            shown = np.frombuffer(visible, dtype=np.int64) if isinstance(visible, array) else (
+                np.asarray(visible, dtype=np.int64))  # fmt: skip
+            rows = np.full(len(self._store), -1, dtype=np.int64)
+            photos = np.flatnonzero(shown >= 0)
+            rows[shown[photos]] = photos
             self._rows = rows
-        row = self._rows[i] if i < len(self._rows) else -1
+        row = int(self._rows[i]) if i < len(self._rows) else -1
         return row if row >= 0 else None
 
     def is_header(self, row: int) -> bool:
@@ -350,26 +353,35 @@ class PhotoModel(QAbstractListModel):
             self.dataChanged.emit(index, index, [PhotoRole])
 
 
-def by_month(rows: Sequence[int], dates: Sequence[int]) -> array[int]:
+#: Months from year 0 to 1970 (a header's key is year * 12 + month - 1).
+_MONTHS_TO_1970 = 1970 * 12
+
+
+def by_month(rows: Sequence[int], dates: Sequence[int] | Dates) -> array[int]:
     """Store `rows` newest taken first, each month after its header (see
     `PhotoModel`); photos taken at the same second keep their name order,
     reversed, as a burst's numbers run. Photos without a date come last, in
-    name order, under their own header."""
-    ordered = sorted(rows, key=dates.__getitem__)
-    values = [dates[i] for i in ordered]
-    undated = bisect.bisect_right(values, 0)
+    name order, under their own header. Vectorised: 100,000 photos in a few
+    milliseconds, on the GUI thread."""
+    if isinstance(rows, range):
+        picked = np.arange(rows.start, rows.stop, rows.step, dtype=np.int64)
+    else:
+        picked = np.asarray(rows, dtype=np.int64)
+    values = np.asarray(dates, dtype=np.int64)[picked]
+    known = values != 0
+    dated, when = picked[known], values[known]
+    order = np.argsort(when, kind="stable")[::-1]
+    dated, when = dated[order], when[order]
+    months = when.astype("datetime64[s]").astype("datetime64[M]").astype(np.int64)
+    keys = months + _MONTHS_TO_1970
+    starts = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1]))) if len(keys) else (
+        np.zeros(0, dtype=np.int64))  # fmt: skip
+    shown = np.insert(dated, starts, -1 - keys[starts])
+    undated = picked[~known]
+    if len(undated):
+        shown = np.concatenate((shown, [-1], undated))
     out = array("q")
-    end = len(values)
-    while end > undated:
-        year, month = time.gmtime(values[end - 1])[:2]
-        start = calendar.timegm((year, month, 1, 0, 0, 0, 0, 0, 0))
-        begin = bisect.bisect_left(values, start, undated, end)
-        out.append(-1 - (year * 12 + month - 1))
-        out.extend(reversed(ordered[begin:end]))
-        end = begin
-    if undated:
-        out.append(-1)
-        out.extend(ordered[:undated])
+    out.frombytes(shown.astype(np.int64).tobytes())
     return out
 
 
@@ -381,16 +393,6 @@ def month_title(key: int) -> str:
     year, month = divmod(key, 12)
     text = QLocale().toString(QDate(year, month + 1, 1), "MMMM yyyy")
     return text[:1].upper() + text[1:]
-
-
-def _carry_dates(old: PhotoStore, dates: array[int], new: PhotoStore) -> array[int] | None:
-    """Dates taken of `new`'s rows known for `old` (0 for new photos), so a
-    photo added or removed does not send the grid back to name order;
-    None when none is known (another library)."""
-    known = dict(zip(zip(old.root_ids, old.rels, strict=True), dates, strict=True))
-    get = known.get
-    carried = array("q", [get(key, 0) for key in zip(new.root_ids, new.rels, strict=True)])
-    return carried if any(carried) else None
 
 
 def _name_matcher(needle: str) -> Callable[[bytes], bool]:
