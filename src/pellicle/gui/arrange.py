@@ -9,10 +9,11 @@ Dates taken come from core (`Engine.capture_dates`, which reads EXIF and
 keeps the answers in the database) on the rules thread, after the grid is
 shown, a slice of at most ~150 ms at a time so a tag never waits long
 behind them; the grid switches to date order once every photo's date is
-known, and a later snapshot keeps the dates it already has (only new
-photos are read). The model makes the order and its month headers
-(`PhotoModel.set_order`, `set_dates`); the delegate paints headers and
-cells at the chosen size; the grid lays them out (`PhotoGrid.set_cells`).
+known. They are kept on the `PhotoStore` (`taken`), and the worker that
+builds the next snapshot carries them over, so only new photos are read.
+The model makes the order and its month headers (`PhotoModel.set_order`,
+`set_dates`); the delegate paints headers and cells at the chosen size;
+the grid lays them out (`PhotoGrid.set_cells`).
 """
 
 from __future__ import annotations
@@ -209,8 +210,11 @@ class Arrangement(QObject):
             if len(got) < total and result and not self._stopped:
                 next_slice()
                 return
-            self._model.set_dates(store, rows[: len(got)], got)
-            self._grid.set_cells(cell_size(self.thumb), headers=self._model.dated())
+            if self._model.set_dates(store, rows[: len(got)], got):
+                self._grid.set_cells(cell_size(self.thumb), headers=self._model.dated())
+                current = self._grid.currentIndex()
+                if current.isValid():
+                    self._grid.scrollTo(current)  # the photo being looked at moved
             self._reading.finished()
 
         def failed(error: str) -> None:
