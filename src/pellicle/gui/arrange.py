@@ -28,7 +28,7 @@ from pellicle.core.dates import BATCH
 from pellicle.core.engine import Engine
 from pellicle.gui.delegate import THUMB, THUMB_SIZES, PhotoDelegate, cell_size
 from pellicle.gui.models import BY_DATE, BY_NAME, PhotoModel
-from pellicle.gui.snapshot import PhotoStore
+from pellicle.gui.snapshot import Dates, PhotoStore
 from pellicle.gui.tasks import EngineThread
 from pellicle.gui.throttle import Throttle
 from pellicle.gui.views import PhotoGrid
@@ -44,7 +44,7 @@ def nearest_size(thumb: int) -> int:
     return min(THUMB_SIZES, key=lambda size: abs(size - thumb))
 
 
-def read_dates(engine: Engine, store: PhotoStore, rows: Sequence[int]) -> list[int]:
+def read_dates(engine: Engine, store: PhotoStore, rows: Sequence[int] | Dates) -> list[int]:
     """Dates taken of the first of `rows` (runs on the rules thread): as
     many as fit in `SLICE_S`, at least one batch."""
     out: list[int] = []
@@ -52,7 +52,7 @@ def read_dates(engine: Engine, store: PhotoStore, rows: Sequence[int]) -> list[i
     ids, rels = store.root_ids, store.rels
     for first in range(0, len(rows), BATCH):
         chunk = rows[first : first + BATCH]
-        out.extend(engine.capture_dates([(ids[i], rels[i]) for i in chunk]))
+        out.extend(engine.capture_dates([(ids[i], rels[i]) for i in map(int, chunk)]))
         if time.monotonic() - start > SLICE_S:
             break
     return out
@@ -184,7 +184,7 @@ class Arrangement(QObject):
     def _read(self) -> bool:
         store = self._model.store()
         rows = self._model.undated()
-        if not rows or self._stopped:
+        if not len(rows) or self._stopped:
             return False
         total = len(rows)
         got: list[int] = []

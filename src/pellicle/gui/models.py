@@ -264,14 +264,16 @@ class PhotoModel(QAbstractListModel):
         self._order = order
         self._rearrange()
 
-    def undated(self) -> list[int]:
+    def undated(self) -> Dates:
         """Store rows whose date taken is not known (all, before any)."""
         taken = self._store.taken
         if taken is None:
-            return list(range(len(self._store)))
-        return [int(i) for i in np.flatnonzero(taken == 0)]
+            return np.arange(len(self._store), dtype=np.int64)
+        return np.flatnonzero(taken == 0).astype(np.int64)
 
-    def set_dates(self, store: PhotoStore, rows: Sequence[int], taken: Sequence[int]) -> bool:
+    def set_dates(
+        self, store: PhotoStore, rows: Sequence[int] | Dates, taken: Sequence[int]
+    ) -> bool:
         """The dates taken of `store`'s `rows`; False (and nothing done) if
         the grid shows other photos by now (ask again for those)."""
         if store is not self._store and not store.same_rows(self._store):
