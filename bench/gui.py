@@ -13,6 +13,12 @@ window and measures:
   window loads, syncs (a full rescan of the library), thumbnails and scrolls;
 - peak resident memory (VmHWM).
 
+With `--sort date` the grid starts in date order (month headers): the
+dates taken are read on the rules thread after the grid shows (cold the
+first time, from the database with `--keep` afterwards), and the time until
+the grid is in date order is reported. Both orders then step the thumbnail
+size up and down (Ctrl++ / Ctrl+-), a stall phase of its own ("zoom").
+
     QT_QPA_PLATFORM=offscreen .venv/bin/python bench/gui.py --count 20000
 
 Goals: window < 1.5 s, thumbnails < 1 s after, stall < 50 ms, RSS < 400 MB.
@@ -83,6 +89,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--count", type=int, default=20_000)
     parser.add_argument("--keep", help="reuse/keep this folder for the library and state")
+    parser.add_argument("--sort", choices=("name", "date"), default="name")
     args = parser.parse_args()
 
     base = Path(args.keep or tempfile.mkdtemp(prefix="pellicle-bench-gui-"))
@@ -125,7 +132,10 @@ def main() -> int:
             return False
 
     first_paint = FirstPaint()
-    window = open_window(where, gui_settings(where, isolated=True), live=False)
+    settings = gui_settings(where, isolated=True)
+    settings.setValue("view/sort", args.sort)
+    settings.setValue("view/thumb_size", 144)
+    window = open_window(where, settings, live=False)
     window.resize(1400, 860)
     window.statusBar().installEventFilter(first_paint)
     window.show()
@@ -155,6 +165,21 @@ def main() -> int:
     spin(lambda: window.loader.delivered >= visible)
     t_thumbs = time.perf_counter() - t0
 
+    # Date order: until every photo's date taken is known and the grid is sorted.
+    t_dates = None
+    if args.sort == "date":
+        meter.start("dates")
+        t0 = time.perf_counter()
+        spin(window.photo_model.dated)
+        t_dates = time.perf_counter() - t0
+
+    # Thumbnail size: three steps up and back, as Ctrl++ / Ctrl+- would.
+    meter.start("zoom")
+    for step in [window.arrange.larger] * 3 + [window.arrange.smaller] * 3:
+        step()
+        pause = time.perf_counter() + 0.3
+        spin(lambda: time.perf_counter() >= pause)  # noqa: B023 (used at once)
+
     # A full sync (rescan of the whole library) while the window is up.
     meter.start("sync")
     t0 = time.perf_counter()
@@ -177,6 +202,8 @@ def main() -> int:
     print(f"time to first window:      {t_window:.2f} s (window shown and painted)")
     print(f"time to photos shown:      {t_loaded:.2f} s (index loaded into the grid)")
     print(f"first thumbnails:          {t_thumbs:.2f} s after ({visible} cells, cold cache)")
+    if t_dates is not None:
+        print(f"date order shown:          {t_dates:.2f} s after (dates taken read)")
     print(f"full sync (rescan) in GUI: {t_sync:.2f} s")
     for phase, worst in meter.worst.items():
         print(f"longest stall, {phase + ':':12s}{worst * 1000:6.1f} ms")

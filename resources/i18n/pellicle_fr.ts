@@ -96,7 +96,7 @@
     </message>
     <message>
         <source>&amp;Large preview</source>
-        <translation>&amp;Aperçu en grand</translation>
+        <translation>A&amp;perçu en grand</translation>
     </message>
     <message>
         <source>See the current photo large (Space)</source>
@@ -109,6 +109,38 @@
     <message>
         <source>Show or hide the inspector; it makes room for the photos on small screens</source>
         <translation>Afficher ou masquer l’inspecteur&#xa0;; il laisse la place aux photos sur les petits écrans</translation>
+    </message>
+    <message>
+        <source>&amp;Larger thumbnails</source>
+        <translation>&amp;Agrandir les vignettes</translation>
+    </message>
+    <message>
+        <source>Make the thumbnails larger (Ctrl++)</source>
+        <translation>Afficher des vignettes plus grandes (Ctrl++)</translation>
+    </message>
+    <message>
+        <source>S&amp;maller thumbnails</source>
+        <translation>&amp;Réduire les vignettes</translation>
+    </message>
+    <message>
+        <source>Make the thumbnails smaller (Ctrl+-)</source>
+        <translation>Afficher des vignettes plus petites (Ctrl+-)</translation>
+    </message>
+    <message>
+        <source>Sort by &amp;name</source>
+        <translation>Trier par &amp;nom</translation>
+    </message>
+    <message>
+        <source>Photos folder by folder, by file name</source>
+        <translation>Les photos dossier par dossier, par nom de fichier</translation>
+    </message>
+    <message>
+        <source>Sort by &amp;date taken</source>
+        <translation>Trier par &amp;date de prise de vue</translation>
+    </message>
+    <message>
+        <source>Newest photos first, under a header for each month</source>
+        <translation>Les photos les plus récentes d’abord, sous un titre par mois</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -321,6 +353,13 @@ Continuer et écraser cette modification&#xa0;?</translation>
     <message>
         <source>export: cannot tell</source>
         <translation>export&#xa0;: impossible à dire</translation>
+    </message>
+</context>
+<context>
+    <name>Arrangement</name>
+    <message>
+        <source>Reading the dates photos were taken: {done} of {total}</source>
+        <translation>Lecture des dates de prise de vue&#xa0;: {done} sur {total}</translation>
     </message>
 </context>
 <context>
@@ -1033,6 +1072,10 @@ Copiez son chemin et ouvrez-le dans l’application que vous utilisez.</translat
         <source>Inherited — {sentence}</source>
         <translation>Héritée — {sentence}</translation>
     </message>
+    <message>
+        <source>No date</source>
+        <translation>Sans date</translation>
+    </message>
 </context>
 <context>
     <name>Preview</name>
@@ -1245,6 +1288,17 @@ Copiez son chemin et ouvrez-le dans l’application que vous utilisez.</translat
     <message>
         <source>Add {names} to your library? Everything in it starts private.</source>
         <translation>Ajouter {names} à votre photothèque&#xa0;? Tout ce qu’il contient sera d’abord privé.</translation>
+    </message>
+</context>
+<context>
+    <name>SizeSlider</name>
+    <message>
+        <source>Thumbnail size</source>
+        <translation>Taille des vignettes</translation>
+    </message>
+    <message>
+        <source>Thumbnail size (Ctrl++ larger, Ctrl+- smaller)</source>
+        <translation>Taille des vignettes (Ctrl++ plus grandes, Ctrl+- plus petites)</translation>
     </message>
 </context>
 <context>

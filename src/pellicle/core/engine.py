@@ -22,6 +22,7 @@ from typing import Any
 from pellicle.core import ledger as ledger_mod
 from pellicle.core import overview
 from pellicle.core.checker import CheckReport, check
+from pellicle.core.dates import TakenCache
 from pellicle.core.decisions import Decisions, LibraryState
 from pellicle.core.errors import Busy, NotInitialised
 from pellicle.core.exportdir import ExportBlocked
@@ -87,6 +88,8 @@ class Engine:
         self.rulebook = Rules(self.store, self.index)
         #: SQLite's data_version when the rooms' memory was last checked.
         self._version: int | None = None
+        #: Dates taken, made on first use (`capture_dates`).
+        self._taken: TakenCache | None = None
 
     def close(self) -> None:
         self.store.close()
@@ -280,6 +283,14 @@ class Engine:
     def folder_summaries(self) -> list[FolderSummary]:
         """Every folder with its own rule, decision and counts (no rescan)."""
         return overview.folder_summaries(self._state(self.roots(), scan=False))
+
+    def capture_dates(self, photos: Sequence[tuple[int, bytes]]) -> list[int]:
+        """When each (root_id, rel) was taken, in wall-clock seconds (see
+        `core.dates`), 0 for a file that cannot be reached. Dates already
+        read are kept in the database; an unchanged file is only `stat`-ed."""
+        if self._taken is None:
+            self._taken = TakenCache(self.store)
+        return self._taken.dates(self.roots(), photos)
 
     # ------------------------------------------------------------------ sync
 

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from functools import partial
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
 
 from pellicle.core.policy import Decision
@@ -115,6 +115,30 @@ class Actions(QObject):
             self.tr("Show or hide the inspector; it makes room for the photos on small screens"),
         )
         self.inspector.setCheckable(True)
+        # Thumbnail size and order (carried out by `arrange`).
+        self.larger = self._make(
+            self.tr("&Larger thumbnails"),
+            [QKeySequence.StandardKey.ZoomIn, "Ctrl++", "Ctrl+="],
+            self.tr("Make the thumbnails larger (Ctrl++)"),
+        )
+        self.smaller = self._make(
+            self.tr("S&maller thumbnails"),
+            [QKeySequence.StandardKey.ZoomOut, "Ctrl+-"],
+            self.tr("Make the thumbnails smaller (Ctrl+-)"),
+        )
+        self.sort_name = self._make(
+            self.tr("Sort by &name"), [], self.tr("Photos folder by folder, by file name")
+        )
+        self.sort_date = self._make(
+            self.tr("Sort by &date taken"),
+            [],
+            self.tr("Newest photos first, under a header for each month"),
+        )
+        self._order = QActionGroup(self)
+        for act in (self.sort_name, self.sort_date):
+            act.setCheckable(True)
+            self._order.addAction(act)
+        self.sort_name.setChecked(True)
 
     def _make(self, text: str, keys: list[Keys], tip: str) -> QAction:
         act = QAction(text, self._window)
@@ -123,6 +147,10 @@ class Actions(QObject):
         act.setStatusTip(tip)
         self._window.addAction(act)
         return act
+
+    def show_order(self, order: str) -> None:
+        """Check the View menu's order ("name" or "date")."""
+        (self.sort_date if order == "date" else self.sort_name).setChecked(True)
 
     def tagging(self) -> list[QAction]:
         """The three tagging commands, in toolbar and menu order."""
@@ -144,6 +172,9 @@ class Actions(QObject):
         view_menu.addSeparator()
         view_menu.addAction(self.inspector)
         view_menu.addAction(self.preview)
+        view_menu.addActions([self.larger, self.smaller])
+        view_menu.addSeparator()
+        view_menu.addActions([self.sort_name, self.sort_date])
 
     def tag_menu(
         self,

@@ -29,11 +29,17 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPalette, QPen
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
 
 from pellicle import i18n
 from pellicle.core.policy import Decision
-from pellicle.gui.models import FolderRole, PhotoRole
+from pellicle.gui.models import FolderRole, HeaderRole, PhotoRole
 from pellicle.gui.snapshot import (
     COPY,
     INHERITED,
@@ -117,8 +123,27 @@ def item_badge(item: PhotoItem) -> Badge | None:
     return photo_badge(item.decision, item.own, problem)
 
 
-THUMB = 144  # logical pixels
-CELL = QSize(THUMB + 24, THUMB + 44)
+#: Thumbnail sizes offered (logical pixels): the slider's steps, Ctrl++ and Ctrl+-.
+THUMB_SIZES = (96, 120, 144, 176, 224, 272, 320)
+THUMB = 144  # the default
+#: Sizes thumbnails are decoded at (device pixels): few, so the disk cache
+#: holds one or two sizes of a photo, not one per slider step and screen scale.
+DECODE_SIZES = (144, 256, 384, 512)
+
+
+def cell_size(thumb: int) -> QSize:
+    """A grid cell around a thumbnail of `thumb` logical pixels."""
+    return QSize(thumb + 24, thumb + 44)
+
+
+def decode_size(thumb: int, ratio: float) -> int:
+    """The decode size for a `thumb`-pixel thumbnail on a `ratio` screen:
+    the smallest at least as sharp, or the largest."""
+    need = thumb * ratio
+    return next((size for size in DECODE_SIZES if size >= need), DECODE_SIZES[-1])
+
+
+CELL = cell_size(THUMB)
 
 
 def paint_badge(painter: QPainter, rect: QRect, text: str, colour: QColor) -> None:
@@ -192,17 +217,27 @@ class PhotoDelegate(QStyledItemDelegate):
     def __init__(self, loader: ThumbLoader, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.loader = loader
+        #: Thumbnail size, logical pixels (one of THUMB_SIZES).
+        self.thumb = THUMB
+
+    def set_thumb(self, thumb: int) -> None:
+        self.thumb = thumb
 
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:
-        return QSize(CELL)
+        if isinstance(index.data(HeaderRole), str):
+            # A month header takes a whole line of the grid (see PhotoGrid).
+            widget = option.widget
+            width = widget.viewport().width() if isinstance(widget, QAbstractScrollArea) else 400
+            return QSize(max(width - 1, 1), header_height(option.font))
+        return cell_size(self.thumb)
 
     def thumb_pixels(self, widget: QWidget | None) -> int:
         """Thumbnail size in device pixels: crisp on HiDPI, bucketed so a
         fractional scale does not fill the cache with near-duplicates."""
         ratio = widget.devicePixelRatioF() if widget is not None else 1.0
-        return 256 if ratio > 1.0 else THUMB
+        return decode_size(self.thumb, ratio)
 
     def paint(
         self,
@@ -212,7 +247,11 @@ class PhotoDelegate(QStyledItemDelegate):
     ) -> None:
         item = index.data(PhotoRole)
         if not isinstance(item, PhotoItem):
+            title = index.data(HeaderRole)
+            if isinstance(title, str):
+                paint_header(painter, option, title)
             return
+        thumb = self.thumb
         widget = option.widget
         palette: QPalette = option.palette
         rect: QRect = option.rect
@@ -225,13 +264,16 @@ class PhotoDelegate(QStyledItemDelegate):
             text_colour = palette.color(QPalette.ColorRole.HighlightedText)
         else:
             text_colour = palette.color(QPalette.ColorRole.Text)
-        area = QRect(rect.x() + (rect.width() - THUMB) // 2, rect.y() + 8, THUMB, THUMB)
+        area = QRect(rect.x() + (rect.width() - thumb) // 2, rect.y() + 8, thumb, thumb)
         size = self.thumb_pixels(widget)
         pixmap = self.loader.pixmap(item.path, size)
+        if pixmap is None:
+            # While the new size is decoded, scale the one already here.
+            pixmap = self.loader.ready_pixmap(item.path, DECODE_SIZES)
         if pixmap is not None:
-            ratio = max(pixmap.width() / THUMB, pixmap.height() / THUMB, 1e-6)
+            ratio = max(pixmap.width() / thumb, pixmap.height() / thumb, 1e-6)
             w, h = int(pixmap.width() / ratio), int(pixmap.height() / ratio)
-            target = QRect(area.x() + (THUMB - w) // 2, area.y() + (THUMB - h) // 2, w, h)
+            target = QRect(area.x() + (thumb - w) // 2, area.y() + (thumb - h) // 2, w, h)
             painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
             painter.drawPixmap(target, pixmap)
         else:
@@ -257,6 +299,36 @@ class PhotoDelegate(QStyledItemDelegate):
             painter.setPen(focus)
             painter.drawRect(rect.adjusted(1, 1, -2, -2))
         painter.restore()
+
+
+def header_font(base: QFont) -> QFont:
+    font = QFont(base)
+    font.setPointSizeF(base.pointSizeF() * 1.25 if base.pointSizeF() > 0 else 12.0)
+    font.setBold(True)
+    return font
+
+
+def header_height(base: QFont) -> int:
+    return QFontMetrics(header_font(base)).height() + 18
+
+
+def paint_header(painter: QPainter, option: QStyleOptionViewItem, title: str) -> None:
+    """A month header ("March 2024"): the title, then a thin rule to the right."""
+    rect: QRect = option.rect
+    palette: QPalette = option.palette
+    painter.save()
+    font = header_font(option.font)
+    painter.setFont(font)
+    painter.setPen(palette.color(QPalette.ColorRole.Text))
+    text_rect = rect.adjusted(10, 6, -10, -4)
+    painter.drawText(text_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, title)
+    width = QFontMetrics(font).horizontalAdvance(title)
+    line_x = text_rect.x() + width + 12
+    if line_x < text_rect.right():
+        painter.setPen(palette.color(QPalette.ColorRole.Mid))
+        y = text_rect.center().y() + 1
+        painter.drawLine(line_x, y, text_rect.right(), y)
+    painter.restore()
 
 
 class FolderDelegate(QStyledItemDelegate):

@@ -18,12 +18,14 @@ from array import array
 from collections.abc import Callable, Sequence
 from typing import Any
 
+import numpy as np
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractListModel,
     QAbstractTableModel,
     QByteArray,
     QCoreApplication,
+    QDate,
     QDateTime,
     QLocale,
     QMimeData,
@@ -44,6 +46,7 @@ from pellicle.gui.snapshot import (
     BADGE_SHAREABLE,
     INHERITED,
     KIND_MASK,
+    Dates,
     FolderItem,
     PhotoItem,
     PhotoStore,
@@ -58,8 +61,12 @@ PathRole = Qt.ItemDataRole.UserRole + 2
 BadgeRole = Qt.ItemDataRole.UserRole + 3
 KeyRole = Qt.ItemDataRole.UserRole + 4
 FolderRole = Qt.ItemDataRole.UserRole + 5
+#: A month header's text (date order only); None for a photo.
+HeaderRole = Qt.ItemDataRole.UserRole + 6
 
 FILTERS = ("all", "shareable", "private", "problems")
+#: The grid's orders: by name (folder by folder), or newest taken first.
+BY_NAME, BY_DATE = "name", "date"
 
 
 def mime_for_paths(paths: list[str]) -> QMimeData:
@@ -86,6 +93,15 @@ class PhotoModel(QAbstractListModel):
     Rows are indices into a `PhotoStore`: `range(len(store))` when nothing
     is filtered out (no memory at all), else an `array('I')` of the store
     rows shown, ascending.
+
+    In date order (`set_order(BY_DATE)`, once the store's dates taken are
+    known: `PhotoStore.taken`, filled by `set_dates` and carried from one
+    snapshot to the next by the worker that builds it; until every
+    photo's date taken) rows are an `array('q')`, newest first, and a
+    month starts with a header row: a negative entry, `-1 - year * 12 -
+    (month - 1)` (`-1`: photos without a date, last). Headers are enabled
+    but not selectable or draggable, hold no photo (`PhotoRole` is None,
+    `is_header`), and the grid lays each out across a whole line.
     """
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -95,6 +111,9 @@ class PhotoModel(QAbstractListModel):
         self._filter = "all"
         self._search = ""
         self._scope: tuple[int, bytes] | None = None
+        self._order = BY_NAME
+        #: Store row -> visible row, made when first needed in date order.
+        self._rows: Dates | None = None
 
     # -- Qt API
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
@@ -104,6 +123,8 @@ class PhotoModel(QAbstractListModel):
         if not index.isValid() or not 0 <= index.row() < len(self._visible):
             return None
         i = self._visible[index.row()]
+        if i < 0:
+            return self._header_data(i, role)
         store = self._store
         if role == Qt.ItemDataRole.DisplayRole:
             return store.name(i)
@@ -121,9 +142,16 @@ class PhotoModel(QAbstractListModel):
             return f"{item.name}, {self.rule_words(item)}"
         return None
 
+    def _header_data(self, code: int, role: int) -> Any:
+        if role in (HeaderRole, Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return month_title(-1 - code)
+        return None
+
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
         base = super().flags(index)
         if index.isValid():
+            if self.is_header(index.row()):
+                return Qt.ItemFlag.ItemIsEnabled  # a title: never selected, dragged or tagged
             return base | Qt.ItemFlag.ItemIsDragEnabled
         return base
 
@@ -131,7 +159,8 @@ class PhotoModel(QAbstractListModel):
         return [MIME_PATHS]
 
     def mimeData(self, indexes: Sequence[QModelIndex], /) -> QMimeData:
-        return mime_for_paths([self.item(i.row()).path for i in indexes if i.isValid()])
+        rows = [i.row() for i in indexes if i.isValid() and not self.is_header(i.row())]
+        return mime_for_paths([self.item(r).path for r in rows])
 
     def supportedDragActions(self) -> Qt.DropAction:
         # Copy only: nothing dragged from Pellicle may ever be moved away.
@@ -156,8 +185,10 @@ class PhotoModel(QAbstractListModel):
         """Show `store`. `same_rows`/`changed` come from the worker that built
         it (see `build_snapshot`): with the same rows, the view keeps its
         selection and scroll position and only the changed rows repaint."""
-        old_visible = self._visible
+        old_visible, old_store = self._visible, self._store
         self._store = store
+        if store.taken is None and same_rows:
+            store.taken = old_store.taken  # read since the worker built `store`
         if same_rows:
             if self._filter in ("all", "problems"):
                 # Rows shown depend only on names, places and problems.
@@ -180,6 +211,8 @@ class PhotoModel(QAbstractListModel):
         visible = self._visible
         if isinstance(visible, range):
             return max(lo, 0), min(hi, len(visible) - 1)
+        if self.dated():
+            return 0, len(visible) - 1  # not in store order: repaint them all
         return bisect.bisect_left(visible, lo), bisect.bisect_right(visible, hi) - 1
 
     def set_filter(self, kind: str | None = None, search: str | None = None,
@@ -197,7 +230,10 @@ class PhotoModel(QAbstractListModel):
     def _select(self) -> Sequence[int]:
         store = self._store
         n = len(store)
+        self._rows = None
         if self._filter == "all" and not self._search and self._scope is None:
+            if store.taken is not None and self._order == BY_DATE:
+                return by_month(range(n), store.taken)
             return range(n)
         rows: Sequence[int] = range(n)
         if self._scope is not None:
@@ -220,7 +256,84 @@ class PhotoModel(QAbstractListModel):
             rels = store.rels
             matches = _name_matcher(self._search)
             rows = [i for i in rows if matches(rels[i].rpartition(b"/")[2])]
+        if self._order == BY_DATE and store.taken is not None:
+            return by_month(rows, store.taken)
         return rows if isinstance(rows, range) else array("I", rows)
+
+    # -- order: by name, or by date taken under month headers
+    def order(self) -> str:
+        return self._order
+
+    def dated(self) -> bool:
+        """Date order is shown (chosen, and the dates are known)."""
+        return self._order == BY_DATE and self._store.taken is not None
+
+    def set_order(self, order: str) -> None:
+        """BY_NAME or BY_DATE; date order shows once `set_dates` gave the dates."""
+        if order == self._order:
+            return
+        self._order = order
+        self._rearrange()
+
+    def undated(self) -> Dates:
+        """Store rows whose date taken is not known (all, before any)."""
+        taken = self._store.taken
+        if taken is None:
+            return np.arange(len(self._store), dtype=np.int64)
+        return np.flatnonzero(taken == 0).astype(np.int64)
+
+    def set_dates(
+        self, store: PhotoStore, rows: Sequence[int] | Dates, taken: Sequence[int]
+    ) -> bool:
+        """The dates taken of `store`'s `rows`; False (and nothing done) if
+        the grid shows other photos by now (ask again for those)."""
+        if store is not self._store and not store.same_rows(self._store):
+            return False
+        store = self._store
+        if store.taken is None:
+            store.taken = np.zeros(len(store), dtype=np.int64)
+        if len(rows):
+            store.taken[np.asarray(rows, dtype=np.int64)] = np.asarray(taken, dtype=np.int64)
+        if self._order == BY_DATE:
+            self._rearrange()
+        return True
+
+    def _rearrange(self) -> None:
+        """Show the same photos in the current order, keeping selection and
+        current item (a layout change, not a reset)."""
+        self.layoutAboutToBeChanged.emit()
+        old = self._visible
+        persistent = self.persistentIndexList()
+        keep = [old[i.row()] if 0 <= i.row() < len(old) else -1 for i in persistent]
+        self._visible = self._select()
+        new_rows = [self._visible_row(i) if i >= 0 else None for i in keep]
+        self.changePersistentIndexList(
+            persistent,
+            [self.index(r) if r is not None else QModelIndex() for r in new_rows],
+        )
+        self.layoutChanged.emit()
+
+    def _visible_row(self, i: int) -> int | None:
+        """The visible row of store row `i`, or None."""
+        visible = self._visible
+        if isinstance(visible, range):
+            return i if i < len(visible) else None
+        if not self.dated():
+            row = bisect.bisect_left(visible, i)
+            return row if row < len(visible) and visible[row] == i else None
+        if self._rows is None:
+            shown = np.frombuffer(visible, dtype=np.int64) if isinstance(visible, array) else (
+                np.asarray(visible, dtype=np.int64))  # fmt: skip
+            rows = np.full(len(self._store), -1, dtype=np.int64)
+            photos = np.flatnonzero(shown >= 0)
+            rows[shown[photos]] = photos
+            self._rows = rows
+        row = int(self._rows[i]) if i < len(self._rows) else -1
+        return row if row >= 0 else None
+
+    def is_header(self, row: int) -> bool:
+        """Row `row` is a month header, not a photo."""
+        return 0 <= row < len(self._visible) and self._visible[row] < 0
 
     def row_of(self, path: str) -> int | None:
         """The visible row showing `path`, or None (binary search, no index)."""
@@ -230,17 +343,17 @@ class PhotoModel(QAbstractListModel):
         i = self._store.find(*found)
         if i is None:
             return None
-        visible = self._visible
-        if isinstance(visible, range):
-            return i if i < len(visible) else None
-        row = bisect.bisect_left(visible, i)
-        return row if row < len(visible) and visible[row] == i else None
+        return self._visible_row(i)
 
     def item(self, row: int) -> PhotoItem:
-        return self._store.item(self._visible[row])
+        """The photo on `row`; a month header holds none (`is_header`)."""
+        i = self._visible[row]
+        if i < 0:
+            raise ValueError(f"row {row} is a month header, not a photo")
+        return self._store.item(i)
 
     def items(self, rows: Sequence[int]) -> list[PhotoItem]:
-        return [self._store.item(self._visible[r]) for r in rows]
+        return [self.item(r) for r in rows if not self.is_header(r)]
 
     def store(self) -> PhotoStore:
         return self._store
@@ -251,6 +364,48 @@ class PhotoModel(QAbstractListModel):
         if row is not None:
             index = self.index(row)
             self.dataChanged.emit(index, index, [PhotoRole])
+
+
+#: Months from year 0 to 1970 (a header's key is year * 12 + month - 1).
+_MONTHS_TO_1970 = 1970 * 12
+
+
+def by_month(rows: Sequence[int], dates: Sequence[int] | Dates) -> array[int]:
+    """Store `rows` newest taken first, each month after its header (see
+    `PhotoModel`); photos taken at the same second keep their name order,
+    reversed, as a burst's numbers run. Photos without a date come last, in
+    name order, under their own header. Vectorised: 100,000 photos in a few
+    milliseconds, on the GUI thread."""
+    if isinstance(rows, range):
+        picked = np.arange(rows.start, rows.stop, rows.step, dtype=np.int64)
+    else:
+        picked = np.asarray(rows, dtype=np.int64)
+    values = np.asarray(dates, dtype=np.int64)[picked]
+    known = values != 0
+    dated, when = picked[known], values[known]
+    order = np.argsort(when, kind="stable")[::-1]
+    dated, when = dated[order], when[order]
+    months = when.astype("datetime64[s]").astype("datetime64[M]").astype(np.int64)
+    keys = months + _MONTHS_TO_1970
+    starts = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1]))) if len(keys) else (
+        np.zeros(0, dtype=np.int64))  # fmt: skip
+    shown = np.insert(dated, starts, -1 - keys[starts])
+    undated = picked[~known]
+    if len(undated):
+        shown = np.concatenate((shown, [-1], undated))
+    out = array("q")
+    out.frombytes(shown.astype(np.int64).tobytes())
+    return out
+
+
+def month_title(key: int) -> str:
+    """A month header: "March 2024" in the app's language (key: year * 12 +
+    month - 1); key 0 is the header of photos without a date."""
+    if key <= 0:
+        return QCoreApplication.translate("PhotoModel", "No date")
+    year, month = divmod(key, 12)
+    text = QLocale().toString(QDate(year, month + 1, 1), "MMMM yyyy")
+    return text[:1].upper() + text[1:]
 
 
 def _name_matcher(needle: str) -> Callable[[bytes], bool]:

@@ -21,8 +21,12 @@ import os
 from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import repeat
 from operator import itemgetter
 from typing import Any
+
+import numpy as np
+import numpy.typing as npt
 
 from pellicle.core.engine import Engine, Explanation, FolderSummary
 from pellicle.core.policy import Decision
@@ -41,6 +45,9 @@ PHOTO_BADGES = (SHAREABLE, PRIVATE, COPY, PROBLEM)
 BADGE_SHAREABLE, BADGE_PRIVATE, BADGE_COPY, BADGE_PROBLEM = range(4)
 OWN_RULE = 0x10
 KIND_MASK = 0x0F
+
+#: Dates taken of a store's rows (wall-clock seconds, see core.dates; 0: not known).
+Dates = npt.NDArray[np.int64]
 
 # Badge kinds for folders.
 INHERITED = "inherited"
@@ -105,6 +112,7 @@ class PhotoStore:
         "root_ids",
         "root_paths",
         "roots",
+        "taken",
     )  # fmt: skip
 
     def __init__(self, roots: Sequence[Root] = ()) -> None:
@@ -118,6 +126,9 @@ class PhotoStore:
         self.reason_texts: list[str] = []
         #: Row -> why it cannot be exported (only the few that have one).
         self.problems: dict[int, str] = {}
+        #: Dates taken, once the grid's date order asked for them (the GUI
+        #: fills them in; the next store carries them over, see `carry_dates`).
+        self.taken: Dates | None = None
 
     def __len__(self) -> int:
         return len(self.rels)
@@ -129,6 +140,16 @@ class PhotoStore:
 
     def name(self, i: int) -> str:
         return decode_rel(self.rels[i].rpartition(b"/")[2])
+
+    def roots_in_use(self) -> set[int]:
+        """The ids of the roots holding photos (read from the ends and the
+        roots: rows are ordered by root, so no walk over every row)."""
+        ids = self.root_ids
+        if not ids:
+            return set()
+        if ids[0] == ids[-1]:
+            return {ids[0]}
+        return {r.id for r in self.roots} | {ids[0], ids[-1]}
 
     def badge(self, i: int) -> str:
         return PHOTO_BADGES[self.badges[i] & KIND_MASK]
@@ -222,7 +243,9 @@ def build_photo_store(
     the `BADGE_*` values, with `OWN_RULE` added for a photo's own rule.
 
     Reason sentences are kept once each (most photos share their folder's).
-    When `previous` holds the same photos, its `rels` list is reused.
+    When `previous` holds the same photos, its `rels` list is reused; the
+    dates taken it knows are carried over (done here, on the worker, since
+    it takes ~40 ms for 100,000 photos).
     """
     groups = rows if isinstance(rows, dict) else group_by_folder(rows)
     store = PhotoStore(roots)
@@ -247,7 +270,30 @@ def build_photo_store(
             i += 1
     if previous is not None and store.same_rows(previous):
         store.rels = previous.rels  # one list of names, not two
+        store.taken = previous.taken
+    elif previous is not None and previous.taken is not None:
+        store.taken = carry_dates(previous, previous.taken, store)
     return store
+
+
+def carry_dates(old: PhotoStore, dates: Dates, new: PhotoStore) -> Dates | None:
+    """Dates taken of `new`'s rows known for `old` (0 for new photos), so a
+    photo added or removed does not send the grid back to name order;
+    None when none is known (another library).
+
+    The loops run in C (dict, zip, map). With one library folder (the usual
+    case) the keys are the `rel` bytes themselves: tuples would be 100,000
+    objects the cyclic collector walks while they are made (~100 ms more)."""
+    ids = {*old.roots_in_use(), *new.roots_in_use()}
+    values = dates.tolist()
+    if len(ids) <= 1:
+        by_rel = dict(zip(old.rels, values, strict=True))
+        found = map(by_rel.get, new.rels, repeat(0))
+    else:
+        by_key = dict(zip(zip(old.root_ids, old.rels, strict=True), values, strict=True))
+        found = map(by_key.get, zip(new.root_ids, new.rels, strict=True), repeat(0))
+    carried = np.fromiter(found, dtype=np.int64, count=len(new))
+    return carried if carried.any() else None
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ import threading
 import time
 import weakref
 from collections import OrderedDict, deque
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PIL import Image
@@ -235,6 +235,15 @@ class ThumbLoader(QObject):
                 # Scrolled past long ago; it will be asked for again if seen.
                 self._requested.discard(self._pending.popleft())
         self._pool.start(self._work)
+        return None
+
+    def ready_pixmap(self, path: str, sizes: Sequence[int]) -> QPixmap | None:
+        """The largest thumbnail of `path` already decoded at one of `sizes`,
+        without asking for any (to show while another size is decoded)."""
+        for size in reversed(sizes):
+            found = self._pixmaps.get((path, size))
+            if found is not None:
+                return found
         return None
 
     def failed(self, path: str, size: int) -> str | None:

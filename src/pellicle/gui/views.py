@@ -29,6 +29,7 @@ from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
     QPoint,
+    QSize,
     Qt,
     Signal,
 )
@@ -132,6 +133,73 @@ class PhotoGrid(QListView):
             self.open_requested.emit(index.row())
             return
         super().mouseDoubleClickEvent(event)
+
+    # -- cell size and month headers (set by `arrange`)
+
+    def set_cells(self, cell: QSize, *, headers: bool) -> None:
+        """Cells of `cell`. With `headers` (date order) items take their
+        own sizes, so a month header (as wide as the grid, see the
+        delegate) sits on a line of its own; without, a fixed grid, which
+        lays out 100,000 photos without asking each one its size."""
+        if (headers, cell) == (self._headers, self._cell):
+            return
+        self._headers, self._cell = headers, QSize(cell)
+        self.setUniformItemSizes(not headers)
+        self.setGridSize(QSize() if headers else cell)
+        self.scheduleDelayedItemsLayout()
+
+    _headers = False
+    _cell = QSize()
+
+    def _is_header(self, index: QModelIndex) -> bool:
+        model = self.model()
+        test = getattr(model, "is_header", None)
+        return index.isValid() and callable(test) and bool(test(index.row()))
+
+    def moveCursor(
+        self, cursorAction: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier
+    ) -> QModelIndex:
+        """Arrow keys, Home, End and pages skip month headers."""
+        move = QAbstractItemView.CursorAction
+        current = self.currentIndex()
+        if self._headers and current.isValid() and cursorAction in (move.MoveUp, move.MoveDown):
+            found = self._photo_beyond(current, down=cursorAction == move.MoveDown)
+            return found if found.isValid() else current
+        index = super().moveCursor(cursorAction, modifiers)
+        if not self._is_header(index):
+            return index
+        back = (move.MoveUp, move.MoveLeft, move.MovePrevious, move.MovePageUp)
+        step = -1 if cursorAction in back else 1
+        model = self.model()
+        row = index.row() + step
+        while 0 <= row < model.rowCount() and self._is_header(model.index(row, 0)):
+            row += step
+        if 0 <= row < model.rowCount():
+            return model.index(row, 0)
+        return current if current.isValid() else QModelIndex()
+
+    def _photo_beyond(self, current: QModelIndex, *, down: bool) -> QModelIndex:
+        """The photo on the line above or below `current`, in its column
+        or the nearest one to its left (a month's last line may be short),
+        past a month header."""
+        rect = self.visualRect(current)
+        half = max(rect.height() // 2, 1)
+        x = rect.center().x()
+        y = rect.bottom() + half if down else rect.top() - half
+        for _ in range(3):
+            index = self.indexAt(QPoint(x, y))
+            if self._is_header(index):
+                header = self.visualRect(index)
+                y = header.bottom() + half if down else header.top() - half
+                continue
+            if index.isValid():
+                return index
+            for left in range(x - rect.width(), 0, -rect.width()):
+                index = self.indexAt(QPoint(left, y))
+                if index.isValid() and not self._is_header(index):
+                    return index
+            break
+        return QModelIndex()
 
     def selected_rows(self) -> list[int]:
         return sorted({i.row() for i in self.selectionModel().selectedIndexes()})

@@ -48,6 +48,7 @@ from pellicle.core.policy import Decision
 from pellicle.gui.access import name_toolbar_extras
 from pellicle.gui.actions import Actions
 from pellicle.gui.apps import GrantsUi
+from pellicle.gui.arrange import Arrangement
 from pellicle.gui.delegate import FolderDelegate, PhotoDelegate
 from pellicle.gui.droptarget import DropTarget
 from pellicle.gui.folderdrop import FolderDrop
@@ -117,6 +118,9 @@ class MainWindow(QMainWindow):
         self.preview = Preview(self.grid, self.rules, self)  # a page over the views
         self.preview.attach(self)
         self.status_area = StatusArea(self.statusBar())
+        self.arrange = Arrangement(self.grid, self.photo_delegate, self.photo_model, self.rules,
+                                   settings, parent=self)  # fmt: skip
+        self.statusBar().addPermanentWidget(self.arrange.slider)
         self.tray = Tray(self, settings, [self.acts.sync, None, self.acts.quit])
         self.grants = GrantsUi(self, where)  # the Apps menu and the banner
         self.settings_flow = SettingsFlow(where, self.rules, snapshot=lambda: self.snapshot,
@@ -183,7 +187,8 @@ class MainWindow(QMainWindow):
         # Centre: one tab per view of the library (a new view is a tab here).
         self.grid = PhotoGrid()
         self.grid.setModel(self.photo_model)
-        self.grid.setItemDelegate(PhotoDelegate(self.loader, self.grid))
+        self.photo_delegate = PhotoDelegate(self.loader, self.grid)
+        self.grid.setItemDelegate(self.photo_delegate)
         self.grid_header = GridHeader()
         self.photos_page = QWidget()
         page = QVBoxLayout(self.photos_page)
@@ -224,6 +229,13 @@ class MainWindow(QMainWindow):
         acts.quit.triggered.connect(self.quit)
         acts.all_photos.triggered.connect(self.show_all_photos)
         acts.history.triggered.connect(self._show_history)
+        arrange = self.arrange
+        acts.larger.triggered.connect(arrange.larger)
+        acts.smaller.triggered.connect(arrange.smaller)
+        acts.sort_name.triggered.connect(arrange.by_name)
+        acts.sort_date.triggered.connect(arrange.by_date)
+        acts.show_order(arrange.order)
+        arrange.order_changed.connect(acts.show_order)
         # Views.
         self.filter_box.currentIndexChanged.connect(self._on_filter)
         self.search.textChanged.connect(self._on_search)
@@ -255,6 +267,7 @@ class MainWindow(QMainWindow):
         tagging.outside_library.connect(flow.offer_new_roots)
         # Snapshots and syncs.
         syncing.snapshot_ready.connect(self.apply_snapshot)
+        syncing.snapshot_ready.connect(arrange.follow)  # after: dates of new photos
         syncing.refreshed.connect(self.refreshed)
         syncing.needs_setup.connect(flow.first_run)
         syncing.sync_started.connect(status.sync_started)
@@ -264,7 +277,7 @@ class MainWindow(QMainWindow):
         status.state_changed.connect(self.tray.set_state)
         flow.declined.connect(status.not_set_up)
         # Notes and errors, from every room, to the status bar.
-        for room in (tagging, syncing, flow):
+        for room in (tagging, syncing, flow, arrange):
             room.message.connect(status.message)
             room.failed.connect(status.show_error)
 
@@ -452,6 +465,7 @@ class MainWindow(QMainWindow):
         self.syncing.shutdown()
         self.inspector.stop()
         self.preview.stop()
+        self.arrange.stop()
         self.loader.stop()
         self.rules.stop()
         self.syncer.stop()
