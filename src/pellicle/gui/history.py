@@ -1,0 +1,351 @@
+"""The Share history tab: what Pellicle did to the export, one line per action.
+
+Why it exists: the ledger has a row per file, but a person remembers what
+they did ("I shared Holidays", "I switched to opaque names"). Core folds the
+rows into events (`core.ledger.history`, read on a worker thread with each
+snapshot and reused while nothing changed); this room shows them as a tree:
+an event per top row ("Shared 80 photos from Holidays", when, how many, how
+many are still shared), the photos behind it as its children, with a search
+box that filters by photo name or path and by what happened. Nothing is
+built per photo: an event keeps its photos as core read them, and the view
+asks only for the rows it paints (opening an event of 100,000 photos is
+measured in docs/gui.md). No `fetchMore` in chunks: QTreeView fetches more
+only for the last row of the whole tree, so an open event in the middle
+would stay cut short. Names are elided in the
+middle (the start and the file name stay readable) and the full path is in
+the tooltip. Times carry seconds, written as the locale writes them.
+
+The model only shows a `History`; it never calls the engine.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, Final
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractItemModel,
+    QDateTime,
+    QLocale,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Slot,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLineEdit,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pellicle.core.ledger import MOVED, WITHDRAWN, Event, History, Photo
+from pellicle.i18n import say
+
+#: The event's key (its first ledger row), for keeping rows open on reload.
+EventKeyRole: Final = Qt.ItemDataRole.UserRole + 20
+#: A photo's full library path (children only).
+SourceRole: Final = Qt.ItemDataRole.UserRole + 21
+
+_TOP: Final = 0  # internalId of a top row; a child's is its parent's row + 1
+
+WHEN, WHAT, PHOTOS, NOW = range(4)
+
+
+def when_format(locale: QLocale) -> str:
+    """The locale's short date and time, with seconds ("dd/MM/yyyy HH:mm:ss").
+
+    Qt's short time has no seconds and its long time adds the time zone;
+    the seconds go after the minutes of the short one."""
+    time = locale.timeFormat(QLocale.FormatType.ShortFormat)
+    if "s" not in time:
+        at = time.rfind("mm")
+        time = time[: at + 2] + ":ss" + time[at + 2 :] if at >= 0 else time + ":ss"
+    return f"{locale.dateFormat(QLocale.FormatType.ShortFormat)} {time}"
+
+
+class HistoryModel(QAbstractItemModel):
+    """Events as top rows, their photos as children (see the module)."""
+
+    COLUMNS = (
+        str(QT_TRANSLATE_NOOP("HistoryModel", "When")),
+        str(QT_TRANSLATE_NOOP("HistoryModel", "What happened")),
+        str(QT_TRANSLATE_NOOP("HistoryModel", "Photos")),
+        str(QT_TRANSLATE_NOOP("HistoryModel", "Now")),
+    )
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._history: History | None = None
+        self._search = ""
+        #: Shown events, each with the photos shown under it (all of them,
+        #: or those the search matched).
+        self._rows: list[Event] = []
+        self._children: list[Sequence[Photo]] = []
+        self._format = when_format(QLocale())
+
+    # -- our API
+    def set_history(self, history: History | None) -> None:
+        """Show `history`; the same object again (nothing changed) is free."""
+        if history is self._history:
+            return
+        self._history = history
+        self._refill()
+
+    def set_search(self, text: str) -> None:
+        needle = text.strip().casefold()
+        if needle == self._search:
+            return
+        self._search = needle
+        self._refill()
+
+    def event_at(self, row: int) -> Event:
+        return self._rows[row]
+
+    def narrowed(self, row: int) -> bool:
+        """The search shows only some of this event's photos."""
+        return len(self._children[row]) != self._rows[row].count
+
+    def rows_of(self, keys: set[int]) -> list[int]:
+        """The rows showing the events with these keys."""
+        return [row for row, event in enumerate(self._rows) if event.key in keys]
+
+    def _refill(self) -> None:
+        self.beginResetModel()
+        self._format = when_format(QLocale())
+        events = self._history.events if self._history is not None else []
+        rows: list[Event] = []
+        children: list[Sequence[Photo]] = []
+        needle = self._search
+        for event in events:
+            if not needle or needle in say(event.sentence()).casefold():
+                rows.append(event)
+                children.append(event.photos)
+                continue
+            found = [
+                p
+                for p in event.photos
+                if needle in p.source.casefold() or needle in p.export_path.casefold()
+            ]
+            if found:
+                rows.append(event)
+                children.append(found)
+        self._rows, self._children = rows, children
+        self.endResetModel()
+
+    # -- Qt API: structure
+    def index(
+        self,
+        row: int,
+        column: int,
+        parent: QModelIndex | QPersistentModelIndex = QModelIndex(),  # noqa: B008
+    ) -> QModelIndex:
+        if not 0 <= column < len(self.COLUMNS) or row < 0:
+            return QModelIndex()
+        if not parent.isValid():
+            return self.createIndex(row, column, _TOP) if row < len(self._rows) else QModelIndex()
+        if parent.internalId() != _TOP or parent.row() >= len(self._rows):
+            return QModelIndex()
+        if row >= len(self._children[parent.row()]):
+            return QModelIndex()
+        return self.createIndex(row, column, parent.row() + 1)
+
+    def parent(  # type: ignore[override]
+        self,
+        index: QModelIndex | QPersistentModelIndex = QModelIndex(),  # noqa: B008
+    ) -> QModelIndex:
+        if not index.isValid() or index.internalId() == _TOP:
+            return QModelIndex()
+        return self.createIndex(index.internalId() - 1, 0, _TOP)
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        if not parent.isValid():
+            return len(self._rows)
+        if parent.internalId() == _TOP and parent.column() == 0:
+            return len(self._children[parent.row()])
+        return 0
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return len(self.COLUMNS)
+
+    def hasChildren(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:  # noqa: B008
+        if not parent.isValid():
+            return bool(self._rows)
+        if parent.internalId() == _TOP and parent.column() == 0:
+            return bool(self._children[parent.row()])
+        return False
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self.COLUMNS)
+        ):
+            return self.tr(self.COLUMNS[section])
+        return None
+
+    # -- Qt API: what is shown
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
+        if not index.isValid():
+            return None
+        if index.internalId() == _TOP:
+            if index.row() >= len(self._rows):
+                return None
+            return self._event_data(self._rows[index.row()], index.column(), role)
+        parent = index.internalId() - 1
+        if parent >= len(self._rows) or index.row() >= len(self._children[parent]):
+            return None
+        photo = self._children[parent][index.row()]
+        return self._photo_data(photo, self._rows[parent], index.column(), role)
+
+    def _when(self, seconds: float) -> str:
+        when = QDateTime.fromMSecsSinceEpoch(int(seconds * 1000))
+        return QLocale().toString(when, self._format)
+
+    def _event_data(self, event: Event, column: int, role: int) -> Any:
+        if role == EventKeyRole:
+            return event.key
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == PHOTOS:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == WHEN:
+                return self._when(event.time)
+            if column == WHAT:
+                return say(event.sentence())
+            if column == PHOTOS:
+                return QLocale().toString(event.count)
+            return self._now(event)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            lines = [say(event.sentence())]
+            if event.folder:
+                lines.append(self.tr("From {folder}").format(folder=event.folder))
+            lines.append(self._now(event))
+            return "\n".join(lines)
+        return None
+
+    def _now(self, event: Event) -> str:
+        if event.act in (WITHDRAWN, MOVED):
+            return self.tr("Withdrawn")
+        if event.still_shared == event.count:
+            return self.tr("Still shared")
+        if event.still_shared == 0:
+            return self.tr("No longer shared")
+        return self.tr("%Ln still shared", "", event.still_shared)
+
+    def _photo_data(self, photo: Photo, event: Event, column: int, role: int) -> Any:
+        if role == SourceRole:
+            return photo.source
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == WHEN:
+                return self._when(photo.time)
+            if column == WHAT:
+                return photo.source
+            if column == PHOTOS:
+                return None
+            return self._photo_now(photo)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            lines = [
+                photo.source,
+                self.tr("In the export as: {name}").format(name=photo.export_path),
+            ]
+            if photo.reason:
+                lines.append(say(photo.reason))
+            lines.append(self._photo_now(photo))
+            return "\n".join(lines)
+        return None
+
+    def _photo_now(self, photo: Photo) -> str:
+        if photo.action == "remove":
+            return self.tr("Withdrawn")
+        return self.tr("Still shared") if photo.still_shared else self.tr("No longer shared")
+
+
+class HistoryView(QWidget):
+    """The tab: a search box over the history tree."""
+
+    #: Events the search narrowed that are opened to show what matched.
+    OPEN_AT_MOST: Final = 20
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = HistoryModel(self)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search the history by photo name, path or action"))
+        self.search.setAccessibleName(self.tr("Search the share history"))
+        self.search.setClearButtonEnabled(True)
+        self.tree = QTreeView()
+        self.tree.setModel(self.model)
+        self.tree.setAccessibleName(self.tr("Share history"))
+        self.tree.setUniformRowHeights(True)  # 100,000 rows stay cheap to lay out
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(WHAT, QHeaderView.ResizeMode.Stretch)
+        self._size_columns()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.addWidget(self.search)
+        layout.addWidget(self.tree, 1)
+        # Filtering 100,000 names takes a few tens of milliseconds: once the
+        # typing pauses, not on every key.
+        self._typing = QTimer(self)
+        self._typing.setSingleShot(True)
+        self._typing.setInterval(150)
+        self._typing.timeout.connect(self._apply_search)
+        self.search.textChanged.connect(self._typing.start)
+        self.search.returnPressed.connect(self._apply_search)
+        #: Events opened by hand, by key: open again after a reload.
+        self._open: set[int] = set()
+        self._opening = False
+        self.tree.expanded.connect(self._on_expanded)
+        self.tree.collapsed.connect(self._on_collapsed)
+        self.model.modelReset.connect(self._reopen)
+
+    def set_history(self, history: History | None) -> None:
+        self.model.set_history(history)
+
+    def _size_columns(self) -> None:
+        metrics = self.tree.fontMetrics()
+        sample = QLocale().toString(QDateTime.currentDateTime(), when_format(QLocale()))
+        header = self.tree.header()
+        header.resizeSection(WHEN, metrics.horizontalAdvance(sample + "0000") + 24)
+        header.resizeSection(PHOTOS, metrics.horizontalAdvance(self.tr("Photos") + "0000"))
+        header.resizeSection(NOW, metrics.horizontalAdvance(self.tr("No longer shared")) + 24)
+
+    @Slot()
+    def _apply_search(self) -> None:
+        self._typing.stop()
+        self.model.set_search(self.search.text())
+
+    @Slot()
+    def _reopen(self) -> None:
+        """After a reload or a search: the events opened by hand, and those
+        the search narrowed (what matched is inside them)."""
+        rows = self.model.rows_of(self._open) if self._open else []
+        if self.search.text().strip():
+            narrowed = [r for r in range(self.model.rowCount()) if self.model.narrowed(r)]
+            rows += narrowed[: self.OPEN_AT_MOST]
+        self._opening = True
+        try:
+            for row in rows:
+                self.tree.expand(self.model.index(row, 0))
+        finally:
+            self._opening = False
+
+    @Slot(QModelIndex)
+    def _on_expanded(self, index: QModelIndex) -> None:
+        if not self._opening:
+            self._open.add(int(index.data(EventKeyRole)))
+
+    @Slot(QModelIndex)
+    def _on_collapsed(self, index: QModelIndex) -> None:
+        self._open.discard(int(index.data(EventKeyRole)))
