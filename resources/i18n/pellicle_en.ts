@@ -56,6 +56,33 @@
     </message>
 </context>
 <context>
+    <name>HistoryModel</name>
+    <message numerus="yes">
+        <source>%Ln withdrawn</source>
+        <translation>
+            <numerusform>%Ln withdrawn</numerusform>
+            <numerusform>%Ln withdrawn</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln still shared</source>
+        <translation>
+            <numerusform>%Ln still shared</numerusform>
+            <numerusform>%Ln still shared</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>HistoryView</name>
+    <message numerus="yes">
+        <source>%Ln still shared</source>
+        <translation>
+            <numerusform>%Ln still shared</numerusform>
+            <numerusform>%Ln still shared</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Inspector</name>
     <message numerus="yes">
         <source>%Ln photo(s) selected</source>

@@ -229,12 +229,12 @@ class HistoryModel(QAbstractItemModel):
         return None
 
     def _now(self, event: Event) -> str:
+        """How many of the event's photos are shared now, counted (French
+        agrees the words with the number)."""
         if event.act in (WITHDRAWN, MOVED):
-            return self.tr("Withdrawn")
-        if event.still_shared == event.count:
-            return self.tr("Still shared")
+            return self.tr("%Ln withdrawn", "", event.count)
         if event.still_shared == 0:
-            return self.tr("No longer shared")
+            return self.tr("None still shared")
         return self.tr("%Ln still shared", "", event.still_shared)
 
     def _photo_data(self, photo: Photo, event: Event, column: int, role: int) -> Any:
@@ -261,8 +261,10 @@ class HistoryModel(QAbstractItemModel):
 
     def _photo_now(self, photo: Photo) -> str:
         if photo.action == "remove":
-            return self.tr("Withdrawn")
-        return self.tr("Still shared") if photo.still_shared else self.tr("No longer shared")
+            return self.tr("Withdrawn", "a photo")
+        if photo.still_shared:
+            return self.tr("Still shared", "a photo")
+        return self.tr("No longer shared", "a photo")
 
 
 class HistoryView(QWidget):
@@ -319,7 +321,8 @@ class HistoryView(QWidget):
         header = self.tree.header()
         header.resizeSection(WHEN, metrics.horizontalAdvance(sample + "0000") + 24)
         header.resizeSection(PHOTOS, metrics.horizontalAdvance(self.tr("Photos") + "0000"))
-        header.resizeSection(NOW, metrics.horizontalAdvance(self.tr("No longer shared")) + 24)
+        widest = max(self.tr("None still shared"), self.tr("%Ln still shared", "", 88888), key=len)
+        header.resizeSection(NOW, metrics.horizontalAdvance(widest) + 24)
 
     @Slot()
     def _apply_search(self) -> None:
