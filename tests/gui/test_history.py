@@ -7,13 +7,13 @@ import re
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 
 from gui_helpers import select_rows, wait_idle
 from pellicle.core import ledger
 from pellicle.core.ledger import Event, History, Photo
 from pellicle.core.policy import Decision
-from pellicle.gui.history import EventKeyRole, HistoryModel, HistoryView
+from pellicle.gui.history import CHUNK, EventKeyRole, HistoryModel, HistoryView
 
 MANY = 1003
 
@@ -28,6 +28,14 @@ def photo(n: int, source: str | None = None, *, still: bool = True, action: str 
     source = source or f"/lib/Holidays/IMG_{n:04d}.jpg"
     name = source.rsplit("/", 1)[-1]
     return Photo(n, T0 + n, action, source, f"Holidays/{name}", "shareable", still)
+
+
+def fetched(model: HistoryModel, row: int) -> QModelIndex:
+    """Event `row`, with every photo of it given (as a view scrolling would)."""
+    index = model.index(row, 0)
+    while model.canFetchMore(index):
+        model.fetchMore(index)
+    return index
 
 
 def history(*events: Event, version: int = 1) -> History:
@@ -58,12 +66,45 @@ def test_events_are_rows_with_their_photos_behind_them(qtbot: Any, model_tester:
     assert model.index(1, 1).data() == f"Shared {MANY:,} photos from Holidays"
     assert model.index(1, 2).data() == f"{MANY:,}"
     assert model.index(1, 3).data() == f"{MANY:,} still shared"
-    assert model.hasChildren(first) and model.rowCount(first) == MANY
+    # The photos behind an event reach the view a chunk at a time.
+    assert model.hasChildren(first) and model.rowCount(first) == 0
+    model.fetchMore(first)
+    assert model.rowCount(first) == CHUNK and model.canFetchMore(first)
+    fetched(model, 1)
+    assert model.rowCount(first) == MANY and not model.canFetchMore(first)
     child = model.index(500, 1, first)
     assert child.parent() == first.siblingAtColumn(0)
     assert child.data() == "/lib/Holidays/IMG_0501.jpg"
     assert not model.hasChildren(child) and model.rowCount(child) == 0
     assert model.headerData(0, Qt.Orientation.Horizontal, 0) == "When"
+
+
+def test_events_reach_the_view_a_chunk_at_a_time(qtbot: Any, model_tester: Any) -> None:
+    model = HistoryModel()
+    model_tester(model)
+    model.set_history(history(*(withdrawn(n) for n in range(2 * CHUNK + 7))))
+    assert model.rowCount() == CHUNK and model.canFetchMore(QModelIndex())
+    model.fetchMore(QModelIndex())
+    model.fetchMore(QModelIndex())
+    assert model.rowCount() == 2 * CHUNK + 7 and not model.canFetchMore(QModelIndex())
+    # Newest first, the oldest last.
+    assert model.index(0, 0).data(EventKeyRole) == 2 * CHUNK + 6
+    assert model.index(2 * CHUNK + 6, 0).data(EventKeyRole) == 0
+
+
+def test_an_open_event_gets_more_photos_as_the_view_scrolls(qtbot: Any, model_tester: Any) -> None:
+    view = HistoryView()
+    qtbot.addWidget(view)
+    model_tester(view.model)
+    view.resize(600, 400)
+    view.show()
+    # The big event is in the middle: QTreeView alone would never fetch it.
+    view.set_history(history(shared(1, 3 * CHUNK), withdrawn(9000), withdrawn(9001)))
+    event = view.model.index(2, 0)
+    view.tree.expand(event)
+    assert view.model.rowCount(event) == CHUNK
+    view.tree.scrollTo(view.model.index(CHUNK - 20, 0, event))
+    qtbot.waitUntil(lambda: view.model.rowCount(event) == 2 * CHUNK, timeout=2000)
 
 
 def test_some_still_shared_and_headers(qtbot: Any, model_tester: Any) -> None:
@@ -81,7 +122,7 @@ def test_times_show_seconds(qtbot: Any, model_tester: Any) -> None:
     model.set_history(history(shared(0, 1)))
     # Both the event and its photo: hours, minutes and these seconds.
     assert re.search(r"\d:\d\d:37\b", model.index(0, 0).data())
-    assert re.search(r"\d:\d\d:37\b", model.index(0, 0, model.index(0, 0)).data())
+    assert re.search(r"\d:\d\d:37\b", model.index(0, 0, fetched(model, 0)).data())
 
 
 def test_search_by_photo_name_by_path_and_by_action(qtbot: Any, model_tester: Any) -> None:
@@ -90,7 +131,7 @@ def test_search_by_photo_name_by_path_and_by_action(qtbot: Any, model_tester: An
     model.set_history(history(shared(1, 30), withdrawn(500)))
     model.set_search("img_0012")
     assert model.rowCount() == 1 and model.narrowed(0)
-    assert model.rowCount(model.index(0, 0)) == 1
+    assert model.rowCount(fetched(model, 0)) == 1
     model.set_search("rather LONG name")  # a folder in the path
     assert model.rowCount() == 1 and model.index(0, 1).data().startswith("Withdrew")
     model.set_search("shared 30")  # what happened: the whole event
@@ -125,7 +166,7 @@ def test_view_elides_in_the_middle_tooltips_hold_the_full_path(
     view.set_history(history(withdrawn(1), shared(10, 2)))
     assert view.tree.textElideMode() == Qt.TextElideMode.ElideMiddle
     event = view.model.index(1, 0)  # the withdrawal (older)
-    view.tree.expand(event)
+    view.tree.expand(event)  # the view fetches its photos
     child = view.model.index(0, 1, event)
     assert child.data() == LONG
     tip = child.data(Qt.ItemDataRole.ToolTipRole)
@@ -147,18 +188,21 @@ def test_open_events_stay_open_and_search_opens_matches(qtbot: Any, model_tester
     view.show()
     view.set_history(history(shared(1, 3), withdrawn(50)))
     view.tree.expand(view.model.index(1, 0))  # the share, opened by hand
-    view.set_history(history(shared(1, 3), withdrawn(50), shared(90, 2), version=2))
+    with qtbot.waitSignal(view._reopening.timeout, timeout=2000):
+        view.set_history(history(shared(1, 3), withdrawn(50), shared(90, 2), version=2))
     rows = {view.model.index(r, 0).data(EventKeyRole): r for r in range(3)}
     assert view.tree.isExpanded(view.model.index(rows[1], 0))
+    assert view.model.rowCount(view.model.index(rows[1], 0)) == 3
     assert not view.tree.isExpanded(view.model.index(rows[90], 0))
     # A search by name opens the events it narrowed, once typing pauses.
-    with qtbot.waitSignal(view.model.modelReset, timeout=2000):
+    with qtbot.waitSignal(view._reopening.timeout, timeout=2000):
         view.search.setText("IMG_0091")
     assert view.model.rowCount() == 1
     assert view.tree.isExpanded(view.model.index(0, 0))
     assert view.model.rowCount(view.model.index(0, 0)) == 1
-    view.search.clear()
-    view._apply_search()
+    with qtbot.waitSignal(view._reopening.timeout, timeout=2000):
+        view.search.clear()
+        view._apply_search()
     assert view.model.rowCount() == 3
     # What the search opened is not kept open; what the person opened is.
     rows = {view.model.index(r, 0).data(EventKeyRole): r for r in range(3)}

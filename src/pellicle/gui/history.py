@@ -7,11 +7,13 @@ snapshot and reused while nothing changed); this room shows them as a tree:
 an event per top row ("Shared 80 photos from Holidays", when, how many, how
 many are still shared), the photos behind it as its children, with a search
 box that filters by photo name or path and by what happened. Nothing is
-built per photo: an event keeps its photos as core read them, and the view
-asks only for the rows it paints (opening an event of 100,000 photos is
-measured in docs/gui.md). No `fetchMore` in chunks: QTreeView fetches more
-only for the last row of the whole tree, so an open event in the middle
-would stay cut short. Names are elided in the
+built per photo: an event keeps its photos as core read them. The view is
+given events, and the photos of an open event, 500 at a time (`fetchMore`):
+a QTreeView asks each row it holds whether it has children, so handing it
+24,000 events or 50,000 photos at once stalls the GUI thread for a third
+of a second or more (bench/history.py). QTreeView itself fetches more only
+for the last row of the whole tree, so `HistoryView` asks for more photos
+of an open event when its scrolling nears the last one given. Names are elided in the
 middle (the start and the file name stay readable) and the full path is in
 the tooltip. Times carry seconds, written as the locale writes them.
 
@@ -31,6 +33,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QPoint,
     Qt,
     QTimer,
     Slot,
@@ -53,6 +56,12 @@ EventKeyRole: Final = Qt.ItemDataRole.UserRole + 20
 SourceRole: Final = Qt.ItemDataRole.UserRole + 21
 
 _TOP: Final = 0  # internalId of a top row; a child's is its parent's row + 1
+
+#: Events, and photos of one event, handed to the view at a time (see the
+#: module).
+CHUNK: Final = 500
+#: Rows before the last photo given at which the view asks for more.
+NEAR_END: Final = 100
 
 WHEN, WHAT, PHOTOS, NOW = range(4)
 
@@ -83,10 +92,21 @@ class HistoryModel(QAbstractItemModel):
         super().__init__(parent)
         self._history: History | None = None
         self._search = ""
-        #: Shown events, each with the photos shown under it (all of them,
-        #: or those the search matched).
+        #: Events the search keeps (all when none), each with the photos
+        #: shown under it (all of them, or those the search matched).
         self._rows: list[Event] = []
         self._children: list[Sequence[Photo]] = []
+        #: How many events, and how many photos of each, the view was given.
+        self._shown = 0
+        self._given: list[int] = []
+        #: Set while the view hears of a change: no fetching then (Qt's
+        #: model tester fetches from its change handlers).
+        self._notifying = False
+        #: Sentences as shown, by what makes them (thousands of events say
+        #: the same), and per event key its photos' names and paths
+        #: casefolded in one string (made by the first search).
+        self._texts: dict[tuple[str, str, int, str], str] = {}
+        self._haystacks: dict[int, str] = {}
         self._format = when_format(QLocale())
 
     # -- our API
@@ -95,6 +115,7 @@ class HistoryModel(QAbstractItemModel):
         if history is self._history:
             return
         self._history = history
+        self._haystacks = {}
         self._refill()
 
     def set_search(self, text: str) -> None:
@@ -111,31 +132,63 @@ class HistoryModel(QAbstractItemModel):
         """The search shows only some of this event's photos."""
         return len(self._children[row]) != self._rows[row].count
 
+    def given(self, row: int) -> int:
+        """How many of this event's photos the view was given so far."""
+        return self._given[row]
+
     def rows_of(self, keys: set[int]) -> list[int]:
         """The rows showing the events with these keys."""
-        return [row for row, event in enumerate(self._rows) if event.key in keys]
+        return [row for row in range(self._shown) if self._rows[row].key in keys]
+
+    def text(self, event: Event) -> str:
+        """What happened, as shown (translated once per event)."""
+        made = (event.act, event.cause, event.count, event.folder)
+        text = self._texts.get(made)
+        if text is None:
+            text = self._texts[made] = say(event.sentence())
+        return text
+
+    def _haystack(self, event: Event) -> str:
+        found = self._haystacks.get(event.key)
+        if found is None:
+            names = "\n".join(f"{p.source}\n{p.export_path}" for p in event.photos)
+            found = self._haystacks[event.key] = names.casefold()
+        return found
 
     def _refill(self) -> None:
+        self._notifying = True
+        try:
+            self._reset()
+        finally:
+            self._notifying = False
+
+    def _reset(self) -> None:
         self.beginResetModel()
         self._format = when_format(QLocale())
         events = self._history.events if self._history is not None else []
-        rows: list[Event] = []
-        children: list[Sequence[Photo]] = []
         needle = self._search
-        for event in events:
-            if not needle or needle in say(event.sentence()).casefold():
-                rows.append(event)
-                children.append(event.photos)
-                continue
-            found = [
-                p
-                for p in event.photos
-                if needle in p.source.casefold() or needle in p.export_path.casefold()
-            ]
-            if found:
-                rows.append(event)
-                children.append(found)
+        if not needle:
+            rows: list[Event] = events
+            children: list[Sequence[Photo]] = [event.photos for event in events]
+        else:
+            rows, children = [], []
+            for event in events:
+                if needle in self.text(event).casefold():
+                    rows.append(event)
+                    children.append(event.photos)
+                elif needle in self._haystack(event):
+                    rows.append(event)
+                    children.append(
+                        [
+                            p
+                            for p in event.photos
+                            if needle in p.source.casefold() or needle in p.export_path.casefold()
+                        ]
+                    )
         self._rows, self._children = rows, children
+        # The newest events first; more as the view scrolls (fetchMore).
+        self._shown = min(CHUNK, len(rows))
+        self._given = [0] * len(rows)
         self.endResetModel()
 
     # -- Qt API: structure
@@ -148,10 +201,10 @@ class HistoryModel(QAbstractItemModel):
         if not 0 <= column < len(self.COLUMNS) or row < 0:
             return QModelIndex()
         if not parent.isValid():
-            return self.createIndex(row, column, _TOP) if row < len(self._rows) else QModelIndex()
-        if parent.internalId() != _TOP or parent.row() >= len(self._rows):
+            return self.createIndex(row, column, _TOP) if row < self._shown else QModelIndex()
+        if parent.internalId() != _TOP or parent.row() >= self._shown:
             return QModelIndex()
-        if row >= len(self._children[parent.row()]):
+        if row >= self._given[parent.row()]:
             return QModelIndex()
         return self.createIndex(row, column, parent.row() + 1)
 
@@ -165,9 +218,9 @@ class HistoryModel(QAbstractItemModel):
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         if not parent.isValid():
-            return len(self._rows)
+            return self._shown
         if parent.internalId() == _TOP and parent.column() == 0:
-            return len(self._children[parent.row()])
+            return self._given[parent.row()]
         return 0
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
@@ -175,10 +228,40 @@ class HistoryModel(QAbstractItemModel):
 
     def hasChildren(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:  # noqa: B008
         if not parent.isValid():
-            return bool(self._rows)
+            return self._shown > 0
         if parent.internalId() == _TOP and parent.column() == 0:
             return bool(self._children[parent.row()])
         return False
+
+    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex) -> bool:
+        if self._notifying:
+            return False
+        if not parent.isValid():
+            return self._shown < len(self._rows)
+        if parent.internalId() != _TOP or parent.column() != 0:
+            return False
+        row = parent.row()
+        return self._given[row] < len(self._children[row])
+
+    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex) -> None:
+        if not self.canFetchMore(parent):
+            return
+        if parent.isValid():
+            row = parent.row()
+            first, total = self._given[row], len(self._children[row])
+        else:
+            first, total = self._shown, len(self._rows)
+        last = min(first + CHUNK, total) - 1
+        self._notifying = True
+        try:
+            self.beginInsertRows(parent, first, last)
+            if parent.isValid():
+                self._given[parent.row()] = last + 1
+            else:
+                self._shown = last + 1
+            self.endInsertRows()
+        finally:
+            self._notifying = False
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
         if (
@@ -194,11 +277,11 @@ class HistoryModel(QAbstractItemModel):
         if not index.isValid():
             return None
         if index.internalId() == _TOP:
-            if index.row() >= len(self._rows):
+            if index.row() >= self._shown:
                 return None
             return self._event_data(self._rows[index.row()], index.column(), role)
         parent = index.internalId() - 1
-        if parent >= len(self._rows) or index.row() >= len(self._children[parent]):
+        if parent >= self._shown or index.row() >= self._given[parent]:
             return None
         photo = self._children[parent][index.row()]
         return self._photo_data(photo, self._rows[parent], index.column(), role)
@@ -216,12 +299,12 @@ class HistoryModel(QAbstractItemModel):
             if column == WHEN:
                 return self._when(event.time)
             if column == WHAT:
-                return say(event.sentence())
+                return self.text(event)
             if column == PHOTOS:
                 return QLocale().toString(event.count)
             return self._now(event)
         if role == Qt.ItemDataRole.ToolTipRole:
-            lines = [say(event.sentence())]
+            lines = [self.text(event)]
             if event.folder:
                 lines.append(self.tr("From {folder}").format(folder=event.folder))
             lines.append(self._now(event))
@@ -308,9 +391,16 @@ class HistoryView(QWidget):
         #: Events opened by hand, by key: open again after a reload.
         self._open: set[int] = set()
         self._opening = False
+        self.tree.verticalScrollBar().valueChanged.connect(self._fetch_near)
         self.tree.expanded.connect(self._on_expanded)
         self.tree.collapsed.connect(self._on_collapsed)
-        self.model.modelReset.connect(self._reopen)
+        # Open again once the reset is over: opening fetches photos, which
+        # must not happen while the model's reset is being announced.
+        self._reopening = QTimer(self)
+        self._reopening.setSingleShot(True)
+        self._reopening.setInterval(0)
+        self._reopening.timeout.connect(self._reopen)
+        self.model.modelReset.connect(self._reopening.start)
 
     def set_history(self, history: History | None) -> None:
         self.model.set_history(history)
@@ -344,10 +434,23 @@ class HistoryView(QWidget):
         finally:
             self._opening = False
 
+    @Slot()
+    def _fetch_near(self) -> None:
+        """More photos of an open event when the rows in view near the last
+        one given (QTreeView only fetches for the end of the whole tree)."""
+        viewport = self.tree.viewport()
+        for y in (1, viewport.height() - 2):
+            index = self.tree.indexAt(QPoint(4, y))
+            parent = index.parent()
+            if parent.isValid() and index.row() >= self.model.given(parent.row()) - NEAR_END:
+                self.model.fetchMore(parent)
+
     @Slot(QModelIndex)
     def _on_expanded(self, index: QModelIndex) -> None:
         if not self._opening:
             self._open.add(int(index.data(EventKeyRole)))
+        if self.model.canFetchMore(index):  # the view may not have asked yet
+            self.model.fetchMore(index)
 
     @Slot(QModelIndex)
     def _on_collapsed(self, index: QModelIndex) -> None:
