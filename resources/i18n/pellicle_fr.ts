@@ -637,6 +637,10 @@ Continuer et écraser cette modification&#xa0;?</translation>
         <translation>Plus aucune partagée</translation>
     </message>
     <message>
+        <source>Why: {reason}</source>
+        <translation>Pourquoi&#xa0;: {reason}</translation>
+    </message>
+    <message>
         <source>Withdrawn</source>
         <comment>a photo</comment>
         <translation>Retirée</translation>

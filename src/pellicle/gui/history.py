@@ -29,6 +29,7 @@ from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractItemModel,
     QDateTime,
+    QEvent,
     QLocale,
     QModelIndex,
     QObject,
@@ -327,7 +328,7 @@ class HistoryModel(QAbstractItemModel):
             if column == WHEN:
                 return self._when(photo.time)
             if column == WHAT:
-                return photo.source
+                return _below(photo.source, event.folder)
             if column == PHOTOS:
                 return None
             return self._photo_now(photo)
@@ -337,7 +338,7 @@ class HistoryModel(QAbstractItemModel):
                 self.tr("In the export as: {name}").format(name=photo.export_path),
             ]
             if photo.reason:
-                lines.append(say(photo.reason))
+                lines.append(self.tr("Why: {reason}").format(reason=say(photo.reason)))
             lines.append(self._photo_now(photo))
             return "\n".join(lines)
         return None
@@ -350,11 +351,21 @@ class HistoryModel(QAbstractItemModel):
         return self.tr("No longer shared", "a photo")
 
 
+def _below(path: str, folder: str) -> str:
+    """`path` as seen from its event's folder (the row under "Shared 80
+    photos from Holidays" reads "2025/IMG_0001.jpg"); the tooltip has it whole."""
+    if folder and path.startswith(folder + "/"):
+        return path[len(folder) + 1 :]
+    return path
+
+
 class HistoryView(QWidget):
     """The tab: a search box over the history tree."""
 
     #: Events the search narrowed that are opened to show what matched.
     OPEN_AT_MOST: Final = 20
+    #: The narrowest "What happened" column, in average characters.
+    WHAT_AT_LEAST: Final = 46
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -374,8 +385,8 @@ class HistoryView(QWidget):
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(WHAT, QHeaderView.ResizeMode.Stretch)
         self._size_columns()
+        self.tree.viewport().installEventFilter(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addWidget(self.search)
@@ -409,10 +420,27 @@ class HistoryView(QWidget):
         metrics = self.tree.fontMetrics()
         sample = QLocale().toString(QDateTime.currentDateTime(), when_format(QLocale()))
         header = self.tree.header()
-        header.resizeSection(WHEN, metrics.horizontalAdvance(sample + "0000") + 24)
-        header.resizeSection(PHOTOS, metrics.horizontalAdvance(self.tr("Photos") + "0000"))
+        # Room for a photo's indentation (two steps: the event's arrow and
+        # its own level) and padding.
+        when = metrics.horizontalAdvance(sample) + 2 * self.tree.indentation() + 16
+        header.resizeSection(WHEN, when)
+        header.resizeSection(PHOTOS, metrics.horizontalAdvance(self.tr("Photos") + "00"))
         widest = max(self.tr("None still shared"), self.tr("%Ln still shared", "", 88888), key=len)
         header.resizeSection(NOW, metrics.horizontalAdvance(widest) + 24)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.tree.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_what()
+        return super().eventFilter(watched, event)
+
+    def _fit_what(self) -> None:
+        """ "What happened" takes the room the other columns leave, but never
+        less than WHAT_AT_LEAST pixels: in a narrow window the tree scrolls
+        sideways rather than eliding every sentence to "S…s"."""
+        header = self.tree.header()
+        others = sum(header.sectionSize(c) for c in (WHEN, PHOTOS, NOW))
+        at_least = self.tree.fontMetrics().averageCharWidth() * self.WHAT_AT_LEAST
+        header.resizeSection(WHAT, max(at_least, self.tree.viewport().width() - others))
 
     @Slot()
     def _apply_search(self) -> None:
