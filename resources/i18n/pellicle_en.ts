@@ -219,5 +219,12 @@
             <numerusform>%n problems</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n still shared</source>
+        <translation>
+            <numerusform>%n still shared</numerusform>
+            <numerusform>%n still shared</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

@@ -637,6 +637,10 @@ Continuer et écraser cette modification&#xa0;?</translation>
         <translation>Plus aucune partagée</translation>
     </message>
     <message>
+        <source>Named before: {name}</source>
+        <translation>Nom précédent&#xa0;: {name}</translation>
+    </message>
+    <message>
         <source>Why: {reason}</source>
         <translation>Pourquoi&#xa0;: {reason}</translation>
     </message>
@@ -1542,6 +1546,29 @@ Continuer et écraser cette modification&#xa0;?</translation>
     <message>
         <source>remove</source>
         <translation>retrait</translation>
+    </message>
+    <message>
+        <source>rename</source>
+        <translation>renommage</translation>
+    </message>
+    <message>
+        <source>{when} {what}</source>
+        <translation>{when} {what}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n still shared</source>
+        <translation>
+            <numerusform>%n toujours partagée</numerusform>
+            <numerusform>%n toujours partagées</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>none still shared</source>
+        <translation>plus aucune partagée</translation>
+    </message>
+    <message>
+        <source>{when} {what} ({now})</source>
+        <translation>{when} {what} ({now})</translation>
     </message>
     <message>
         <source>{when} {action} {copy} &lt;- {source}: {reason}</source>

@@ -63,6 +63,7 @@ def test_withdrawing_and_renaming_are_one_event_each(
     assert (renamed.act, renamed.count, renamed.still_shared) == (ledger.RENAMED, 3, 3)
     assert renamed.sentence() == "Export names changed: 3 copies renamed"
     assert all("/" not in p.export_path and p.action == "add" for p in renamed.photos)
+    assert sorted(p.was for p in renamed.photos) == [f"Holidays/IMG_000{n}.jpg" for n in (1, 2, 3)]
     assert [e["action"] for e in engine.audit()].count("remove") == 1 + 3
     # Older events now say their copies are gone (renamed away).
     assert events[2].still_shared == 0

@@ -19,7 +19,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Final
 
 from pellicle.core import plan as causes
@@ -145,6 +145,8 @@ class Photo:
     export_path: str
     reason: str
     still_shared: bool
+    #: In a rename: the copy's name before.
+    was: str = ""
 
 
 @dataclass(slots=True)
@@ -330,10 +332,12 @@ _OLD_UPDATES: Final = {
 
 def _one_per_photo(photos: list[Photo]) -> list[Photo]:
     """A rename writes a removal and an addition per photo: keep the last
-    row of each (its new name), in order."""
+    row of each (its new name), knowing the name it replaced, in order."""
     last: dict[str, Photo] = {}
     for photo in photos:
-        last.pop(photo.source, None)
+        before = last.pop(photo.source, None)
+        if before is not None and before.action == "remove" and photo.action != "remove":
+            photo = replace(photo, was=before.export_path)
         last[photo.source] = photo
     return list(last.values())
 

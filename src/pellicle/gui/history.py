@@ -337,6 +337,8 @@ class HistoryModel(QAbstractItemModel):
                 photo.source,
                 self.tr("In the export as: {name}").format(name=photo.export_path),
             ]
+            if photo.was:
+                lines.append(self.tr("Named before: {name}").format(name=photo.was))
             if photo.reason:
                 lines.append(self.tr("Why: {reason}").format(reason=say(photo.reason)))
             lines.append(self._photo_now(photo))
