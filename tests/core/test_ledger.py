@@ -165,3 +165,19 @@ def test_a_hundred_thousand_rows_fold_quickly(tmp_path: Path) -> None:
     assert history.rows == 100_000 and len(history.events) == 100
     assert history.events[0].sentence() == "Shared 1000 photos from F99"
     assert history.events[0].count == 1000 and history.events[0].folder == "/p/F99"
+
+
+def test_moving_the_export_folder_is_one_event(
+    engine: Engine, library: Path, tmp_path: Path
+) -> None:
+    photos(library, 3)
+    engine.share([str(library)])
+    engine.sync()
+    engine.init([str(library)], str(tmp_path / "elsewhere"))
+    engine.sync()
+    assert [e.sentence() for e in engine.history().events] == [
+        "Shared 3 photos from library",
+        "Export folder changed: 3 copies withdrawn from the old folder",
+        "Shared 3 photos from library",
+    ]
+    assert engine.history().events[1].act == ledger.MOVED
