@@ -235,3 +235,8 @@ def test_window_history_shows_a_folder_share_as_one_row(
     assert model.index(0, 2).data() == "3"
     window.acts.history.trigger()
     assert window.tabs.currentWidget() is window.history
+    # Ctrl+F while the history is shown searches the history.
+    window.activateWindow()
+    window.acts.find.trigger()
+    assert window.tabs.currentWidget() is window.history
+    qtbot.waitUntil(window.history.search.hasFocus, timeout=2000)
