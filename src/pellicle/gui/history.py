@@ -8,14 +8,16 @@ an event per top row ("Shared 80 photos from Holidays", when, how many, how
 many are still shared), the photos behind it as its children, with a search
 box that filters by photo name or path and by what happened. Nothing is
 built per photo: an event keeps its photos as core read them. The view is
-given events, and the photos of an open event, 500 at a time (`fetchMore`):
-a QTreeView asks each row it holds whether it has children, so handing it
-24,000 events or 50,000 photos at once stalls the GUI thread for a third
-of a second or more (bench/history.py). QTreeView itself fetches more only
-for the last row of the whole tree, so `HistoryView` asks for more photos
-of an open event when its scrolling nears the last one given. Names are elided in the
-middle (the start and the file name stay readable) and the full path is in
-the tooltip. Times carry seconds, written as the locale writes them.
+given events 500 at a time (`fetchMore`, asked by QTreeView as it scrolls
+to the end), and the photos of an open event 500 at a time as well, asked
+by `HistoryView` when the event opens and when scrolling nears the last
+photo given (`fetch_photos`): a QTreeView asks each row it holds whether
+it has children, so handing it 24,000 events or 50,000 photos at once
+stalls the GUI thread for a third of a second or more, and its own
+`fetchMore` for an open row fires on every relayout, not when the rows
+are needed (bench/history.py). Names are elided in the middle (the start
+and the file name stay readable) and the full path is in the tooltip.
+Times carry seconds, written as the locale writes them.
 
 The model only shows a `History`; it never calls the engine.
 """
@@ -39,10 +41,13 @@ from PySide6.QtCore import (
     QTimer,
     Slot,
 )
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
+    QLabel,
     QLineEdit,
+    QStackedWidget,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -235,23 +240,29 @@ class HistoryModel(QAbstractItemModel):
         return False
 
     def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex) -> bool:
-        if self._notifying:
+        """More events (only: the photos of an event are given when the view
+        asks, `fetch_photos`; QTreeView would fetch another chunk of every
+        open event each time it lays itself out)."""
+        if self._notifying or parent.isValid():
             return False
-        if not parent.isValid():
-            return self._shown < len(self._rows)
-        if parent.internalId() != _TOP or parent.column() != 0:
-            return False
-        row = parent.row()
-        return self._given[row] < len(self._children[row])
+        return self._shown < len(self._rows)
 
     def fetchMore(self, parent: QModelIndex | QPersistentModelIndex) -> None:
-        if not self.canFetchMore(parent):
-            return
-        if parent.isValid():
-            row = parent.row()
-            first, total = self._given[row], len(self._children[row])
-        else:
-            first, total = self._shown, len(self._rows)
+        if self.canFetchMore(parent):
+            self._insert(parent, self._shown, len(self._rows))
+
+    def can_fetch_photos(self, event: QModelIndex | QPersistentModelIndex) -> bool:
+        if self._notifying or not event.isValid() or event.internalId() != _TOP:
+            return False
+        return self._given[event.row()] < len(self._children[event.row()])
+
+    def fetch_photos(self, event: QModelIndex | QPersistentModelIndex) -> None:
+        """The next photos of an open event (the view asks: see the module)."""
+        if self.can_fetch_photos(event):
+            row = event.row()
+            self._insert(self.index(row, 0), self._given[row], len(self._children[row]))
+
+    def _insert(self, parent: QModelIndex | QPersistentModelIndex, first: int, total: int) -> None:
         last = min(first + CHUNK, total) - 1
         self._notifying = True
         try:
@@ -389,10 +400,20 @@ class HistoryView(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self._size_columns()
         self.tree.viewport().installEventFilter(self)
+        # In place of an empty tree: what will appear here, or that the
+        # search found nothing.
+        self.empty = QLabel()
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.empty.setMargin(24)
+        self.empty.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.tree)
+        self.pages.addWidget(self.empty)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addWidget(self.search)
-        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.pages, 1)
         # Filtering 100,000 names takes a few tens of milliseconds: once the
         # typing pauses, not on every key.
         self._typing = QTimer(self)
@@ -414,9 +435,27 @@ class HistoryView(QWidget):
         self._reopening.setInterval(0)
         self._reopening.timeout.connect(self._reopen)
         self.model.modelReset.connect(self._reopening.start)
+        self.model.modelReset.connect(self._show_empty)
+        self._show_empty()
 
     def set_history(self, history: History | None) -> None:
         self.model.set_history(history)
+
+    @Slot()
+    def _show_empty(self) -> None:
+        if self.model.rowCount():
+            self.pages.setCurrentWidget(self.tree)
+            return
+        if self.search.text().strip():
+            self.empty.setText(self.tr("Nothing in the history matches this search."))
+        else:
+            self.empty.setText(
+                self.tr(
+                    "Nothing has been shared yet. Photos you mark shareable are listed "
+                    "here once their copies are in the export folder."
+                )
+            )
+        self.pages.setCurrentWidget(self.empty)
 
     def _size_columns(self) -> None:
         metrics = self.tree.fontMetrics()
@@ -473,14 +512,14 @@ class HistoryView(QWidget):
             index = self.tree.indexAt(QPoint(4, y))
             parent = index.parent()
             if parent.isValid() and index.row() >= self.model.given(parent.row()) - NEAR_END:
-                self.model.fetchMore(parent)
+                self.model.fetch_photos(parent)
 
     @Slot(QModelIndex)
     def _on_expanded(self, index: QModelIndex) -> None:
         if not self._opening:
             self._open.add(int(index.data(EventKeyRole)))
-        if self.model.canFetchMore(index):  # the view may not have asked yet
-            self.model.fetchMore(index)
+        if not self.model.given(index.row()):
+            self.model.fetch_photos(index)
 
     @Slot(QModelIndex)
     def _on_collapsed(self, index: QModelIndex) -> None:
