@@ -690,6 +690,14 @@ Continuer et écraser cette modification&#xa0;?</translation>
         <translation>Historique des partages</translation>
     </message>
     <message>
+        <source>Nothing in the history matches this search.</source>
+        <translation>Rien dans l’historique ne correspond à cette recherche.</translation>
+    </message>
+    <message>
+        <source>Nothing has been shared yet. Photos you mark shareable are listed here once their copies are in the export folder.</source>
+        <translation>Rien n’a encore été partagé. Les photos que vous marquez partageables apparaissent ici dès que leurs copies sont dans le dossier d’export.</translation>
+    </message>
+    <message>
         <source>Photos</source>
         <translation>Photos</translation>
     </message>
