@@ -156,6 +156,33 @@
     </message>
 </context>
 <context>
+    <name>HistoryModel</name>
+    <message numerus="yes">
+        <source>%Ln withdrawn</source>
+        <translation>
+            <numerusform>%Ln withdrawn</numerusform>
+            <numerusform>%Ln withdrawn</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln still shared</source>
+        <translation>
+            <numerusform>%Ln still shared</numerusform>
+            <numerusform>%Ln still shared</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>HistoryView</name>
+    <message numerus="yes">
+        <source>%Ln still shared</source>
+        <translation>
+            <numerusform>%Ln still shared</numerusform>
+            <numerusform>%Ln still shared</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Inspector</name>
     <message numerus="yes">
         <source>%Ln photo(s) selected</source>
@@ -290,6 +317,13 @@
         <translation>
             <numerusform>%n problem</numerusform>
             <numerusform>%n problems</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n still shared</source>
+        <translation>
+            <numerusform>%n still shared</numerusform>
+            <numerusform>%n still shared</numerusform>
         </translation>
     </message>
 </context>

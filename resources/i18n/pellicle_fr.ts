@@ -804,40 +804,99 @@ Continuer et écraser cette modification&#xa0;?</translation>
         <translation>Ce qui s’est passé</translation>
     </message>
     <message>
-        <source>Photo</source>
-        <translation>Photo</translation>
+        <source>Photos</source>
+        <translation>Photos</translation>
     </message>
     <message>
-        <source>In the export as</source>
-        <translation>Dans l’export sous le nom</translation>
+        <source>From {folder}</source>
+        <translation>Depuis {folder}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln withdrawn</source>
+        <translation>
+            <numerusform>%Ln retirée</numerusform>
+            <numerusform>%Ln retirées</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>None still shared</source>
+        <translation>Plus aucune partagée</translation>
+    </message>
+    <message>
+        <source>Named before: {name}</source>
+        <translation>Nom précédent&#xa0;: {name}</translation>
+    </message>
+    <message>
+        <source>Why: {reason}</source>
+        <translation>Pourquoi&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <comment>a photo</comment>
+        <translation>Retirée</translation>
+    </message>
+    <message>
+        <source>Still shared</source>
+        <comment>a photo</comment>
+        <translation>Toujours partagée</translation>
+    </message>
+    <message>
+        <source>No longer shared</source>
+        <comment>a photo</comment>
+        <translation>Plus partagée</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln still shared</source>
+        <translation>
+            <numerusform>%Ln toujours partagée</numerusform>
+            <numerusform>%Ln toujours partagées</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>In the export as: {name}</source>
+        <translation>Dans l’export sous le nom&#xa0;: {name}</translation>
     </message>
     <message>
         <source>Now</source>
         <translation>Maintenant</translation>
     </message>
+</context>
+<context>
+    <name>HistoryView</name>
     <message>
-        <source>Why</source>
-        <translation>Pourquoi</translation>
+        <source>Search the history by photo name, path or action</source>
+        <translation>Chercher par nom ou chemin de photo, ou par action</translation>
     </message>
     <message>
-        <source>shared</source>
-        <translation>partagée</translation>
+        <source>Search the share history</source>
+        <translation>Chercher dans l’historique des partages</translation>
     </message>
     <message>
-        <source>updated</source>
-        <translation>mise à jour</translation>
+        <source>Share history</source>
+        <translation>Historique des partages</translation>
     </message>
     <message>
-        <source>withdrawn</source>
-        <translation>retirée</translation>
+        <source>Nothing in the history matches this search.</source>
+        <translation>Rien dans l’historique ne correspond à cette recherche.</translation>
     </message>
     <message>
-        <source>still shared</source>
-        <translation>toujours partagée</translation>
+        <source>Nothing has been shared yet. Photos you mark shareable are listed here once their copies are in the export folder.</source>
+        <translation>Rien n’a encore été partagé. Les photos que vous marquez partageables apparaissent ici dès que leurs copies sont dans le dossier d’export.</translation>
     </message>
     <message>
-        <source>no longer shared</source>
-        <translation>plus partagée</translation>
+        <source>Photos</source>
+        <translation>Photos</translation>
+    </message>
+    <message>
+        <source>None still shared</source>
+        <translation>Plus aucune partagée</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln still shared</source>
+        <translation>
+            <numerusform>%Ln toujours partagée</numerusform>
+            <numerusform>%Ln toujours partagées</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -997,10 +1056,6 @@ Continuer et écraser cette modification&#xa0;?</translation>
     <message>
         <source>Search photos by name</source>
         <translation>Chercher des photos par leur nom</translation>
-    </message>
-    <message>
-        <source>Share history</source>
-        <translation>Historique des partages</translation>
     </message>
     <message>
         <source>Views</source>
@@ -1871,6 +1926,29 @@ Copiez son chemin et ouvrez-le dans l’application que vous utilisez.</translat
     <message>
         <source>remove</source>
         <translation>retrait</translation>
+    </message>
+    <message>
+        <source>rename</source>
+        <translation>renommage</translation>
+    </message>
+    <message>
+        <source>{when} {what}</source>
+        <translation>{when} {what}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n still shared</source>
+        <translation>
+            <numerusform>%n toujours partagée</numerusform>
+            <numerusform>%n toujours partagées</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>none still shared</source>
+        <translation>plus aucune partagée</translation>
+    </message>
+    <message>
+        <source>{when} {what} ({now})</source>
+        <translation>{when} {what} ({now})</translation>
     </message>
     <message>
         <source>{when} {action} {copy} &lt;- {source}: {reason}</source>
@@ -2879,6 +2957,113 @@ Copiez son chemin et ouvrez-le dans l’application que vous utilisez.</translat
     <message>
         <source>{count:,} bytes: {text}</source>
         <translation>{count:,} octets&#xa0;: {text}</translation>
+    </message>
+</context>
+<context>
+    <name>core.ledger</name>
+    <message>
+        <source>Shared 1 photo from {folder}</source>
+        <translation>1 photo partagée depuis {folder}</translation>
+    </message>
+    <message>
+        <source>Shared {count} photos from {folder}</source>
+        <translation>{count} photos partagées depuis {folder}</translation>
+    </message>
+    <message>
+        <source>Shared 1 photo</source>
+        <translation>1 photo partagée</translation>
+    </message>
+    <message>
+        <source>Shared {count} photos</source>
+        <translation>{count} photos partagées</translation>
+    </message>
+    <message>
+        <source>Updated 1 copy</source>
+        <translation>1 copie mise à jour</translation>
+    </message>
+    <message>
+        <source>Updated {count} copies</source>
+        <translation>{count} copies mises à jour</translation>
+    </message>
+    <message>
+        <source>Updated 1 copy (the photo changed)</source>
+        <translation>1 copie mise à jour (la photo a changé)</translation>
+    </message>
+    <message>
+        <source>Updated {count} copies (the photos changed)</source>
+        <translation>{count} copies mises à jour (les photos ont changé)</translation>
+    </message>
+    <message>
+        <source>Export options changed: 1 copy rewritten</source>
+        <translation>Options d’export modifiées&#xa0;: 1 copie réécrite</translation>
+    </message>
+    <message>
+        <source>Export options changed: {count} copies rewritten</source>
+        <translation>Options d’export modifiées&#xa0;: {count} copies réécrites</translation>
+    </message>
+    <message>
+        <source>Restored 1 copy that was altered or removed</source>
+        <translation>1 copie modifiée ou supprimée rétablie</translation>
+    </message>
+    <message>
+        <source>Restored {count} copies that were altered or removed</source>
+        <translation>{count} copies modifiées ou supprimées rétablies</translation>
+    </message>
+    <message>
+        <source>Withdrew 1 photo</source>
+        <translation>1 photo retirée</translation>
+    </message>
+    <message>
+        <source>Withdrew {count} photos</source>
+        <translation>{count} photos retirées</translation>
+    </message>
+    <message>
+        <source>Withdrew 1 photo (no longer shareable)</source>
+        <translation>1 photo retirée (plus partageable)</translation>
+    </message>
+    <message>
+        <source>Withdrew {count} photos (no longer shareable)</source>
+        <translation>{count} photos retirées (plus partageables)</translation>
+    </message>
+    <message>
+        <source>Withdrew 1 photo (gone from the library)</source>
+        <translation>1 photo retirée (disparue de la photothèque)</translation>
+    </message>
+    <message>
+        <source>Withdrew {count} photos (gone from the library)</source>
+        <translation>{count} photos retirées (disparues de la photothèque)</translation>
+    </message>
+    <message>
+        <source>Withdrew 1 photo (its library folder was removed)</source>
+        <translation>1 photo retirée (son dossier de la photothèque a été enlevé)</translation>
+    </message>
+    <message>
+        <source>Withdrew {count} photos (their library folder was removed)</source>
+        <translation>{count} photos retirées (leur dossier de la photothèque a été enlevé)</translation>
+    </message>
+    <message>
+        <source>Withdrew 1 photo (it can no longer be exported)</source>
+        <translation>1 photo retirée (elle ne peut plus être exportée)</translation>
+    </message>
+    <message>
+        <source>Withdrew {count} photos (they can no longer be exported)</source>
+        <translation>{count} photos retirées (elles ne peuvent plus être exportées)</translation>
+    </message>
+    <message>
+        <source>Export names changed: 1 copy renamed</source>
+        <translation>Noms d’export modifiés&#xa0;: 1 copie renommée</translation>
+    </message>
+    <message>
+        <source>Export names changed: {count} copies renamed</source>
+        <translation>Noms d’export modifiés&#xa0;: {count} copies renommées</translation>
+    </message>
+    <message>
+        <source>Export folder changed: 1 copy withdrawn from the old folder</source>
+        <translation>Dossier d’export changé&#xa0;: 1 copie retirée de l’ancien dossier</translation>
+    </message>
+    <message>
+        <source>Export folder changed: {count} copies withdrawn from the old folder</source>
+        <translation>Dossier d’export changé&#xa0;: {count} copies retirées de l’ancien dossier</translation>
     </message>
 </context>
 <context>

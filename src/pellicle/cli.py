@@ -438,29 +438,44 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 
 def _cmd_audit(args: argparse.Namespace) -> int:
+    from pellicle.core import ledger
+
     with _engine() as engine:
-        entries = engine.audit()
-    if args.json:
-        print(json.dumps(entries, indent=2))
-        return EXIT_OK
+        if args.json:
+            # One object per file, as it always was (a stable interface).
+            print(json.dumps(engine.audit(), indent=2))
+            return EXIT_OK
+        events = engine.history().events
     actions = {
         "add": cli.tr("add"),
         "update": cli.tr("update"),
         "remove": cli.tr("remove"),
+        "rename": cli.tr("rename"),
     }
     width = max(len(word) for word in actions.values())
-    for entry in entries:
-        action = actions.get(entry["action"], entry["action"])
-        line = cli.tr("{when} {action} {copy} <- {source}: {reason}").format(
-            when=i18n.when(entry["time"]),
-            action=action.ljust(width),
-            copy=entry["export_path"],
-            source=entry["source"],
-            reason=say(entry["reason"]),
-        )
-        if entry["still_shared"]:
-            line = cli.tr("{line} (still shared)").format(line=line)
-        print(line)
+    # What happened, oldest first as a log reads, each with its files below.
+    for event in reversed(events):
+        when, what = i18n.when(event.time), say(event.sentence())
+        if event.act in (ledger.WITHDRAWN, ledger.MOVED):
+            print(cli.tr("{when} {what}").format(when=when, what=what))
+        else:
+            if event.still_shared:
+                now = cli.tr("%n still shared", "", event.still_shared)
+            else:
+                now = cli.tr("none still shared")
+            print(cli.tr("{when} {what} ({now})").format(when=when, what=what, now=now))
+        for photo in event.photos:
+            copy = f"{photo.was} -> {photo.export_path}" if photo.was else photo.export_path
+            line = cli.tr("{when} {action} {copy} <- {source}: {reason}").format(
+                when=i18n.when(photo.time),
+                action=actions["rename" if photo.was else photo.action].ljust(width),
+                copy=copy,
+                source=photo.source,
+                reason=say(photo.reason),
+            )
+            if photo.still_shared:
+                line = cli.tr("{line} (still shared)").format(line=line)
+            print(f"    {line}")
     return EXIT_OK
 
 

@@ -105,3 +105,41 @@ def test_non_utf8_paths_round_trip(tmp_path: Path) -> None:
             (b"caf\xe9\n.jpg",),
         )
     assert bytes(store.query("SELECT rel FROM rules")[0]["rel"]) == b"caf\xe9\n.jpg"
+
+
+def test_version_4_ledger_upgrades_and_is_still_grouped(tmp_path: Path) -> None:
+    """Migration 5 adds the ledger's batch, act and cause; the rows written
+    before keep NULL there (the ledger is append-only) and are grouped by
+    time and reason."""
+    path = tmp_path / "v4.sqlite3"
+    db = sqlite3.connect(path)
+    for script in MIGRATIONS[:4]:
+        for statement in _statements(script):
+            db.execute(statement)
+    db.execute("PRAGMA user_version=4")
+    for n in range(3):
+        db.execute(
+            "INSERT INTO ledger(time, action, source, export_path, sha256, reason)"
+            " VALUES(?, 'add', ?, ?, 'ab', 'shareable')",
+            (10.0 + n, f"/photos/Holidays/{n}.jpg", f"Holidays/{n}.jpg"),
+        )
+    db.execute(
+        "INSERT INTO ledger(time, action, source, export_path, reason)"
+        " VALUES(90, 'remove', '/photos/Holidays/0.jpg', 'Holidays/0.jpg',"
+        " 'private: this photo is marked private')"
+    )
+    db.commit()
+    db.close()
+    store = Store(path)
+    assert store.version == SCHEMA_VERSION == 5
+    rows = store.query("SELECT batch, act, cause FROM ledger")
+    assert len(rows) == 4 and all(tuple(r) == (None, None, None) for r in rows)
+    from pellicle.core import ledger
+
+    assert [e.sentence() for e in ledger.history(store).events] == [
+        "Withdrew 1 photo (no longer shareable)",
+        "Shared 3 photos from Holidays",
+    ]
+    # Still append-only after the upgrade.
+    with pytest.raises(sqlite3.DatabaseError, match="append-only"), store.write() as db:
+        db.execute("UPDATE ledger SET batch=1")

@@ -158,8 +158,11 @@ def test_audit_writes_dates_as_the_french_locale_does(world: dict[str, Path]) ->
     french = pellicle(world["home"], FRENCH, "audit").stdout.splitlines()
     english = pellicle(world["home"], ENGLISH, "audit").stdout.splitlines()
     assert french and len(french) == len(english)
-    assert re.match(r"\d\d/\d\d/\d{4} \d\d:\d\d:\d\d ajout ", french[0]), french[0]
-    assert re.match(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d add ", english[0]), english[0]
+    # What happened, then its files indented below it.
+    assert re.match(r"\d\d/\d\d/\d{4} \d\d:\d\d:\d\d \d+ photos? partagées? ", french[0])
+    assert re.match(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d Shared \d+ photos? ", english[0])
+    assert re.match(r"    \d\d/\d\d/\d{4} \d\d:\d\d:\d\d ajout ", french[1]), french[1]
+    assert re.match(r"    \d{4}-\d\d-\d\d \d\d:\d\d:\d\d add ", english[1]), english[1]
     assert "partageable (toujours partagée)" in "\n".join(french)
 
 

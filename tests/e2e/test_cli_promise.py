@@ -132,6 +132,16 @@ def test_promise_end_to_end(world: dict[str, Path]) -> None:
     rotated = [e for e in audit if e["export_path"] == "Holidays/2025/rotated.jpg"]
     assert [e["action"] for e in rotated] == ["add", "update", "remove"]
     assert not any(e["still_shared"] for e in rotated)
+    # The keys of `audit --json` are a stable interface: one object per file.
+    assert set(audit[0]) == {"id", "time", "action", "source", "export_path", "sha256",
+                             "source_sha256", "reason", "still_shared"}  # fmt: skip
+    # Read by a person: what happened, each with its files indented below.
+    told = pellicle(home, "audit").stdout.splitlines()
+    headings = [line for line in told if not line.startswith("    ")]
+    assert any("Shared " in h and " photos from " in h for h in headings), headings
+    assert any("Restored 1 copy that was altered or removed" in h for h in headings)
+    assert headings[-1].endswith(" Withdrew 1 photo (no longer shareable)")
+    assert sum(1 for line in told if line.startswith("    ")) == len(audit)
 
 
 def test_exiftool_sees_nothing_identifying(world: dict[str, Path]) -> None:

@@ -16,7 +16,6 @@ from PySide6.QtCore import (
     QMessageLogContext,
     QModelIndex,
     QPersistentModelIndex,
-    Qt,
     QtMsgType,
     qInstallMessageHandler,
 )
@@ -24,7 +23,7 @@ from PySide6.QtGui import QImage
 
 from gui_helpers import PRIV, ROOT, ROOTS, SHARE, store_of
 from pellicle.core.policy import Decision
-from pellicle.gui.models import FolderModel, HistoryModel, PhotoModel
+from pellicle.gui.models import FolderModel, PhotoModel
 from pellicle.gui.snapshot import PHOTO_BADGES, FolderItem, build_photo_store
 from pellicle.gui.tasks import ThumbLoader
 
@@ -132,30 +131,6 @@ def test_folder_model_updates_only_changed_badges(qtbot: Any, model_tester: Any)
     # A new set of folders: the tree is rebuilt.
     model.set_folders([folder(b"", 0, 1), folder(b"b", 0, 1)])
     assert model.rowCount(model.index(0, 0)) == 1 and not model.index_of((1, b"a")).isValid()
-
-
-def ledger_row(n: int, action: str = "add", still: bool = True) -> dict[str, Any]:
-    return {"id": n, "time": 1_700_000_000 + n, "action": action, "source": f"/lib/{n}.jpg",
-            "export_path": f"{n}.jpg", "still_shared": still, "reason": "marked"}  # fmt: skip
-
-
-def test_history_model_newest_first_and_updates_in_place(qtbot: Any, model_tester: Any) -> None:
-    model = HistoryModel()
-    model_tester(model)
-    resets: list[int] = []
-    model.modelReset.connect(lambda: resets.append(1))
-    model.set_rows([ledger_row(1), ledger_row(2, "remove")])
-    assert model.rowCount() == 2 and model.columnCount() == 6 and len(resets) == 1
-    assert [model.index(0, c).data() for c in (1, 2, 4)] == ["withdrawn", "/lib/2.jpg",
-                                                           "withdrawn"]  # fmt: skip
-    # Same entries, one no longer shared: repainted, not reset.
-    model.set_rows([ledger_row(1, still=False), ledger_row(2, "remove")])
-    assert len(resets) == 1 and model.index(1, 4).data() == "no longer shared"
-    model.set_rows([ledger_row(1), ledger_row(2, "remove"), ledger_row(3)])
-    assert model.rowCount() == 3 and len(resets) == 2
-    assert model.headerData(0, Qt.Orientation.Horizontal, 0) == "When"
-    model.set_rows([])
-    assert model.rowCount() == 0
 
 
 def test_thumbnail_memory_is_bounded_in_bytes(qtbot: Any, tmp_path: Any) -> None:

@@ -276,6 +276,11 @@ class Engine:
     def audit(self, limit: int | None = None) -> list[dict[str, Any]]:
         return ledger_mod.entries(self.store, limit=limit)
 
+    def history(self, previous: ledger_mod.History | None = None) -> ledger_mod.History:
+        """The ledger as events ("Shared 80 photos from Holidays"), newest
+        first; `previous` itself when the ledger and export are unchanged."""
+        return ledger_mod.history(self.store, previous)
+
     def photos(self) -> list[tuple[Root, FileFacts, Verdict]]:
         """Every indexed photo with its decision (for views; no rescan)."""
         return overview.photos(self._state(self.roots(), scan=False))

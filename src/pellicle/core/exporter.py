@@ -25,7 +25,18 @@ from pellicle.core.index import Index
 from pellicle.core.library import Library
 from pellicle.core.manifest import MANIFEST, Manifest, ManifestRow
 from pellicle.core.naming import Source, assign
-from pellicle.core.plan import Action, Exported, Key, Plan, Wanted, make_plan
+from pellicle.core.plan import (
+    GONE,
+    MOVED,
+    PROBLEM,
+    UNROOTED,
+    Action,
+    Exported,
+    Key,
+    Plan,
+    Wanted,
+    make_plan,
+)
 from pellicle.core.store import Store, decode_rel, display
 from pellicle.core.sync import ApplyReport, Context, apply
 from pellicle.core.words import msg
@@ -102,6 +113,7 @@ class Exporter:
         known_roots = {r.id for r in roots}
         paused = frozenset(r.id for r in roots if r.id not in state.online)
         reasons: dict[Key, str] = {}
+        causes: dict[Key, str] = {}
         for copy in exported:
             rid, src_rel = copy.key
             verdict = state.verdicts.get(copy.key)
@@ -109,8 +121,10 @@ class Exporter:
                 reasons[copy.key] = msg(
                     "core.exporter", "its library folder was removed from Pellicle"
                 )
+                causes[copy.key] = UNROOTED
             elif verdict is None:
                 reasons[copy.key] = msg("core.exporter", "the photo is gone from the library")
+                causes[copy.key] = GONE
             elif not verdict.shareable:
                 reasons[copy.key] = verdict.sentence()
             else:
@@ -119,6 +133,7 @@ class Exporter:
                     reasons[copy.key] = msg(
                         "core.exporter", "cannot be exported: {problem}"
                     ).format(problem=found.problem)
+                    causes[copy.key] = PROBLEM
         # Under a paused root, a copy whose photo the index knows and the
         # current rules make private goes now; only "photo gone" waits.
         withdrawn = {
@@ -129,7 +144,12 @@ class Exporter:
             and not verdict.shareable
         }
         plan = make_plan(
-            wanted, exported, paused_roots=paused, withdrawn=withdrawn, removal_reasons=reasons
+            wanted,
+            exported,
+            paused_roots=paused,
+            withdrawn=withdrawn,
+            removal_reasons=reasons,
+            removal_causes=causes,
         )
         return Planned(plan, foreign)
 
@@ -304,7 +324,7 @@ class Exporter:
                 row["src_ino"],
                 row["options"],
             )
-            removals.removals.append(Action("remove", rel, reason, exported=entry))
+            removals.removals.append(Action("remove", rel, reason, exported=entry, cause=MOVED))
         if os.path.isdir(export):
             self.apply(removals, state, export, None)
         else:

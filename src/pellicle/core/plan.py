@@ -21,6 +21,19 @@ Key = tuple[int, bytes]
 NO_LONGER_SHAREABLE: Final = msg("core.plan", "no longer shareable")
 NAME_CHANGED: Final = msg("core.plan", "export name changed")
 
+#: Why an action is taken, in one word the ledger keeps so the share history
+#: can group a sync's files into the few things that happened (see ledger).
+SHAREABLE: Final = "shareable"
+RENAMED: Final = "renamed"
+PHOTO_CHANGED: Final = "changed"
+OPTIONS_CHANGED: Final = "options"
+ALTERED: Final = "altered"
+PRIVATE: Final = "private"
+GONE: Final = "gone"
+UNROOTED: Final = "unrooted"
+PROBLEM: Final = "problem"
+MOVED: Final = "moved"
+
 
 @dataclass(frozen=True)
 class Wanted:
@@ -56,6 +69,8 @@ class Action:
     reason: str
     wanted: Wanted | None = None
     exported: Exported | None = None
+    #: One of the words above (or a removal's, set by the exporter).
+    cause: str = ""
 
 
 @dataclass
@@ -78,6 +93,7 @@ def make_plan(
     paused_roots: frozenset[int] = frozenset(),
     withdrawn: AbstractSet[Key] = frozenset(),
     removal_reasons: Mapping[Key, str] | None = None,
+    removal_causes: Mapping[Key, str] | None = None,
 ) -> Plan:
     """Compare desired and exported; removals come first, writes sorted by path.
 
@@ -88,6 +104,7 @@ def make_plan(
     """
     want = {w.key: w for w in wanted}
     reasons = removal_reasons or {}
+    causes = removal_causes or {}
     plan = Plan()
     seen: set[Key] = set()
     for entry in exported:
@@ -95,15 +112,29 @@ def make_plan(
         if entry.key[0] in paused_roots:
             if entry.key in withdrawn:
                 reason = reasons.get(entry.key, NO_LONGER_SHAREABLE)
-                plan.removals.append(Action("remove", entry.export_rel, reason, exported=entry))
+                plan.removals.append(
+                    Action(
+                        "remove",
+                        entry.export_rel,
+                        reason,
+                        exported=entry,
+                        cause=causes.get(entry.key, PRIVATE),
+                    )
+                )
             continue
         target = want.get(entry.key)
         if target is None:
             reason = reasons.get(entry.key, NO_LONGER_SHAREABLE)
-            plan.removals.append(Action("remove", entry.export_rel, reason, exported=entry))
+            cause = causes.get(entry.key, PRIVATE)
+            plan.removals.append(
+                Action("remove", entry.export_rel, reason, exported=entry, cause=cause)
+            )
         elif target.export_rel != entry.export_rel:
-            plan.removals.append(Action("remove", entry.export_rel, NAME_CHANGED, exported=entry))
-            plan.writes.append(Action("add", target.export_rel, NAME_CHANGED, target))
+            plan.removals.append(
+                Action("remove", entry.export_rel, NAME_CHANGED, exported=entry, cause=RENAMED)
+            )
+            renamed = Action("add", target.export_rel, NAME_CHANGED, target, cause=RENAMED)
+            plan.writes.append(renamed)
         elif (target.src_size, target.src_mtime_ns, target.src_ino) != (
             entry.src_size,
             entry.src_mtime_ns,
@@ -111,7 +142,12 @@ def make_plan(
         ):
             plan.writes.append(
                 Action(
-                    "update", target.export_rel, msg("core.plan", "photo changed"), target, entry
+                    "update",
+                    target.export_rel,
+                    msg("core.plan", "photo changed"),
+                    target,
+                    entry,
+                    cause=PHOTO_CHANGED,
                 )
             )
         elif target.options != entry.options:
@@ -122,6 +158,7 @@ def make_plan(
                     msg("core.plan", "export options changed"),
                     target,
                     entry,
+                    cause=OPTIONS_CHANGED,
                 )
             )
         elif not entry.intact:
@@ -132,12 +169,15 @@ def make_plan(
                     msg("core.plan", "exported copy was altered or removed"),
                     target,
                     entry,
+                    cause=ALTERED,
                 )
             )
     for key, target in want.items():
         if key not in seen and key[0] not in paused_roots:
             plan.writes.append(
-                Action("add", target.export_rel, msg("core.plan", "shareable"), target)
+                Action(
+                    "add", target.export_rel, msg("core.plan", "shareable"), target, cause=SHAREABLE
+                )
             )
     plan.removals.sort(key=lambda a: a.export_rel)
     plan.writes.sort(key=lambda a: a.export_rel)

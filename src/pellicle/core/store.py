@@ -141,6 +141,18 @@ MIGRATIONS: Final[tuple[str, ...]] = (
         options TEXT NOT NULL
     );
     """,
+    # 5: the share history shows what happened (a folder shared, photos made
+    # private, export names switched), not one line per file: each ledger
+    # row names the sync that wrote it (`batch`, from the settings counter
+    # 'ledger_batch'), what that was about (`act`: shared, updated,
+    # withdrawn, renamed, moved) and why in one word (`cause`, see
+    # core/plan.py). Older rows keep NULL there; core/ledger.py groups them
+    # by time and reason instead. The per-file rows stay as they were.
+    """
+    ALTER TABLE ledger ADD COLUMN batch INTEGER;
+    ALTER TABLE ledger ADD COLUMN act TEXT;
+    ALTER TABLE ledger ADD COLUMN cause TEXT;
+    """,
 )
 
 SCHEMA_VERSION: Final = len(MIGRATIONS)

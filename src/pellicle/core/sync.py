@@ -25,6 +25,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Final
 
+from pellicle.core import ledger
 from pellicle.core.exportdir import ExportBlocked, ExportDir, Staging
 from pellicle.core.imaging import MAX_PIXELS
 from pellicle.core.manifest import MANIFEST
@@ -97,9 +98,12 @@ class _Staged:
 
 def apply(plan: Plan, ctx: Context) -> ApplyReport:
     report = ApplyReport()
+    #: Every ledger row of this apply names it: the share history shows
+    #: "Shared 80 photos from Holidays" as one line, not eighty.
+    batch = ledger.Batch(ctx.store)
     removed: list[str] = []
     for action in plan.removals:
-        _remove(action, ctx, report)
+        _remove(action, ctx, report, batch)
         removed.append(action.export_rel)
     if removed:
         ctx.export.prune(removed)
@@ -148,7 +152,7 @@ def apply(plan: Plan, ctx: Context) -> ApplyReport:
                         report.interrupted = True
                         staging.discard(item.name)
                         continue
-                    _publish(item, staging, ctx, report)
+                    _publish(item, staging, ctx, report, batch)
                     done += 1
                     if ctx.progress is not None:
                         ctx.progress(done, total)
@@ -179,7 +183,7 @@ def _batches(actions: list[Action]) -> Iterator[list[Action]]:
         yield batch
 
 
-def _remove(action: Action, ctx: Context, report: ApplyReport) -> None:
+def _remove(action: Action, ctx: Context, report: ApplyReport, batch: ledger.Batch) -> None:
     entry = action.exported
     assert entry is not None
     try:
@@ -190,8 +194,16 @@ def _remove(action: Action, ctx: Context, report: ApplyReport) -> None:
     with ctx.store.write() as db:
         db.execute("DELETE FROM exports WHERE export_rel=?", (action.export_rel.encode(),))
         ctx.store.bump_generation(db, MANIFEST)
-        _ledger(
-            db, "remove", ctx.source_name(entry.key), action.export_rel, None, None, action.reason
+        ledger.record(
+            db,
+            batch,
+            "remove",
+            action.cause,
+            ctx.source_name(entry.key),
+            action.export_rel,
+            None,
+            None,
+            action.reason,
         )
     report.done.append(Outcome(action, True))
     if ctx.log is not None:
@@ -268,7 +280,9 @@ def _verify(item: _Staged, staging: Staging, ctx: Context) -> _Staged:
     return item
 
 
-def _publish(item: _Staged, staging: Staging, ctx: Context, report: ApplyReport) -> None:
+def _publish(
+    item: _Staged, staging: Staging, ctx: Context, report: ApplyReport, batch: ledger.Batch
+) -> None:
     action = item.action
     wanted = action.wanted
     assert wanted is not None
@@ -327,9 +341,11 @@ def _publish(item: _Staged, staging: Staging, ctx: Context, report: ApplyReport)
             ),
         )
         db.execute("DELETE FROM pending WHERE export_rel=?", (rel.encode(),))
-        _ledger(
+        ledger.record(
             db,
+            batch,
             action.kind,
+            action.cause,
             source_name,
             rel,
             item.sha256,
@@ -381,22 +397,6 @@ def _unchanged(source: str, wanted: Wanted) -> bool:
         wanted.src_size,
         wanted.src_mtime_ns,
         wanted.src_ino,
-    )
-
-
-def _ledger(
-    db: object,
-    action: str,
-    source: str,
-    export_rel: str,
-    sha256: str | None,
-    source_sha256: str | None,
-    reason: str,
-) -> None:
-    db.execute(  # type: ignore[attr-defined]
-        "INSERT INTO ledger(time, action, source, export_path, sha256, source_sha256, reason)"
-        " VALUES(?,?,?,?,?,?,?)",
-        (time.time(), action, source, export_rel, sha256, source_sha256, reason),
     )
 
 

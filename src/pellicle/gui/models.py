@@ -1,4 +1,5 @@
-"""The Qt models over a snapshot: photos, folders, the share history.
+"""The Qt models over a snapshot: photos and folders (the share history has
+its own room, `history`).
 
 The photo model filters itself over the `PhotoStore` arrays (a
 QSortFilterProxyModel calling back into Python per row would not keep up),
@@ -22,18 +23,15 @@ import numpy as np
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractListModel,
-    QAbstractTableModel,
     QByteArray,
     QCoreApplication,
     QDate,
-    QDateTime,
     QLocale,
     QMimeData,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
     Qt,
-    QUrl,
 )
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
@@ -523,78 +521,3 @@ _BADGE_WORDS = {
     "marked shareable": str(QT_TRANSLATE_NOOP("FolderModel", "marked shareable")),
     "marked private": str(QT_TRANSLATE_NOOP("FolderModel", "marked private")),
 }
-
-
-class HistoryModel(QAbstractTableModel):
-    """The ledger: what was shared when, and whether it still is."""
-
-    COLUMNS = (
-        str(QT_TRANSLATE_NOOP("HistoryModel", "When")),
-        str(QT_TRANSLATE_NOOP("HistoryModel", "What happened")),
-        str(QT_TRANSLATE_NOOP("HistoryModel", "Photo")),
-        str(QT_TRANSLATE_NOOP("HistoryModel", "In the export as")),
-        str(QT_TRANSLATE_NOOP("HistoryModel", "Now")),
-        str(QT_TRANSLATE_NOOP("HistoryModel", "Why")),
-    )
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[dict[str, Any]] = []
-
-    def set_rows(self, rows: list[dict[str, Any]]) -> None:
-        rows = list(reversed(rows))  # newest first
-        if [r["id"] for r in rows] == [r["id"] for r in self._rows]:
-            self._rows = rows
-            if rows:
-                self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, 5))
-            return
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.COLUMNS)
-        ):
-            return self.tr(self.COLUMNS[section])
-        return None
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row = self._rows[index.row()]
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return None
-        column = index.column()
-        if column == 0:
-            when = QDateTime.fromMSecsSinceEpoch(int(float(row["time"]) * 1000))
-            return QLocale().toString(when, QLocale.FormatType.ShortFormat)
-        if column == 1:
-            actions = {
-                "add": self.tr("shared"),
-                "update": self.tr("updated"),
-                "remove": self.tr("withdrawn"),
-            }
-            return actions.get(str(row["action"]), str(row["action"]))
-        if column == 2:
-            return str(row["source"] or "")
-        if column == 3:
-            return str(row["export_path"] or "")
-        if column == 4:
-            if row["action"] == "remove":
-                return self.tr("withdrawn")
-            return self.tr("still shared") if row["still_shared"] else self.tr("no longer shared")
-        if column == 5:
-            return say(str(row["reason"] or ""))
-        return None
-
-    def url_of(self, row: int) -> QUrl:
-        return QUrl.fromLocalFile(str(self._rows[row]["source"] or ""))

@@ -29,6 +29,7 @@ import numpy as np
 import numpy.typing as npt
 
 from pellicle.core.engine import Engine, Explanation, FolderSummary
+from pellicle.core.ledger import History
 from pellicle.core.policy import Decision
 from pellicle.core.roots import Root, locate
 from pellicle.core.store import decode_rel
@@ -340,7 +341,8 @@ class Snapshot:
     folders: list[FolderItem] = field(default_factory=list)
     status: dict[str, Any] = field(default_factory=dict)
     settings: dict[str, Any] = field(default_factory=dict)
-    history: list[dict[str, Any]] = field(default_factory=list)
+    #: The ledger as events (the previous snapshot's object while unchanged).
+    history: History | None = None
     initialised: bool = False
     #: Set by the builder: the photos are the same rows as the previous
     #: snapshot's, and these rows' decisions changed (None: none did).
@@ -348,9 +350,7 @@ class Snapshot:
     changed: tuple[int, int] | None = None
 
 
-def build_snapshot(
-    engine: Engine, *, history_limit: int = 5000, previous: Snapshot | None = None
-) -> Snapshot:
+def build_snapshot(engine: Engine, *, previous: Snapshot | None = None) -> Snapshot:
     """Read the index, rules, status and ledger. Runs on a worker thread.
 
     `previous` (the snapshot on screen) lets the builder say whether only
@@ -381,5 +381,5 @@ def build_snapshot(
         snap.changed = snap.photos.changed_span(prev_store)
     snap.folders = [FolderItem.of(summary) for summary in engine.folder_summaries()]
     snap.status = engine.status()
-    snap.history = engine.audit(limit=history_limit)
+    snap.history = engine.history(previous.history if previous is not None else None)
     return snap

@@ -30,13 +30,10 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
-    QTableView,
     QTabWidget,
     QToolBar,
     QVBoxLayout,
@@ -52,12 +49,12 @@ from pellicle.gui.arrange import Arrangement
 from pellicle.gui.delegate import FolderDelegate, PhotoDelegate
 from pellicle.gui.droptarget import DropTarget
 from pellicle.gui.folderdrop import FolderDrop
+from pellicle.gui.history import HistoryView
 from pellicle.gui.inspector import Inspector
 from pellicle.gui.models import (
     FILTERS,
     FolderModel,
     FolderRole,
-    HistoryModel,
     KeyRole,
     PathRole,
     PhotoModel,
@@ -103,7 +100,8 @@ class MainWindow(QMainWindow):
         self.loader = ThumbLoader(where.thumbnails, parent=self)
         self.photo_model = PhotoModel(self)
         self.folder_model = FolderModel(self)
-        self.history_model = HistoryModel(self)
+        self.history = HistoryView()
+        self.history_model = self.history.model
 
         self.syncing = Syncing(where, self.rules, self.syncer, live=live,
                                sync_interval_ms=sync_interval_ms, parent=self)  # fmt: skip
@@ -196,13 +194,6 @@ class MainWindow(QMainWindow):
         page.setSpacing(0)
         page.addWidget(self.grid_header)
         page.addWidget(self.grid, 1)
-        self.history = QTableView()
-        self.history.setModel(self.history_model)
-        self.history.setAccessibleName(self.tr("Share history"))
-        self.history.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.history.verticalHeader().hide()
-        self.history.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.history.horizontalHeader().setStretchLastSection(True)
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(self.tr("Views"))
         self.tabs.addTab(self.photos_page, self.tr("&Photos"))
@@ -317,7 +308,7 @@ class MainWindow(QMainWindow):
         current = self.tree.currentIndex().data(KeyRole)
         self.folder_model.set_folders(snap.folders)
         self.tree.restore_expansion(expanded, current)
-        self.history_model.set_rows(snap.history)
+        self.history.set_history(snap.history)
         if selected:
             rows = (self.photo_model.row_of(p) for p in selected)
             self.grid.select_rows(sorted(r for r in rows if r is not None))
@@ -416,6 +407,10 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _focus_search(self) -> None:
+        if self.tabs.currentWidget() is self.history:  # Ctrl+F searches what is shown
+            self.history.search.setFocus()
+            self.history.search.selectAll()
+            return
         self.tabs.setCurrentWidget(self.photos_page)
         self.search.setFocus()
         self.search.selectAll()
@@ -423,7 +418,7 @@ class MainWindow(QMainWindow):
     @Slot()
     def _show_history(self) -> None:
         self.tabs.setCurrentWidget(self.history)
-        self.history.setFocus()
+        self.history.tree.setFocus()
 
     # Files dragged from a file manager onto the window (not onto a view
     # that takes drops itself): tagging decides what they mean.
