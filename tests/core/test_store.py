@@ -131,7 +131,8 @@ def test_version_4_ledger_upgrades_and_is_still_grouped(tmp_path: Path) -> None:
     db.commit()
     db.close()
     store = Store(path)
-    assert store.version == SCHEMA_VERSION == 5
+    assert store.version == SCHEMA_VERSION == 6
+    assert store.query("SELECT count(*) FROM taken")[0][0] == 0  # migration 6
     rows = store.query("SELECT batch, act, cause FROM ledger")
     assert len(rows) == 4 and all(tuple(r) == (None, None, None) for r in rows)
     from pellicle.core import ledger

@@ -8,10 +8,8 @@ screenshot, a damaged file), its modification time. Reading the EXIF of
 database, keyed by the file's (size, mtime): an unchanged file is never
 opened again, only `stat`-ed.
 
-The cache is its own table, made with `CREATE TABLE IF NOT EXISTS` on first
-use rather than by a schema migration: nothing else reads it, losing it
-costs only time, and it can be folded into a migration later without
-changing its shape.
+The cache is the `taken` table (schema migration 6 in core/store.py):
+nothing else reads it, and losing it costs only time.
 
 Times are "wall-clock seconds": the local date and time the photo shows,
 counted as if it were UTC (`calendar.timegm`). EXIF dates carry no time
@@ -33,18 +31,6 @@ from pellicle.core.formats import HEAD_SIZE, VIDEO, sniff
 from pellicle.core.imaging import open_image, register_heif
 from pellicle.core.roots import Root
 from pellicle.core.store import Store, decode_rel
-
-_TABLE: Final = """
-CREATE TABLE IF NOT EXISTS taken(
-    root_id INTEGER NOT NULL REFERENCES roots(id) ON DELETE CASCADE,
-    rel BLOB NOT NULL,
-    size INTEGER NOT NULL,
-    mtime_ns INTEGER NOT NULL,
-    taken INTEGER NOT NULL,
-    source TEXT NOT NULL,
-    PRIMARY KEY(root_id, rel)
-) WITHOUT ROWID
-"""
 
 #: Where a date came from (stored with it; tests and `source` read it).
 EXIF, VIDEO_HEADER, MODIFIED = "exif", "video", "mtime"
@@ -170,8 +156,6 @@ class TakenCache:
 
     def __init__(self, store: Store) -> None:
         self.store = store
-        with store.write() as db:
-            db.execute(_TABLE)
         #: Files opened to read a date (tests check cache hits open none).
         self.read = 0
 

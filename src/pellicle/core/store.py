@@ -153,6 +153,21 @@ MIGRATIONS: Final[tuple[str, ...]] = (
     ALTER TABLE ledger ADD COLUMN act TEXT;
     ALTER TABLE ledger ADD COLUMN cause TEXT;
     """,
+    # 6: the date each photo was taken (core/dates.py), for the grid's "sort
+    # by date taken": read once from EXIF or the movie header and kept by
+    # the file's size and mtime, so 100,000 photos are not reopened at each
+    # start. Only a cache: losing a row costs one read of the file.
+    """
+    CREATE TABLE IF NOT EXISTS taken(
+        root_id INTEGER NOT NULL REFERENCES roots(id) ON DELETE CASCADE,
+        rel BLOB NOT NULL,
+        size INTEGER NOT NULL,
+        mtime_ns INTEGER NOT NULL,
+        taken INTEGER NOT NULL,
+        source TEXT NOT NULL,
+        PRIMARY KEY(root_id, rel)
+    ) WITHOUT ROWID;
+    """,
 )
 
 SCHEMA_VERSION: Final = len(MIGRATIONS)
