@@ -296,6 +296,14 @@ def everything(window: Any, qtbot: Any, library: Path, monkeypatch: pytest.Monke
     apps = AppsDialog(window.grants, window)
     texts.update({f"apps/{k}": v for k, v in collect(apps).items()})
     apps.done(0)
+    # Help: About, the guide window, "What is shared?".
+    window.help.show_about()
+    texts.update({f"about/{k}": v for k, v in collect(window.help.about_dialog).items()})
+    window.help.about_dialog.close()
+    window.help.show_guide()
+    texts.update({f"guide/{k}": v for k, v in collect(window.help.guide_window).items()})
+    window.help.guide_window.close()
+    _add(texts, "what-is-shared", window.help.what_is_shared_text())
     return texts
 
 

@@ -74,6 +74,18 @@ class Actions(QObject):
             ["Ctrl+H"],
             self.tr("What was shared when, and whether it still is"),
         )
+        # Help: F1 is the platform's help key (HelpContents).
+        self.guide = self._make(
+            self.tr("User &guide"),
+            [QKeySequence.StandardKey.HelpContents],
+            self.tr("Open the user guide"),
+        )
+        self.what_is_shared = self._make(
+            self.tr("&What is shared?"), [], self.tr("What leaves your computer, in two lines")
+        )
+        self.about = self._make(
+            self.tr("&About Pellicle"), [], self.tr("Version, licence and where your data lives")
+        )
 
     def _make(self, text: str, keys: list[Keys], tip: str) -> QAction:
         act = QAction(text, self._window)
@@ -100,6 +112,13 @@ class Actions(QObject):
         edit_menu.addAction(self.find)
         view_menu = bar.addMenu(self.tr("&View"))
         view_menu.addActions([self.all_photos, self.history])
+
+    def fill_help_menu(self, bar: QMenuBar) -> None:
+        """The Help menu, last in the bar (after menus other rooms add)."""
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addActions([self.guide, self.what_is_shared])
+        help_menu.addSeparator()
+        help_menu.addAction(self.about)
 
     def tag_menu(
         self,

@@ -13,7 +13,15 @@ from typing import Any
 
 from PySide6.QtCore import QLocale, QObject, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices, QGuiApplication
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QStatusBar, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QStatusBar,
+    QToolButton,
+    QWidget,
+)
 
 from pellicle.i18n import say
 
@@ -60,6 +68,12 @@ class StatusArea(QObject):
         row.addWidget(self.open_button)
         row.addWidget(self.copy_button)
         row.addWidget(self.grant_label)
+        # "?": what is shared, in two lines (help.Help shows it).
+        self.what_is_shared_button = QToolButton()
+        self.what_is_shared_button.setText("?")
+        self.what_is_shared_button.setAccessibleName(self.tr("What is shared?"))
+        self.what_is_shared_button.setToolTip(self.tr("What is shared?"))
+        row.addWidget(self.what_is_shared_button)
         bar.addPermanentWidget(export)
 
     def grant_sentence(self) -> str:

@@ -9,7 +9,8 @@ becomes a rule change and a rule change becomes a repaint:
 - `tagging`: rule changes, undo, drops;
 - `syncing`: snapshots, syncs with progress, the live watcher;
 - `settings`: first run, Settings, adding library folders;
-- `statusbar`, `tray`, `inspector`: what they show.
+- `statusbar`, `tray`, `inspector`: what they show;
+- `help`: the user guide, "What is shared?" and About.
 
 The window itself keeps only what is about its views: applying a snapshot
 to the models while keeping the selection, the tree's open folders and the
@@ -40,6 +41,7 @@ from pellicle.core.policy import Decision
 from pellicle.gui.actions import Actions
 from pellicle.gui.apps import GrantsUi
 from pellicle.gui.delegate import FolderDelegate, PhotoDelegate
+from pellicle.gui.help import Help
 from pellicle.gui.inspector import Inspector
 from pellicle.gui.models import FILTERS, FolderModel, HistoryModel, KeyRole, PathRole, PhotoModel
 from pellicle.gui.settings import SettingsFlow
@@ -94,6 +96,8 @@ class MainWindow(QMainWindow):
         self.status_area = StatusArea(self.statusBar())
         self.tray = Tray(self, settings, [self.acts.sync, None, self.acts.quit])
         self.grants = GrantsUi(self, where)  # the Apps menu and the banner
+        self.help = Help(where, settings, self)
+        self.acts.fill_help_menu(self.menuBar())  # last, after Apps
         self.settings_flow = SettingsFlow(where, self.rules, snapshot=lambda: self.snapshot,
                                           restart=self.syncing.restart, tray=self.tray,
                                           window=self, settings=settings)  # fmt: skip
@@ -195,6 +199,10 @@ class MainWindow(QMainWindow):
         acts.quit.triggered.connect(self.quit)
         acts.all_photos.triggered.connect(self.show_all_photos)
         acts.history.triggered.connect(self._show_history)
+        acts.guide.triggered.connect(self.help.show_guide)
+        acts.what_is_shared.triggered.connect(self.help.show_what_is_shared)
+        acts.about.triggered.connect(self.help.show_about)
+        status.what_is_shared_button.clicked.connect(self.help.show_what_is_shared)
         # Views.
         self.filter_box.currentIndexChanged.connect(self._on_filter)
         self.search.textChanged.connect(self._on_search)
