@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 from pellicle import __version__
 from pellicle.core.paths import Locations
 from pellicle.gui import language
+from pellicle.gui.dialogs import fit_on_screen
 
 #: Where a built package carries the guide (setup.py and pellicle.spec copy
 #: resources/guide there), and where a source checkout has it.
@@ -83,7 +84,7 @@ class GuideWindow(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.browser, 1)
         layout.addWidget(buttons)
-        self.resize(720, 640)
+        fit_on_screen(self, 720, 640)
 
 
 class AboutDialog(QDialog):
@@ -120,6 +121,8 @@ class AboutDialog(QDialog):
             field.setReadOnly(True)
             field.setAccessibleName(name)
             field.setCursorPosition(0)
+            field.setToolTip(path)
+            field.setMinimumWidth(120)
             label.setBuddy(field)
             copy = QPushButton(self.tr("Copy"))
             copy.setAccessibleName(self.tr("Copy the path: {what}").format(what=name))
@@ -143,7 +146,7 @@ class AboutDialog(QDialog):
         layout.addWidget(note)
         layout.addStretch(1)
         layout.addWidget(buttons)
-        self.resize(680, 0)
+        fit_on_screen(self, 680, self.sizeHint().height())
 
     @Slot(str)
     def copy(self, path: str) -> None:
