@@ -1,4 +1,4 @@
-"""Open the real window on the demo library and save docs/screenshot.png.
+"""Open the real window on the sample camera roll and save docs/screenshot.png.
 
 Run under a virtual display:
 
@@ -6,10 +6,11 @@ Run under a virtual display:
 
 It makes a private PELLICLE_HOME in a temporary folder, writes the sample
 camera roll (`core/samples.py`, what "Try with sample photos" makes: real
-GPS, serials and a made-up owner's name), marks some of it shareable, syncs, selects a shared photo so the inspector shows what it
-carries and what the export keeps, waits for thumbnails, and grabs the
-window. The window speaks the system's language (LANG), or the one given
-with `--language fr` (docs/screenshot-fr.png is made that way).
+GPS, serials and a made-up owner's name), marks some of it shareable,
+syncs, selects a shared photo so the inspector shows what it carries and
+what the export keeps, waits for thumbnails, and grabs the window. The
+window speaks the system's language (LANG), or the one given with
+`--language fr` (docs/screenshot-fr.png is made that way).
 """
 
 from __future__ import annotations
@@ -36,9 +37,9 @@ def main() -> int:
     from PySide6.QtCore import QEventLoop, QItemSelectionModel, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from pellicle.core.samples import make_camera_roll
     from pellicle.core.engine import Engine
     from pellicle.core.paths import locations
+    from pellicle.core.samples import make_camera_roll
     from pellicle.gui import language
     from pellicle.gui.app import APPLICATION, ORGANISATION, gui_settings, open_window
 
