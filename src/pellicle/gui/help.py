@@ -146,7 +146,7 @@ class AboutDialog(QDialog):
         layout.addWidget(note)
         layout.addStretch(1)
         layout.addWidget(buttons)
-        fit_on_screen(self, 680, self.sizeHint().height())
+        fit_on_screen(self, 800, self.sizeHint().height())
 
     @Slot(str)
     def copy(self, path: str) -> None:
