@@ -107,7 +107,8 @@ def test_what_is_shared_is_two_lines_from_the_menu_and_the_status_bar(
         assert isinstance(box, QMessageBox) and box.text() == text
         box.accept()
         qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
-    assert window.status_area.what_is_shared_button.accessibleName() == "What is shared?"
+    button = window.status_area.what_is_shared_button
+    assert button.accessibleName() == "What is shared?" and button.toolTip() == text
 
 
 def test_about_shows_version_licence_and_where_the_data_lives(

@@ -72,7 +72,6 @@ class StatusArea(QObject):
         self.what_is_shared_button = QToolButton()
         self.what_is_shared_button.setText("?")
         self.what_is_shared_button.setAccessibleName(self.tr("What is shared?"))
-        self.what_is_shared_button.setToolTip(self.tr("What is shared?"))
         row.addWidget(self.what_is_shared_button)
         bar.addPermanentWidget(export)
 

@@ -203,6 +203,7 @@ class MainWindow(QMainWindow):
         acts.what_is_shared.triggered.connect(self.help.show_what_is_shared)
         acts.about.triggered.connect(self.help.show_about)
         status.what_is_shared_button.clicked.connect(self.help.show_what_is_shared)
+        status.what_is_shared_button.setToolTip(self.help.what_is_shared_text())
         # Views.
         self.filter_box.currentIndexChanged.connect(self._on_filter)
         self.search.textChanged.connect(self._on_search)
