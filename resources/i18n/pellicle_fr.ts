@@ -709,7 +709,7 @@ Continuer et écraser cette modification&#xa0;?</translation>
     </message>
     <message>
         <source>Everything else stays private, on your computer.</source>
-        <translation>Tout le reste reste privé, sur votre ordinateur.</translation>
+        <translation>Tout le reste demeure privé, sur votre ordinateur.</translation>
     </message>
     <message>
         <source>What is shared?</source>
