@@ -1,4 +1,5 @@
-"""setuptools hook: a built wheel ships the compiled translation catalogues.
+"""setuptools hook: a built wheel ships the compiled translation catalogues
+and the user guide.
 
 Everything else about the package is in pyproject.toml. The catalogues'
 sources are resources/i18n/*.ts; packaging/catalogues.py compiles them
@@ -7,10 +8,15 @@ into pellicle/translations inside the build, never into git. An editable
 install (`pip install -e .`, what scripts/_venv.sh makes) compiles nothing:
 scripts/i18n builds into the source tree, and scripts/run and scripts/test
 call it. packaging/build_backend.py makes PySide6 available to a wheel build.
+
+The user guide (resources/guide/<lang>/index.md, Markdown the Help window
+shows) is copied to pellicle/guide in the build; an editable install reads
+it from resources/guide (gui/help.py looks in both).
 """
 
 from __future__ import annotations
 
+import shutil
 import sys
 from pathlib import Path
 
@@ -25,6 +31,9 @@ class BuildWithCatalogues(build_py):
         super().run()
         if getattr(self, "editable_mode", False):
             return
+        guide = Path(self.build_lib) / "pellicle" / "guide"
+        shutil.rmtree(guide, ignore_errors=True)
+        shutil.copytree(ROOT / "resources" / "guide", guide)
         sys.path.insert(0, str(ROOT / "packaging"))
         import catalogues
 
@@ -33,4 +42,7 @@ class BuildWithCatalogues(build_py):
         )
 
 
-setup(cmdclass={"build_py": BuildWithCatalogues})
+# Guarded so tests can load BuildWithCatalogues without running setup()
+# (pip and setuptools' build backend run this file as __main__).
+if __name__ == "__main__":
+    setup(cmdclass={"build_py": BuildWithCatalogues})

@@ -1,15 +1,16 @@
-"""Open the real window on the demo library and save docs/screenshot.png.
+"""Open the real window on the sample camera roll and save docs/screenshot.png.
 
 Run under a virtual display:
 
     xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python scripts/screenshot.py
 
-It makes a private PELLICLE_HOME in a temporary folder, generates the demo
-library (photos with planted fake GPS and names), marks some of it
-shareable, syncs, selects a shared photo so the inspector shows what it
-carries and what the export keeps, waits for thumbnails, and grabs the
-window. The window speaks the system's language (LANG), or the one given
-with `--language fr` (docs/screenshot-fr.png is made that way).
+It makes a private PELLICLE_HOME in a temporary folder, writes the sample
+camera roll (`core/samples.py`, what "Try with sample photos" makes: real
+GPS, serials and a made-up owner's name), marks some of it shareable,
+syncs, selects a shared photo so the inspector shows what it carries and
+what the export keeps, waits for thumbnails, and grabs the window. The
+window speaks the system's language (LANG), or the one given with
+`--language fr` (docs/screenshot-fr.png is made that way).
 """
 
 from __future__ import annotations
@@ -26,7 +27,6 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", default=str(Path(__file__).resolve().parents[1] / "docs" /
                                              "screenshot.png"))  # fmt: skip
-    parser.add_argument("--count", type=int, default=60)
     parser.add_argument("--size", default="1400x860", help="window size, WIDTHxHEIGHT")
     parser.add_argument("--language", choices=("system", "en", "fr"), default="system")
     args = parser.parse_args()
@@ -37,9 +37,9 @@ def main() -> int:
     from PySide6.QtCore import QEventLoop, QItemSelectionModel, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from pellicle.core.demo import make_library
     from pellicle.core.engine import Engine
     from pellicle.core.paths import locations
+    from pellicle.core.samples import make_camera_roll
     from pellicle.gui import language
     from pellicle.gui.app import APPLICATION, ORGANISATION, gui_settings, open_window
 
@@ -47,11 +47,12 @@ def main() -> int:
     where.ensure()
     library = Path(home) / "Pictures"
     export = Path(home) / "Shared with apps"
-    make_library(library, args.count, seed=3)
+    photos = make_camera_roll(library)
+    brittany = [p for p in photos if p.parent.name == "2024-07 Brittany"]
     with Engine(where) as engine:
         engine.init([str(library)], str(export))
-        engine.share([str(library / "Holidays")])
-        engine.private([str(library / "Holidays" / "2024" / "Beach")])
+        engine.share([str(library / "2024-07 Brittany"), str(library / "2023-10 Lisbon")])
+        engine.private([str(brittany[1])])  # the one with the family in it
         engine.share([str(library / "Screenshots")])
         engine.sync()
 
@@ -74,11 +75,11 @@ def main() -> int:
     wait(1.5)
     while window.busy:
         wait(0.1)
-    # Open the Holidays folder and select one shared photo.
+    # Select one shared photo.
     model = window.photo_model
     target = next(
         (r for r in range(model.rowCount()) if model.item(r).badge == "shareable"
-         and model.item(r).name.endswith(".jpg")), 0)  # fmt: skip
+         and model.item(r).name.lower().endswith(".jpg")), 0)  # fmt: skip
     window.grid.selectionModel().setCurrentIndex(
         model.index(target), QItemSelectionModel.SelectionFlag.ClearAndSelect
     )

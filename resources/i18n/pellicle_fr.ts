@@ -2,6 +2,57 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="en">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About Pellicle</source>
+        <translation>À propos de Pellicle</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Keeps your photos private by default, and one export folder of cleaned copies of the photos you mark shareable.</source>
+        <translation>Garde vos photos privées par défaut, et un seul dossier d’export de copies nettoyées des photos que vous marquez partageables.</translation>
+    </message>
+    <message>
+        <source>Licence: GNU General Public License, version 3 or later</source>
+        <translation>Licence&#xa0;: GNU GPL (licence publique générale GNU), version 3 ou ultérieure</translation>
+    </message>
+    <message>
+        <source>Where your data lives</source>
+        <translation>Où sont vos données</translation>
+    </message>
+    <message>
+        <source>Database (rules, index, share history)</source>
+        <translation>Base d’état (règles, index, historique des partages)</translation>
+    </message>
+    <message>
+        <source>Thumbnail cache (private to you)</source>
+        <translation>Cache des vignettes (lisible par vous seul)</translation>
+    </message>
+    <message>
+        <source>Settings file</source>
+        <translation>Fichier des paramètres</translation>
+    </message>
+    <message>
+        <source>Sample library</source>
+        <translation>Photothèque d’exemple</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copier</translation>
+    </message>
+    <message>
+        <source>Copy the path: {what}</source>
+        <translation>Copier le chemin&#xa0;: {what}</translation>
+    </message>
+    <message>
+        <source>Pellicle never writes in your library folders, and sends nothing anywhere.</source>
+        <translation>Pellicle n’écrit jamais dans les dossiers de votre photothèque, et n’envoie rien nulle part.</translation>
+    </message>
+</context>
+<context>
     <name>Access</name>
     <message>
         <source>More tools</source>
@@ -143,6 +194,30 @@
         <translation>Les photos les plus récentes d’abord, sous un titre par mois</translation>
     </message>
     <message>
+        <source>User &amp;guide</source>
+        <translation>&amp;Guide de l’utilisateur</translation>
+    </message>
+    <message>
+        <source>Open the user guide</source>
+        <translation>Ouvrir le guide de l’utilisateur</translation>
+    </message>
+    <message>
+        <source>&amp;What is shared?</source>
+        <translation>&amp;Qu’est-ce qui est partagé&#xa0;?</translation>
+    </message>
+    <message>
+        <source>What leaves your computer, in two lines</source>
+        <translation>Ce qui quitte votre ordinateur, en deux lignes</translation>
+    </message>
+    <message>
+        <source>&amp;About Pellicle</source>
+        <translation>À &amp;propos de Pellicle</translation>
+    </message>
+    <message>
+        <source>Version, licence and where your data lives</source>
+        <translation>Version, licence et emplacement de vos données</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
@@ -153,6 +228,10 @@
     <message>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>A&amp;ide</translation>
     </message>
     <message>
         <source>Mark shareable</source>
@@ -718,7 +797,7 @@ Continuer et écraser cette modification&#xa0;?</translation>
     </message>
     <message>
         <source>&amp;Apps</source>
-        <translation>A&amp;pplications</translation>
+        <translation>Appli&amp;cations</translation>
     </message>
     <message>
         <source>Open an application &amp;restricted</source>
@@ -791,6 +870,36 @@ Continuer et écraser cette modification&#xa0;?</translation>
     <message>
         <source>Showing {name}</source>
         <translation>Affiché&#xa0;: {name}</translation>
+    </message>
+</context>
+<context>
+    <name>GuideWindow</name>
+    <message>
+        <source>Pellicle user guide</source>
+        <translation>Guide de l’utilisateur de Pellicle</translation>
+    </message>
+    <message>
+        <source>User guide</source>
+        <translation>Guide de l’utilisateur</translation>
+    </message>
+    <message>
+        <source>The user guide is missing from this installation.</source>
+        <translation>Le guide de l’utilisateur manque dans cette installation.</translation>
+    </message>
+</context>
+<context>
+    <name>Help</name>
+    <message>
+        <source>Only the photos you mark shareable are shared, as cleaned copies, in the one export folder.</source>
+        <translation>Seules les photos que vous marquez partageables sont partagées, en copies nettoyées, dans le seul dossier d’export.</translation>
+    </message>
+    <message>
+        <source>Everything else stays private, on your computer.</source>
+        <translation>Tout le reste demeure privé, sur votre ordinateur.</translation>
+    </message>
+    <message>
+        <source>What is shared?</source>
+        <translation>Qu’est-ce qui est partagé&#xa0;?</translation>
     </message>
 </context>
 <context>
@@ -1047,7 +1156,7 @@ Continuer et écraser cette modification&#xa0;?</translation>
     </message>
     <message>
         <source>&amp;Show:</source>
-        <translation>&amp;Afficher&#xa0;:</translation>
+        <translation>Affiche&amp;r&#xa0;:</translation>
     </message>
     <message>
         <source>Search by name</source>
@@ -1066,7 +1175,7 @@ Continuer et écraser cette modification&#xa0;?</translation>
         <translation>&amp;Photos</translation>
     </message>
     <message>
-        <source>Share &amp;history</source>
+        <source>Share histor&amp;y</source>
         <translation>&amp;Historique des partages</translation>
     </message>
 </context>
@@ -1405,6 +1514,10 @@ Copiez son chemin et ouvrez-le dans l’application que vous utilisez.</translat
     <message>
         <source>Export:</source>
         <translation>Export&#xa0;:</translation>
+    </message>
+    <message>
+        <source>What is shared?</source>
+        <translation>Qu’est-ce qui est partagé&#xa0;?</translation>
     </message>
     <message>
         <source>This is the one folder to grant to AI and creative apps.</source>

@@ -33,7 +33,7 @@ def test_context_menu_tags_what_it_was_opened_on(qtbot: Any, ready: Any) -> None
 def test_menus_hold_every_command_once_and_no_two_share_a_key(ready: Any) -> None:
     window = ready
     menus = {m.title(): m for m in (a.menu() for a in window.menuBar().actions()) if m}
-    assert list(menus) == ["&File", "&Edit", "&View", "&Apps"]
+    assert list(menus) == ["&File", "&Edit", "&View", "&Apps", "&Help"]
     in_menus = [a for m in menus.values() for a in m.actions() if not a.isSeparator()]
     assert len(in_menus) == len(set(in_menus))
     assert set(window.actions()) <= set(in_menus)

@@ -55,9 +55,9 @@ sys.exit(app_module.run([]))
 @pytest.mark.parametrize(
     ("lang", "menus"),
     [
-        ("fr_FR.UTF-8", ["&Fichier", "É&dition", "&Affichage", "A&pplications"]),
-        ("C.UTF-8", ["&File", "&Edit", "&View", "&Apps"]),
-        ("de_DE.UTF-8", ["&File", "&Edit", "&View", "&Apps"]),  # not spoken: English
+        ("fr_FR.UTF-8", ["&Fichier", "É&dition", "&Affichage", "Appli&cations", "A&ide"]),
+        ("C.UTF-8", ["&File", "&Edit", "&View", "&Apps", "&Help"]),
+        ("de_DE.UTF-8", ["&File", "&Edit", "&View", "&Apps", "&Help"]),  # not spoken: English
     ],
 )
 def test_pellicle_opens_in_the_system_language(home: Any, lang: str, menus: list[str]) -> None:

@@ -28,7 +28,7 @@ from PySide6.QtCore import (
     QSettings,
     Qt,
 )
-from PySide6.QtGui import QAction, QDesktopServices
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -309,6 +309,14 @@ def everything(window: Any, qtbot: Any, library: Path, monkeypatch: pytest.Monke
     apps = AppsDialog(window.grants, window)
     texts.update({f"apps/{k}": v for k, v in collect(apps).items()})
     apps.done(0)
+    # Help: About, the guide window, "What is shared?".
+    window.help.show_about()
+    texts.update({f"about/{k}": v for k, v in collect(window.help.about_dialog).items()})
+    window.help.about_dialog.close()
+    window.help.show_guide()
+    texts.update({f"guide/{k}": v for k, v in collect(window.help.guide_window).items()})
+    window.help.guide_window.close()
+    _add(texts, "what-is-shared", window.help.what_is_shared_text())
     return texts
 
 
@@ -365,6 +373,13 @@ def test_french_menus_have_one_key_per_item(
             if re.search(r"&(\w)", a.text())
         ]
         assert len(keys) == len(set(keys)), (menu.title(), keys)
+    # Window-wide Alt+letter keys (menu titles, tabs, labels' buddies) too.
+    texts = [a.text() for a in window.menuBar().actions()]
+    texts += [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    texts += [w.text() for w in window.findChildren(QLabel) if w.buddy() is not None]
+    alt = [QKeySequence.mnemonic(t).toString() for t in texts]
+    alt = [k for k in alt if k]
+    assert len(alt) >= 6 and len(alt) == len(set(alt)), texts
 
 
 def test_settings_offers_the_language_and_keeps_the_choice(

@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from gui_helpers import wait_idle
+from pellicle.core import samples
 from pellicle.core.engine import Engine
 from pellicle.gui.dialogs import (
     MODEL_SENTENCES,
@@ -39,8 +40,9 @@ def test_first_run_with_sample_photos(
         dialog.sample.click()
     libraries, export = dialog.choice()
     assert libraries == [str(where.data / "sample-library")]
-    photos = [p for p in Path(libraries[0]).rglob("IMG_*")]
-    assert len(photos) == SAMPLE_COUNT
+    photos = [p for p in Path(libraries[0]).rglob("*") if p.is_file()]
+    assert len(photos) == SAMPLE_COUNT == samples.COUNT
+    assert (Path(libraries[0]) / "2024-07 Brittany").is_dir()
     dialog.done(FirstRunDialog.DialogCode.Accepted)
 
     with qtbot.waitSignal(window.syncing.synced, timeout=60_000) as blocker:

@@ -108,3 +108,37 @@ def test_nsis_uninstaller_removes_exactly_what_was_installed(tmp_path: Path) -> 
     # Deepest folders first, never recursive.
     assert rmdirs == ['RMDir "$INSTDIR\\_internal\\PySide6"', 'RMDir "$INSTDIR\\_internal"']
     assert not any("/r" in line for line in uninstall)
+
+
+def test_a_built_package_carries_the_user_guide_in_every_language(tmp_path: Path) -> None:
+    # setup.py's build_py, as a wheel build runs it, into a temporary build
+    # folder: the guide must land where gui/help.py looks in an installed
+    # package, for every language the app speaks.
+    from setuptools import find_packages
+    from setuptools.dist import Distribution
+
+    from pellicle import i18n
+    from pellicle.gui import help as help_module
+
+    setup_py = _load("setup.py")
+    dist = Distribution(
+        {"name": "pellicle", "packages": find_packages(str(ROOT / "src")),
+         "package_dir": {"": str(ROOT / "src")}, "script_name": str(ROOT / "setup.py")}
+    )  # fmt: skip
+    build = setup_py.BuildWithCatalogues(dist)
+    build.build_lib = str(tmp_path)
+    build.ensure_finalized()
+    build.run()
+    packaged = tmp_path / "pellicle" / "guide"
+    assert packaged.relative_to(tmp_path) == help_module.PACKAGED_GUIDE.relative_to(
+        help_module.PACKAGED_GUIDE.parents[1]
+    )
+    for lang in ("en", *i18n.LANGUAGES):
+        guide = packaged / lang / "index.md"
+        source = ROOT / "resources" / "guide" / lang / "index.md"
+        assert guide.read_bytes() == source.read_bytes(), lang
+    assert (tmp_path / "pellicle" / "translations" / "pellicle_fr.qm").is_file()
+    # The source distribution and the bundle (.deb, AppImage, installers) too.
+    assert "graft resources/guide" in (ROOT / "MANIFEST.in").read_text().splitlines()
+    spec = (ROOT / "packaging" / "pellicle.spec").read_text()
+    assert 'Path("pellicle", "guide"' in spec and "datas=CATALOGUE_DATAS + GUIDE_DATAS" in spec

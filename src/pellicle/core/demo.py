@@ -4,9 +4,11 @@ Pellicle's central promise is that no exported file carries identifying data.
 The only convincing way to test that (and to show it to a user trying the app)
 is to start from photos that carry such data in every place a camera, phone or
 editor puts it, with distinctive byte strings that a raw search of an exported
-file can find. This module makes those photos: tests, benchmarks and the GUI's
-"Try with sample photos" library all use it. It lives in `src` because the app
-ships the demo library; it never imports Qt.
+file can find. This module makes those photos for tests, benchmarks and the
+scripts; it lives in `src` because they all import it from the installed
+package, and it never imports Qt. The sample camera roll a person sees
+("Try with sample photos") is `samples`: believable photos with real
+metadata, and none of these test strings.
 
 Pixels are deterministic for a given seed so that lossless handling can be
 checked by comparing pixels, and generation is fast enough for hundreds of

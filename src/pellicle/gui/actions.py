@@ -139,6 +139,18 @@ class Actions(QObject):
             act.setCheckable(True)
             self._order.addAction(act)
         self.sort_name.setChecked(True)
+        # Help: F1 is the platform's help key (HelpContents).
+        self.guide = self._make(
+            self.tr("User &guide"),
+            [QKeySequence.StandardKey.HelpContents],
+            self.tr("Open the user guide"),
+        )
+        self.what_is_shared = self._make(
+            self.tr("&What is shared?"), [], self.tr("What leaves your computer, in two lines")
+        )
+        self.about = self._make(
+            self.tr("&About Pellicle"), [], self.tr("Version, licence and where your data lives")
+        )
 
     def _make(self, text: str, keys: list[Keys], tip: str) -> QAction:
         act = QAction(text, self._window)
@@ -175,6 +187,13 @@ class Actions(QObject):
         view_menu.addActions([self.larger, self.smaller])
         view_menu.addSeparator()
         view_menu.addActions([self.sort_name, self.sort_date])
+
+    def fill_help_menu(self, bar: QMenuBar) -> None:
+        """The Help menu, last in the bar (after menus other rooms add)."""
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addActions([self.guide, self.what_is_shared])
+        help_menu.addSeparator()
+        help_menu.addAction(self.about)
 
     def tag_menu(
         self,

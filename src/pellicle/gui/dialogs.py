@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -63,6 +64,8 @@ MODEL_SENTENCES = (
     ),
 )
 
+#: How many photos "Try with sample photos" writes (core.samples.COUNT,
+#: repeated here so opening the dialog does not import Pillow's drawing).
 SAMPLE_COUNT = 48
 
 
@@ -99,6 +102,13 @@ def autostart_enabled() -> bool:
     return autostart_file().is_file()
 
 
+def fit_on_screen(widget: QWidget, width: int, height: int) -> None:
+    """Resize `widget` to width x height, or less where the screen is smaller
+    (a 1024x700 screen at 150 % scale has 683x467 logical pixels)."""
+    screen = widget.screen().availableGeometry()
+    widget.resize(min(width, screen.width() * 95 // 100), min(height, screen.height() * 9 // 10))
+
+
 class FolderList(QWidget):
     """A list of folders with Add and Remove buttons."""
 
@@ -108,7 +118,11 @@ class FolderList(QWidget):
         super().__init__(parent)
         self.list = QListWidget()
         self.list.setAccessibleName(name)
-        self.list.setMaximumHeight(110)
+        # The list takes the dialog's spare height (a capped list floated in
+        # the middle of its row when the dialog grew); four rows at least.
+        rows = self.list.fontMetrics().lineSpacing() * 4 + 2 * self.list.frameWidth() + 8
+        self.list.setMinimumHeight(rows)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
         add = QPushButton(self.tr("&Add…"))
         add.setAccessibleName(self.tr("Add to {list}").format(list=name.lower()))
         remove = QPushButton(self.tr("&Remove"))
@@ -134,7 +148,9 @@ class FolderList(QWidget):
 
     @Slot()
     def _add(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Choose a library folder"))
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Choose a library folder"), str(Path.home())
+        )
         if folder and folder not in self.folders():
             self.list.addItem(folder)
             self.changed.emit()
@@ -156,7 +172,7 @@ def _folder_field(name: str, parent: QWidget) -> tuple[QLineEdit, QWidget]:
     browse.setAccessibleName(title)
 
     def choose() -> None:
-        folder = QFileDialog.getExistingDirectory(parent, title)
+        folder = QFileDialog.getExistingDirectory(parent, title, str(Path.home()))
         if folder:
             edit.setText(folder)
 
@@ -215,11 +231,11 @@ class FirstRunDialog(QDialog):
         form.addRow(self.tr("&Export folder:"), export_row)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
-        layout.addLayout(form)
+        layout.addLayout(form, 1)
         layout.addWidget(self.sample, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
-        self.resize(620, 460)
+        fit_on_screen(self, 620, 460)
         self._pool = QThreadPool()
         self._pool.setMaxThreadCount(1)
         LIVE_POOLS.add(self._pool)
@@ -248,12 +264,13 @@ class FirstRunDialog(QDialog):
         export = self.where.data / "sample-export"
 
         def work() -> None:
-            from pellicle.core.demo import make_library
+            # Imported here: Pillow's drawing is not needed to open the window.
+            from pellicle.core import samples
 
             try:
-                if not library.is_dir() or not any(library.rglob("IMG_*")):
+                if not samples.is_camera_roll(library):
                     library.mkdir(parents=True, exist_ok=True)
-                    make_library(library, SAMPLE_COUNT, seed=7)
+                    samples.make_camera_roll(library)
                 self._samples_done.emit(str(library), str(export), "")
             except Exception as exc:
                 self._samples_done.emit(str(library), str(export), str(exc))
@@ -355,9 +372,9 @@ class SettingsDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addLayout(form, 1)
         layout.addWidget(buttons)
-        self.resize(620, 480)
+        fit_on_screen(self, 620, 480)
 
     def language_choice(self) -> str:
         value = self.language.currentData()

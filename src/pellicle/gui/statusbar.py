@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QStatusBar,
+    QToolButton,
     QWidget,
 )
 
@@ -90,6 +91,11 @@ class StatusArea(QObject):
         row.addWidget(self.open_button)
         row.addWidget(self.copy_button)
         row.addWidget(self.grant_label)
+        # "?": what is shared, in two lines (help.Help shows it).
+        self.what_is_shared_button = QToolButton()
+        self.what_is_shared_button.setText("?")
+        self.what_is_shared_button.setAccessibleName(self.tr("What is shared?"))
+        row.addWidget(self.what_is_shared_button)
         bar.addPermanentWidget(export)
         self._export_row = export
         bar.installEventFilter(self)

@@ -9,7 +9,8 @@ becomes a rule change and a rule change becomes a repaint:
 - `tagging`: rule changes, undo, drops;
 - `syncing`: snapshots, syncs with progress, the live watcher;
 - `settings`: first run, Settings, adding library folders;
-- `statusbar`, `tray`, `inspector`: what they show.
+- `statusbar`, `tray`, `inspector`: what they show;
+- `help`: the user guide, "What is shared?" and About.
 
 The window itself keeps only what is about its views: applying a snapshot
 to the models while keeping the selection, the tree's open folders and the
@@ -49,6 +50,7 @@ from pellicle.gui.arrange import Arrangement
 from pellicle.gui.delegate import FolderDelegate, PhotoDelegate
 from pellicle.gui.droptarget import DropTarget
 from pellicle.gui.folderdrop import FolderDrop
+from pellicle.gui.help import Help
 from pellicle.gui.history import HistoryView
 from pellicle.gui.inspector import Inspector
 from pellicle.gui.models import (
@@ -121,6 +123,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.arrange.slider)
         self.tray = Tray(self, settings, [self.acts.sync, None, self.acts.quit])
         self.grants = GrantsUi(self, where)  # the Apps menu and the banner
+        self.help = Help(where, settings, self)
+        self.acts.fill_help_menu(self.menuBar())  # last, after Apps
         self.settings_flow = SettingsFlow(where, self.rules, snapshot=lambda: self.snapshot,
                                           restart=self.syncing.restart, tray=self.tray,
                                           window=self, settings=settings)  # fmt: skip
@@ -197,7 +201,7 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(self.tr("Views"))
         self.tabs.addTab(self.photos_page, self.tr("&Photos"))
-        self.tabs.addTab(self.history, self.tr("Share &history"))
+        self.tabs.addTab(self.history, self.tr("Share histor&y"))
 
         # Right: the inspector.
         self.inspector = Inspector(self.rules, self.selected_items)
@@ -227,6 +231,11 @@ class MainWindow(QMainWindow):
         acts.sort_date.triggered.connect(arrange.by_date)
         acts.show_order(arrange.order)
         arrange.order_changed.connect(acts.show_order)
+        acts.guide.triggered.connect(self.help.show_guide)
+        acts.what_is_shared.triggered.connect(self.help.show_what_is_shared)
+        acts.about.triggered.connect(self.help.show_about)
+        status.what_is_shared_button.clicked.connect(self.help.show_what_is_shared)
+        status.what_is_shared_button.setToolTip(self.help.what_is_shared_text())
         # Views.
         self.filter_box.currentIndexChanged.connect(self._on_filter)
         self.search.textChanged.connect(self._on_search)
