@@ -178,6 +178,52 @@ def test_narrow_trees_get_short_words(qtbot: Any) -> None:
     folder = _folder(None, S, 5, 2)
     assert [t for t, _c in delegate.folder_badges(folder, short=1)] == ["shareable", "+2 private"]
     assert [t for t, _c in delegate.folder_badges(folder, short=2)] == ["+2 private"]
+    # Narrowest: a folder's own rule alone (the exception is in the tooltip);
+    # without an own rule, what differs inside is still shown.
+    own = _folder(S, S, 80, 1)
+    assert [t for t, _c in delegate.folder_badges(own, short=3)] == ["Shareable"]
+    assert [t for t, _c in delegate.folder_badges(folder, short=3)] == ["+2 private"]
+
+
+def test_a_narrow_row_keeps_the_whole_folder_name(qtbot: Any, model_tester: Any) -> None:
+    """At the default tree width, "2024-07 Brittany" with its own rule and an
+    exception shows its whole name: the exception badge gives way first."""
+    from PySide6.QtCore import QRect, Qt
+
+    model = FolderModel()
+    model_tester(model)
+    root = FolderItem(1, b"", "/lib", "lib", None, P, "why", 79, 1, 79)
+    folder = FolderItem(1, b"2024-07 Brittany", "/lib/2024-07 Brittany", "2024-07 Brittany",
+                        S, S, "why", 79, 1, 1)  # fmt: skip
+    model.set_folders([root, folder])
+    index = model.index_of((1, b"2024-07 Brittany"))
+    view = QTreeView()
+    qtbot.addWidget(view)
+    delegate = FolderDelegate(view)
+    option = QStyleOptionViewItem()
+    option.initFrom(view)
+    option.rect = QRect(0, 0, 200, 22)
+    option.decorationSize = view.iconSize()
+    drawn: list[str] = []
+    original = delegate.folder_badges
+
+    def spy(item: FolderItem, *, short: int = 0) -> list[tuple[str, QColor]]:
+        parts = original(item, short=short)
+        drawn[:] = [t for t, _c in parts]
+        return parts
+
+    delegate.folder_badges = spy  # type: ignore[method-assign]
+    image = QImage(200, 22, QImage.Format.Format_RGB32)
+    painter = QPainter(image)
+    delegate.paint(painter, option, index)
+    painter.end()
+    assert drawn == ["Shareable"]
+    assert index.data(Qt.ItemDataRole.AccessibleTextRole).endswith("1 private photo inside")
+    option.rect = QRect(0, 0, 420, 22)
+    painter = QPainter(image)
+    delegate.paint(painter, option, index)
+    painter.end()
+    assert drawn == ["Shareable", "1 private inside"]
 
 
 def test_folder_row_paints_its_rule_and_the_exception(qtbot: Any, model_tester: Any) -> None:

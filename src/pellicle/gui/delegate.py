@@ -352,14 +352,18 @@ class FolderDelegate(QStyledItemDelegate):
         rect: QRect = option.rect
         font = badge_font(option.font)
         metrics = QFontMetrics(font)
-        # Badges take at most about 60 % of the row: the name must stay
-        # readable, so narrow rows get the short words, then only what
-        # differs inside.
-        for short in (0, 1, 2):
+        # The name must stay readable: narrow rows get the short words, then
+        # only what differs inside, then only the folder's own rule (the
+        # tooltip always says everything). A level is good enough when the
+        # badges take at most about 60 % of the row and the whole name fits
+        # beside them.
+        name = QFontMetrics(option.font).horizontalAdvance(str(index.data() or ""))
+        name += option.decorationSize.width() + 12
+        for short in (0, 1, 2, 3):
             parts = self.folder_badges(folder, short=short)
             widths = [metrics.horizontalAdvance(text) + 10 for text, _colour in parts]
             used = sum(widths) + 3 * len(parts) + (2 if parts else 0)
-            if used <= rect.width() * 0.6:
+            if used <= rect.width() * 0.6 and rect.width() - used >= name:
                 break
         # The name and icon get what the badges leave (the style elides it).
         narrowed = QStyleOptionViewItem(option)
@@ -381,7 +385,8 @@ class FolderDelegate(QStyledItemDelegate):
         badge on such photos: only what is shareable inside, if anything.
         `short`: 1, the words for a narrow tree ("+1 private", "shareable"
         for an inherited rule, in its lighter colour); 2, no inherited rule,
-        only what differs inside."""
+        only what differs inside; 3, the folder's own rule alone when it has
+        one (the tree is too narrow for both; the tooltip says the rest)."""
         decision = folder.decision.value
         other = PRIVATE if decision == SHAREABLE else SHAREABLE
         parts: list[tuple[str, QColor]] = []
@@ -391,7 +396,7 @@ class FolderDelegate(QStyledItemDelegate):
             words = INHERITED_SHORT if short else INHERITED_TEXT
             parts.append((badge_text(words[decision]),
                           BADGE_COLOURS[decision].lighter(125)))  # fmt: skip
-        if folder.exceptions:
+        if folder.exceptions and (short < 3 or not parts):
             parts.append((self.exception_text(decision, folder.exceptions, short=bool(short)),
                           BADGE_COLOURS[other]))  # fmt: skip
         return parts

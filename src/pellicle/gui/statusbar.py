@@ -131,6 +131,15 @@ class StatusArea(QObject):
             for w in self._export_row.findChildren(QWidget)
             if w.isVisibleTo(self._export_row) and w not in (self.export_label, self.grant_label)
         )
+        # What others put in the bar (the thumbnail size slider) takes its room too.
+        mine = (self._export_row, self.sync_label, self.progress, self.counts_label)
+        direct = Qt.FindChildOption.FindDirectChildrenOnly
+        others += sum(
+            w.sizeHint().width() + spacing
+            for w in self.bar.findChildren(QWidget, options=direct)
+            if w.isVisibleTo(self.bar) and w not in mine and not w.isWindow()
+            and w.metaObject().className() != "QSizeGrip"
+        )  # fmt: skip
         bar = self.progress.maximumWidth() if self._syncing else 0
         room = self.bar.width() - 40 - state - bar - others
         counts = self.counts_label.fontMetrics().horizontalAdvance(self._counts)
