@@ -309,3 +309,13 @@ def test_a_movie_box_of_countless_empty_boxes_is_refused_not_walked(tmp_path: Pa
     result = inspect(path)
     assert result.error == "damaged video: too many boxes"
     assert len(result.findings) <= 500
+
+
+def test_a_codec_code_with_control_bytes_is_shown_printable() -> None:
+    """Found by the hostile-video property test in CI: a codec written
+    "\x01pmd" reached the inspector's text as it was."""
+    from pellicle.core.inspect_video import _fourcc
+
+    assert _fourcc(b"\x01pmd") == "?pmd"
+    assert _fourcc(b"avc1") == "avc1"
+    assert _fourcc(b"\x00\x00\x00\x00") == "?"

@@ -619,4 +619,9 @@ def _sized(n: int, body: bytes = b"") -> str:
 
 
 def _fourcc(kind: bytes) -> str:
-    return kind.decode("latin-1").replace("\x00", " ").strip() or "?"
+    """A box or codec code as people may read it: a hostile file's control
+    bytes (a "\x01pmd" codec) become "?", never raw text in the inspector."""
+    text = "".join(
+        c if c.isprintable() else "?" for c in kind.decode("latin-1").replace("\x00", " ")
+    )
+    return text.strip() or "?"
