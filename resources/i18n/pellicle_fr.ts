@@ -623,6 +623,17 @@ Continuer et écraser cette modification&#xa0;?</translation>
     </message>
 </context>
 <context>
+    <name>FolderBadge</name>
+    <message>
+        <source>Shareable</source>
+        <translation>Partageable</translation>
+    </message>
+    <message>
+        <source>Private</source>
+        <translation>Privé</translation>
+    </message>
+</context>
+<context>
     <name>FolderDelegate</name>
     <message numerus="yes">
         <source>+%Ln private</source>

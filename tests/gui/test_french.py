@@ -476,3 +476,21 @@ def test_a_video_s_inspection_speaks_french(
     carries = carried["fr"]
     for words in ("Pistes et données cachées", "Piste que l’export retire", "en-tête du film"):
         assert words in carries, words
+
+
+def test_french_folder_badges_agree_with_a_folder(settings: QSettings) -> None:
+    """A photo is "privée", a folder "privé": the tree's badge has its own words."""
+    from pellicle.gui.delegate import FolderDelegate, photo_badge
+    from pellicle.gui.snapshot import FolderItem
+
+    use_language(settings, "fr")
+    folder = FolderItem(1, b"Lisbon", "/lib/Lisbon", "Lisbon", Decision.PRIVATE, Decision.PRIVATE,
+                        "why", 0, 10, 0)  # fmt: skip
+    assert [t for t, _c in FolderDelegate().folder_badges(folder)] == ["Privé"]
+    shared = FolderItem(1, b"Lyon", "/lib/Lyon", "Lyon", Decision.SHAREABLE, Decision.SHAREABLE,
+                        "why", 10, 0, 0)  # fmt: skip
+    assert [t for t, _c in FolderDelegate().folder_badges(shared)] == ["Partageable"]
+    from pellicle.gui.delegate import BADGE_TEXT, badge_text
+
+    badge = photo_badge(Decision.PRIVATE, True, None)
+    assert badge is not None and badge_text(BADGE_TEXT[badge.kind]) == "Privée"

@@ -416,7 +416,7 @@ def _exif(camera: Camera, place: Place | None, when: datetime, orientation: int)
     exif[0x0132] = stamp
     if camera is CANON:  # a camera set up by its owner writes the name everywhere
         exif[0x013B] = OWNER
-        exif[0x8298] = f"© {when.year} {OWNER}"
+        exif[0x8298] = f"Copyright {when.year} {OWNER}"  # EXIF Copyright is ASCII: no ©
     offset = "+01:00" if when.month in (1, 2, 3, 11, 12) else "+02:00"
     if place is not None and place.lon < -6:  # Portugal is an hour behind France
         offset = "+01:00" if offset == "+02:00" else "+00:00"

@@ -73,6 +73,12 @@ BADGE_TEXT = {
     INHERITED: str(QT_TRANSLATE_NOOP("Badge", "inherited")),
     OWN_PRIVATE: str(QT_TRANSLATE_NOOP("Badge", "Private")),
 }
+#: A folder's own rule, on its badge: its own context, since French agrees
+#: the word with what it describes ("une photo privée", "un dossier privé").
+FOLDER_TEXT = {
+    SHAREABLE: str(QT_TRANSLATE_NOOP("FolderBadge", "Shareable")),
+    PRIVATE: str(QT_TRANSLATE_NOOP("FolderBadge", "Private")),
+}
 #: What a folder inherits, on its badge.
 INHERITED_TEXT = {
     SHAREABLE: str(QT_TRANSLATE_NOOP("Badge", "shareable (inherited)")),
@@ -83,15 +89,15 @@ INHERITED_SHORT = {
     SHAREABLE: str(QT_TRANSLATE_NOOP("Badge", "shareable")),
     PRIVATE: str(QT_TRANSLATE_NOOP("Badge", "private")),
 }
-_translated: dict[tuple[str, str, int], str] = {}
+_translated: dict[tuple[str, str, str, int], str] = {}
 
 
-def badge_text(text: str, count: int = -1) -> str:
+def badge_text(text: str, count: int = -1, context: str = "Badge") -> str:
     """A badge word in the app's language (painted per cell: kept once)."""
-    key = (i18n.language(), text, count)
+    key = (i18n.language(), context, text, count)
     found = _translated.get(key)
     if found is None:
-        found = _translated[key] = QCoreApplication.translate("Badge", text, "", count)
+        found = _translated[key] = QCoreApplication.translate(context, text, "", count)
     return found
 
 
@@ -391,7 +397,8 @@ class FolderDelegate(QStyledItemDelegate):
         other = PRIVATE if decision == SHAREABLE else SHAREABLE
         parts: list[tuple[str, QColor]] = []
         if folder.badge != INHERITED:
-            parts.append((badge_text(BADGE_TEXT[decision]), BADGE_COLOURS[decision]))
+            parts.append((badge_text(FOLDER_TEXT[decision], context="FolderBadge"),
+                          BADGE_COLOURS[decision]))  # fmt: skip
         elif decision == SHAREABLE and (short < 2 or not folder.exceptions):
             words = INHERITED_SHORT if short else INHERITED_TEXT
             parts.append((badge_text(words[decision]),
@@ -404,7 +411,7 @@ class FolderDelegate(QStyledItemDelegate):
     def exception_text(self, decision: str, count: int, *, short: bool = False) -> str:
         """What differs inside a folder of `decision`, beside its rule ("1
         private inside"); `short` where the tree is too narrow ("+1 private")."""
-        key = (i18n.language(), f"{decision}/{short}", count)
+        key = (i18n.language(), "FolderDelegate", f"{decision}/{short}", count)
         found = _translated.get(key)
         if found is None:
             if decision == SHAREABLE:

@@ -398,6 +398,10 @@ class HistoryView(QWidget):
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        # "What happened" is shown last: in a narrow window (1024 px, or
+        # 150 % scale) the sentence runs past the edge, never "Now", the
+        # column that answers "is it still shared?".
+        header.moveSection(header.visualIndex(WHAT), len(HistoryModel.COLUMNS) - 1)
         self._size_columns()
         self.tree.viewport().installEventFilter(self)
         # In place of an empty tree: what will appear here, or that the

@@ -79,6 +79,10 @@ class Inspector(QScrollArea):
         self._selected = selected
         self._follow = Throttle(self._show_selection, delay_ms=60, parent=self)
         self.setWidgetResizable(True)
+        # Its text wraps to the panel's width; a sideways scrollbar at the
+        # narrowest width (1024 px windows) only ever scrolled a few pixels
+        # of margin beside the exported copy's preview.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFrameShape(QFrame.Shape.NoFrame)
         # Tab stops once on the panel (arrows scroll it): show where it is.
         self.setStyleSheet(
@@ -191,6 +195,9 @@ class Inspector(QScrollArea):
         if details.preview is not None and not details.preview.isNull():
             self.preview_caption.setText(self.tr("<b>The exported copy</b> (what apps see)"))
             pixmap = QPixmap.fromImage(details.preview)
+            room = self.viewport().width() - 24  # the body's margins
+            if 0 < room < pixmap.width():  # the narrowest panel: never cut it
+                pixmap = pixmap.scaledToWidth(room, Qt.TransformationMode.SmoothTransformation)
             pixmap.setDevicePixelRatio(1.0)
             self.preview.setPixmap(pixmap)
         elif item.decision.value == "shareable":

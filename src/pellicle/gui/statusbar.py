@@ -19,6 +19,7 @@ from typing import Any
 from PySide6.QtCore import QEvent, QLocale, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -70,6 +71,12 @@ class StatusArea(QObject):
         self._bar_due = False
         bar.messageChanged.connect(self._message_changed)
         bar.addWidget(self.counts_label)
+        # A thin line between the counts and the sync state, which otherwise
+        # read as one sentence ("26 exported In sync").
+        divider = QFrame()
+        divider.setFrameShape(QFrame.Shape.VLine)
+        divider.setFrameShadow(QFrame.Shadow.Sunken)
+        bar.addWidget(divider)
         bar.addWidget(self.sync_label)
         bar.addWidget(self.progress)
         export = QWidget()

@@ -165,6 +165,10 @@ class MainWindow(QMainWindow):
         self.search.setAccessibleName(self.tr("Search photos by name"))
         self.search.setClearButtonEnabled(True)
         self.search.setMaximumWidth(260)
+        # Room for the whole placeholder ("Chercher par nom" in French), plus
+        # the clear button.
+        hint = self.search.fontMetrics().horizontalAdvance(self.search.placeholderText())
+        self.search.setMinimumWidth(min(260, hint + 48))
         bar.addSeparator()
         bar.addWidget(self.search)
         bar.addSeparator()
