@@ -22,13 +22,13 @@ from __future__ import annotations
 
 import calendar
 import os
-import struct
 import time
 from collections.abc import Sequence
 from typing import Final
 
 from pellicle.core.formats import HEAD_SIZE, VIDEO, sniff
 from pellicle.core.imaging import open_image, register_heif
+from pellicle.core.moviebox import movie_header
 from pellicle.core.roots import Root
 from pellicle.core.store import Store, decode_rel
 
@@ -90,32 +90,13 @@ def _image_time(handle: object) -> int | None:
 
 def _video_time(fd: int) -> int | None:
     """The movie header's creation time (UTC), as local wall-clock seconds."""
-    end = os.fstat(fd).st_size
-    pos = 0
-    for _ in range(10_000):
-        head = os.pread(fd, 16, pos)
-        if len(head) < 8:
-            return None
-        box, kind = struct.unpack_from(">I4s", head)
-        header = 8
-        if box == 1 and len(head) == 16:
-            box, header = struct.unpack_from(">Q", head, 8)[0], 16
-        elif box == 0:
-            box = end - pos
-        if box < header:
-            return None
-        if kind == b"moov":
-            body = os.pread(fd, min(box - header, 1 << 16), pos + header)
-            at = body.find(b"mvhd")
-            if at < 4 or len(body) < at + 24:
-                return None
-            wide = body[at + 4] == 1
-            created = struct.unpack_from(">Q" if wide else ">I", body, at + 8)[0]
-            if not created or created <= _QT_EPOCH or created > 1 << 40:
-                return None  # unset, or before 1970: a camera without a clock
-            return local_wall_clock(created - _QT_EPOCH)
-        pos += box
-    return None
+    header = movie_header(fd)
+    if header is None:
+        return None
+    created = header.created
+    if not created or created <= _QT_EPOCH or created > 1 << 40:
+        return None  # unset, or before 1970: a camera without a clock
+    return local_wall_clock(created - _QT_EPOCH)
 
 
 def read_taken(path: str | os.PathLike[str]) -> tuple[int, str]:

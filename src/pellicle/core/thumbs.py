@@ -19,7 +19,6 @@ import hashlib
 import io
 import os
 import shutil
-import struct
 import subprocess
 import tempfile
 import threading
@@ -31,6 +30,7 @@ from PIL.JpegImagePlugin import JpegImageFile
 
 from pellicle.core.formats import HEAD_SIZE, VIDEO, classify_tiff, sniff
 from pellicle.core.imaging import check_dimensions, heif_to_pillow, open_image, pillow
+from pellicle.core.moviebox import movie_header
 from pellicle.core.reasons import describe
 from pellicle.core.words import msg, os_error
 
@@ -201,36 +201,14 @@ def video_duration(path: str | os.PathLike[str]) -> float | None:
     except OSError:
         return None
     try:
-        end = os.fstat(fd).st_size
-        pos = 0
-        for _ in range(10_000):
-            head = os.pread(fd, 16, pos)
-            if len(head) < 8:
-                return None
-            box, kind = struct.unpack_from(">I4s", head)
-            header = 8
-            if box == 1 and len(head) == 16:
-                box, header = struct.unpack_from(">Q", head, 8)[0], 16
-            elif box == 0:
-                box = end - pos
-            if box < header:
-                return None
-            if kind == b"moov":
-                body = os.pread(fd, min(box - header, 4096), pos + header)
-                at = body.find(b"mvhd")
-                if at < 4:
-                    return None
-                if body[at + 4] == 1:
-                    scale, duration = struct.unpack_from(">IQ", body, at + 24)
-                else:
-                    scale, duration = struct.unpack_from(">II", body, at + 16)
-                return duration / scale if scale else None
-            pos += box
-        return None
-    except (OSError, struct.error, IndexError):
+        header = movie_header(fd)
+    except OSError:
         return None
     finally:
         os.close(fd)
+    if header is None or not header.timescale:
+        return None
+    return header.duration / header.timescale
 
 
 def _finish(img: Image.Image, size: int, *, transpose: bool = True) -> Image.Image:
